@@ -1,0 +1,85 @@
+// The Issue model: what the load stage hands to layout. Typed, ordered, and every
+// piece of text keeps where it came from, so a later stage (fonts, layout) can
+// report a problem at `file:line:column`.
+
+import type { Position } from '../diagnostics/diagnostic.js';
+
+/** Where a piece of text starts in its source file. */
+export interface SourcePlace extends Position {
+  /** Display path of the file (as in diagnostics). */
+  file: string;
+  /** 0-based offset of the text's first character in the file text (after BOM removal). */
+  offset: number;
+}
+
+export type InlineStyle = 'plain' | 'strong' | 'emphasis';
+
+/** A run of text in one style. Line breaks inside a paragraph are already joined
+ *  (nothing between two Chinese characters, a space between two Latin words). */
+export interface Inline {
+  text: string;
+  style: InlineStyle;
+  at: SourcePlace;
+}
+
+export interface Paragraph {
+  inlines: Inline[];
+  at: SourcePlace;
+}
+
+export type ItemKind = 'item' | 'brief';
+
+export interface Item {
+  /** Display path of the item file. */
+  file: string;
+  kind: ItemKind;
+  /** Required for `kind: item`; absent for briefs. */
+  title?: Inline;
+  /** The department, printed as the attribution （department）. */
+  department: Inline;
+  order?: number;
+  /** Body paragraphs, without the attribution (the loader strips a trailing copy of it and warns). */
+  paragraphs: Paragraph[];
+}
+
+export interface DistributionLine {
+  /** e.g. 本期送, 发 */
+  label: string;
+  recipients: string[];
+  at: SourcePlace;
+}
+
+export interface IssueDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** A value from issue.yaml together with where it was written. */
+export interface Placed<T> {
+  value: T;
+  at: SourcePlace;
+}
+
+export interface Issue {
+  /** Display path of the issue folder. */
+  dir: string;
+  /** Display path of issue.yaml. */
+  issueFile: string;
+  masthead: Placed<string>;
+  number: number;
+  total?: number;
+  date: IssueDate;
+  publisher: Placed<string>;
+  distribution: DistributionLine[];
+  editor?: Placed<string>;
+  copies?: number;
+  /** Template name (under templates/) or path, as written. */
+  template?: Placed<string>;
+  /** Per-role font overrides as written: a path or family name, or a list of them. */
+  fonts: Record<string, Placed<string[]>>;
+  /** All items (kind `item`) in order, then all briefs in order. The first item is the lead. */
+  items: Item[];
+  /** Text of every source file by display path, so any stage can turn an offset into line:column. */
+  sources: Record<string, string>;
+}
