@@ -1,0 +1,49 @@
+// The message catalogue: one entry per rule id, in English and Chinese.
+// `{name}` placeholders are filled from the diagnostic's args. Each message says
+// what is wrong and, where it helps, what to do.
+
+import { LOAD_MESSAGES } from '../issue/messages.js';
+
+export type Lang = 'en' | 'zh';
+
+export interface Message {
+  en: string;
+  zh: string;
+}
+
+export const MESSAGES: Record<string, Message> = {
+  ...LOAD_MESSAGES,
+  // fonts
+  'font/missing-glyph': {
+    en: 'no font can draw `{char}` ({codepoint}); add a font that has it under `fonts: fallback:` in issue.yaml, or replace the character',
+    zh: '没有字体能显示“{char}”（{codepoint}）；请在 issue.yaml 的 `fonts: fallback:` 中加入含该字的字体，或替换该字',
+  },
+  'font/unreadable': {
+    en: 'cannot open font `{path}`: {reason}',
+    zh: '无法打开字体 `{path}`：{reason}',
+  },
+  // template
+  'template/not-found': {
+    en: 'template `{name}` not found (looked for {looked})',
+    zh: '找不到模板 `{name}`（查找了 {looked}）',
+  },
+  'template/invalid': {
+    en: 'template `{name}`: {reason}',
+    zh: '模板 `{name}`：{reason}',
+  },
+  // output
+  'output/write-failed': {
+    en: 'cannot write `{path}`: {reason}; the previous file (if any) is unchanged',
+    zh: '无法写入 `{path}`：{reason}；原有文件（如有）未被改动',
+  },
+  'cli/not-a-folder': {
+    en: '`{path}` is not an issue folder (no such directory)',
+    zh: '`{path}` 不是期刊文件夹（目录不存在）',
+  },
+};
+
+export function formatMessage(rule: string, args: Record<string, string | number>, lang: Lang): string {
+  const m = MESSAGES[rule];
+  const template = m ? m[lang] : rule;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
+}

@@ -1,0 +1,54 @@
+// The attribution （区发改委） is printed by layout after the last paragraph.
+// Writers often type it themselves too; keep one copy by taking theirs out
+// of the model, and warn so they can delete it.
+
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { Paragraph } from './model.js';
+import type { SourceText } from './source.js';
+
+/**
+ * If the last paragraph ends with `（department）` (or ASCII parentheses),
+ * removes it and warns. `lastParagraphEnd` is the offset where that
+ * paragraph ends in the source, to find the attribution's own position.
+ */
+export function stripAttribution(
+  paragraphs: Paragraph[],
+  department: string,
+  lastParagraphEnd: number,
+  src: SourceText,
+  diags: Diagnostics,
+): void {
+  const last = paragraphs.at(-1);
+  const run = last?.inlines.at(-1);
+  if (!last || !run) return;
+  const pattern = new RegExp(`\\s*[（(]\\s*${escapeRegExp(department)}\\s*[）)]\\s*$`);
+  const match = pattern.exec(run.text);
+  if (!match) return;
+
+  // Point at the opening parenthesis in the source; fall back to the run's start
+  // (e.g. if the attribution was broken across two lines).
+  const found = findLast(src.text, department, run.at.offset, lastParagraphEnd);
+  const opening = found > 0 ? lastOpeningParen(src.text, found) : -1;
+  const at = src.position(opening >= run.at.offset ? opening : run.at.offset);
+  diags.warning(src.file, at, 'item/attribution-duplicated', { department });
+
+  run.text = run.text.slice(0, match.index);
+  if (run.text === '') last.inlines.pop();
+  if (last.inlines.length === 0) paragraphs.pop();
+}
+
+function findLast(text: string, needle: string, from: number, to: number): number {
+  const i = text.lastIndexOf(needle, to - needle.length);
+  return i >= from ? i : -1;
+}
+
+/** The `（` or `(` just before `index`, skipping spaces. */
+function lastOpeningParen(text: string, index: number): number {
+  let i = index - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return text[i] === '（' || text[i] === '(' ? i : -1;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

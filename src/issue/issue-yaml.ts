@@ -1,0 +1,177 @@
+// issue.yaml: the masthead, number, date, publisher and 报尾 of one issue.
+
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { DistributionLine, Issue, IssueDate, Placed } from './model.js';
+import { positionOf, type SourceText } from './source.js';
+import { nearest } from './suggest.js';
+import { mapEntries, parseYamlMap, readInteger, readText, readTextList, writtenForm, YamlText, type YamlEntry } from './yaml-nodes.js';
+
+/** Everything in Issue that comes from issue.yaml. */
+export type IssueHeader = Omit<Issue, 'dir' | 'items' | 'sources'>;
+
+export const ISSUE_KEYS = [
+  'masthead',
+  'number',
+  'total',
+  'date',
+  'publisher',
+  'distribution',
+  'editor',
+  'copies',
+  'template',
+  'fonts',
+] as const;
+type IssueKey = (typeof ISSUE_KEYS)[number];
+
+/** How each key is written, shown in messages when a value has the wrong form. */
+const EXAMPLES: Record<IssueKey, string> = {
+  masthead: 'masthead: 政务信息',
+  number: 'number: 7',
+  total: 'total: 312',
+  date: 'date: 2025-01-20',
+  publisher: 'publisher: 中共上街区委办公室',
+  distribution: 'distribution: {本期送: 区县处级领导, 发: [峡窝镇, 各街道办事处]}',
+  editor: 'editor: 柴亚文',
+  copies: 'copies: 60',
+  template: 'template: default',
+  fonts: 'fonts: {body: /path/to/simfang.ttf}',
+};
+
+/** Reads issue.yaml; reports every problem; returns the header only if there were no errors. */
+export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader | undefined {
+  const file = src.file;
+  const y = new YamlText(src, 0, src.text);
+  const entries = parseYamlMap(y, 'issue', diags);
+  if (!entries) return undefined;
+  const errorsBefore = errorCount(diags);
+
+  const byKey = new Map<IssueKey, YamlEntry>();
+  for (const entry of entries) {
+    if (isIssueKey(entry.key)) byKey.set(entry.key, entry);
+    else diags.warning(file, positionOf(entry.keyAt), 'issue/unknown-key', { key: entry.key, suggestion: nearest(entry.key, ISSUE_KEYS) });
+  }
+  const start = y.place(0);
+
+  const text = (key: IssueKey, required: boolean): Placed<string> | undefined => {
+    const entry = byKey.get(key);
+    if (!entry) {
+      if (required) diags.error(file, positionOf(start), 'issue/required', { key, example: EXAMPLES[key] });
+      return undefined;
+    }
+    const t = readText(entry.value, entry.valueAt, y);
+    if (t.kind === 'text') return { value: t.value, at: t.at };
+    if (t.kind === 'wrong') diags.error(file, positionOf(t.at), 'issue/type', { key, example: EXAMPLES[key] });
+    else if (required) diags.error(file, positionOf(t.at), 'issue/required', { key, example: EXAMPLES[key] });
+    return undefined;
+  };
+
+  const positiveInteger = (key: IssueKey, required: boolean): number | undefined => {
+    const entry = byKey.get(key);
+    if (!entry) {
+      if (required) diags.error(file, positionOf(start), 'issue/required', { key, example: EXAMPLES[key] });
+      return undefined;
+    }
+    const n = readInteger(entry.value);
+    if (n !== undefined && n > 0) return n;
+    diags.error(file, positionOf(entry.valueAt), 'issue/not-positive-integer', {
+      key,
+      value: writtenForm(entry.value, y),
+      example: EXAMPLES[key],
+    });
+    return undefined;
+  };
+
+  const masthead = text('masthead', true);
+  const number = positiveInteger('number', true);
+  const total = positiveInteger('total', false);
+  const date = readDate(byKey.get('date'), y, diags);
+  const publisher = text('publisher', true);
+  const distribution = readDistribution(byKey.get('distribution'), y, diags);
+  const editor = text('editor', false);
+  const copies = positiveInteger('copies', false);
+  const template = text('template', false);
+  const fonts = readFonts(byKey.get('fonts'), y, diags);
+
+  if (errorCount(diags) > errorsBefore || !masthead || number === undefined || !date || !publisher) return undefined;
+  return {
+    issueFile: file,
+    masthead,
+    number,
+    ...(total !== undefined ? { total } : {}),
+    date,
+    publisher,
+    distribution,
+    ...(editor ? { editor } : {}),
+    ...(copies !== undefined ? { copies } : {}),
+    ...(template ? { template } : {}),
+    fonts,
+  };
+}
+
+function readDate(entry: YamlEntry | undefined, y: YamlText, diags: Diagnostics): IssueDate | undefined {
+  const file = y.src.file;
+  if (!entry) {
+    diags.error(file, positionOf(y.place(0)), 'issue/required', { key: 'date', example: EXAMPLES.date });
+    return undefined;
+  }
+  const t = readText(entry.value, entry.valueAt, y);
+  if (t.kind === 'empty') {
+    diags.error(file, positionOf(t.at), 'issue/required', { key: 'date', example: EXAMPLES.date });
+    return undefined;
+  }
+  const date = t.kind === 'text' ? parseIsoDate(t.value) : undefined;
+  if (!date) diags.error(file, positionOf(t.at), 'issue/bad-date', { value: writtenForm(entry.value, y) });
+  return date;
+}
+
+/** `YYYY-MM-DD` naming a day that exists (2025-02-30 does not). */
+export function parseIsoDate(s: string): IssueDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  const exists = d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return exists ? { year, month, day } : undefined;
+}
+
+/** `distribution:` label → recipient or list of recipients, kept in written order. */
+function readDistribution(entry: YamlEntry | undefined, y: YamlText, diags: Diagnostics): DistributionLine[] {
+  const lines: DistributionLine[] = [];
+  if (!entry || entry.value === null || readText(entry.value, entry.valueAt, y).kind === 'empty') return lines;
+  const entries = mapEntries(entry.value, y);
+  if (!entries) {
+    diags.error(y.src.file, positionOf(entry.valueAt), 'issue/type', { key: 'distribution', example: EXAMPLES.distribution });
+    return lines;
+  }
+  for (const e of entries) {
+    const list = readTextList(e.value, e.valueAt, y);
+    if (list) lines.push({ label: e.key, recipients: list.values, at: e.keyAt });
+    else diags.error(y.src.file, positionOf(e.valueAt), 'issue/type', { key: `distribution: ${e.key}`, example: `${e.key}: [峡窝镇, 各街道办事处]` });
+  }
+  return lines;
+}
+
+/** `fonts:` role → a path or family name, or a list of them. */
+function readFonts(entry: YamlEntry | undefined, y: YamlText, diags: Diagnostics): Record<string, Placed<string[]>> {
+  const fonts: Record<string, Placed<string[]>> = {};
+  if (!entry || entry.value === null || readText(entry.value, entry.valueAt, y).kind === 'empty') return fonts;
+  const entries = mapEntries(entry.value, y);
+  if (!entries) {
+    diags.error(y.src.file, positionOf(entry.valueAt), 'issue/type', { key: 'fonts', example: EXAMPLES.fonts });
+    return fonts;
+  }
+  for (const e of entries) {
+    const list = readTextList(e.value, e.valueAt, y);
+    if (list) fonts[e.key] = { value: list.values, at: list.at };
+    else diags.error(y.src.file, positionOf(e.valueAt), 'issue/type', { key: `fonts: ${e.key}`, example: `${e.key}: /path/to/font.ttf` });
+  }
+  return fonts;
+}
+
+function isIssueKey(key: string): key is IssueKey {
+  return (ISSUE_KEYS as readonly string[]).includes(key);
+}
+
+export function errorCount(diags: Diagnostics): number {
+  return diags.list.filter((d) => d.severity === 'error').length;
+}

@@ -1,0 +1,85 @@
+// One item file: front matter, then a body of paragraphs.
+
+import type { Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { stripAttribution } from './attribution.js';
+import { readFrontmatter, type Frontmatter } from './frontmatter.js';
+import { readParagraph, reportUnsupported } from './inline.js';
+import { errorCount } from './issue-yaml.js';
+import type { Item, ItemKind, Paragraph, Placed } from './model.js';
+import type { SourceText } from './source.js';
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+export interface LoadedItem {
+  /** Display path. */
+  file: string;
+  /** File name inside the issue folder. */
+  name: string;
+  /** Known when the front matter gave a valid kind (or none), even if the file has other errors. */
+  kind?: ItemKind;
+  order?: Placed<number>;
+  /** The item, only when the file has no errors. */
+  item?: Item;
+}
+
+export function readItem(name: string, src: SourceText, diags: Diagnostics): LoadedItem {
+  const file = src.file;
+  const errorsBefore = errorCount(diags);
+  const tree = parser.parse(src.text) as Root;
+  const [first, ...rest] = tree.children;
+
+  let frontmatter: Frontmatter | undefined;
+  let body: RootContent[] = tree.children;
+  let bodyStart = 0;
+  if (first?.type === 'yaml') {
+    frontmatter = readFrontmatter(first, src, diags);
+    body = rest;
+    // The closing `---` line: where the body should start.
+    bodyStart = src.lineStart(src.position(first.position?.end.offset ?? 0).line);
+  } else {
+    diags.error(file, src.position(0), 'frontmatter/missing', {});
+    // An opening `---` that is never closed: the rest would only produce noise.
+    if (/^---[ \t]*(\n|$)/.test(src.text)) return { file, name };
+  }
+
+  const paragraphs: Paragraph[] = [];
+  const errorsBeforeBody = errorCount(diags);
+  let lastEnd = 0;
+  for (const node of body) {
+    if (node.type !== 'paragraph') {
+      reportUnsupported(node, src, diags);
+      continue;
+    }
+    const paragraph = readParagraph(node, src, diags);
+    if (paragraph.inlines.length === 0) continue;
+    paragraphs.push(paragraph);
+    lastEnd = node.position?.end.offset ?? src.text.length;
+  }
+
+  const department = frontmatter?.department;
+  if (department) stripAttribution(paragraphs, department.text, lastEnd, src, diags);
+
+  // Nothing left to print, and not because of a construct already reported.
+  if (paragraphs.length === 0 && errorCount(diags) === errorsBeforeBody) {
+    diags.error(file, src.position(bodyStart), 'item/empty-body', {});
+  }
+
+  const loaded: LoadedItem = { file, name };
+  if (frontmatter?.kind) loaded.kind = frontmatter.kind;
+  if (frontmatter?.order) loaded.order = frontmatter.order;
+  if (errorCount(diags) === errorsBefore && frontmatter?.kind && department) {
+    loaded.item = {
+      file,
+      kind: frontmatter.kind,
+      ...(frontmatter.kind === 'item' && frontmatter.title ? { title: frontmatter.title } : {}),
+      department,
+      ...(frontmatter.order ? { order: frontmatter.order.value } : {}),
+      paragraphs,
+    };
+  }
+  return loaded;
+}

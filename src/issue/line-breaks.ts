@@ -1,0 +1,68 @@
+// What a line break inside a paragraph becomes. In Chinese a line break is not
+// a space: 中文\n中文 is 中文中文. Only between two Latin words (letters,
+// digits, ASCII punctuation on both sides) does it become one space, as in
+// English. Full-width forms (ＡＢ１２) count as Chinese, not Latin.
+
+const LATIN = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Nd}!-/:-@[-`{-~]$/u;
+
+function isLatin(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0xff00 && cp <= 0xffef) return false; // full-width and half-width forms
+  return LATIN.test(ch);
+}
+
+/** The text that replaces a line break between the characters `before` and `after`. */
+export function lineBreakJoiner(before: string | undefined, after: string | undefined): string {
+  return isLatin(before) && isLatin(after) ? ' ' : '';
+}
+
+/** Joins lines (already trimmed) by the rule above. */
+export function joinLines(lines: string[]): string {
+  let out = '';
+  for (const line of lines) {
+    if (line === '') continue;
+    out = out === '' ? line : out + lineBreakJoiner(lastChar(out), firstChar(line)) + line;
+  }
+  return out;
+}
+
+/** Replaces every `\n` in `text` by its joiner; `before`/`after` are the characters just outside `text`. */
+export function joinLineBreaks(text: string, before?: string, after?: string): string {
+  if (!text.includes('\n')) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch !== '\n') {
+      out += ch;
+      continue;
+    }
+    const prev = i > 0 ? charBefore(text, i) : before;
+    const next = i + 1 < text.length ? charAt(text, i + 1) : after;
+    out += lineBreakJoiner(prev, next);
+  }
+  return out;
+}
+
+/** The whole character (code point) starting at index `i`. */
+export function charAt(s: string, i: number): string | undefined {
+  const cp = s.codePointAt(i);
+  return cp === undefined ? undefined : String.fromCodePoint(cp);
+}
+
+/** The whole character ending just before index `i`. */
+export function charBefore(s: string, i: number): string | undefined {
+  if (i <= 0) return undefined;
+  const unit = s.charCodeAt(i - 1);
+  // A low surrogate ends an astral character (e.g. a CJK Extension B ideograph).
+  const start = unit >= 0xdc00 && unit <= 0xdfff && i >= 2 ? i - 2 : i - 1;
+  return String.fromCodePoint(s.codePointAt(start)!);
+}
+
+export function firstChar(s: string): string | undefined {
+  return charAt(s, 0);
+}
+
+export function lastChar(s: string): string | undefined {
+  return charBefore(s, s.length);
+}

@@ -1,0 +1,66 @@
+// The load stage: issue folder → Issue model, or diagnostics.
+// Reads everything and reports every problem in one run; never throws for bad input.
+
+import path from 'node:path';
+import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { listFolder, readSource } from './folder.js';
+import { readIssueYaml, type IssueHeader } from './issue-yaml.js';
+import { readItem, type LoadedItem } from './item.js';
+import type { Issue, Item } from './model.js';
+import { orderItems } from './order.js';
+
+export interface LoadResult {
+  /** Undefined when there are errors. */
+  issue?: Issue;
+  diagnostics: Diagnostic[];
+  /** Display paths of draft files (`_x.md`, `.x.md`) that were skipped. */
+  skipped: string[];
+}
+
+const byName = new Intl.Collator('en', { numeric: true });
+
+/** `dir` is the folder as the user typed it; files are shown as `path.join(dir, name)`. */
+export async function loadIssue(dir: string): Promise<LoadResult> {
+  const diags = new Diagnostics();
+  const listing = await listFolder(dir, diags);
+  if (!listing) return { diagnostics: diags.list, skipped: [] };
+
+  const skipped = listing.drafts.sort(byName.compare).map((name) => path.join(dir, name));
+  const itemNames = listing.items.sort(byName.compare);
+  const issueFile = path.join(dir, 'issue.yaml');
+
+  // Read in parallel, check in a fixed order so diagnostics come out in file order.
+  const [issueSource, ...itemSources] = await Promise.all([
+    listing.hasIssueYaml ? readSource(issueFile, diags) : undefined,
+    ...itemNames.map((name) => readSource(path.join(dir, name), diags)),
+  ]);
+
+  const sources: Record<string, string> = {};
+  let header: IssueHeader | undefined;
+  if (!listing.hasIssueYaml) {
+    diags.error(dir, { line: 1, column: 1 }, 'issue/no-issue-yaml', { path: dir });
+  } else if (issueSource) {
+    sources[issueSource.file] = issueSource.text;
+    header = readIssueYaml(issueSource, diags);
+  }
+
+  const loaded: LoadedItem[] = [];
+  itemNames.forEach((name, i) => {
+    const src = itemSources[i];
+    if (!src) return; // unreadable or not UTF-8: already reported
+    sources[src.file] = src.text;
+    loaded.push(readItem(name, src, diags));
+  });
+  if (itemNames.length === 0) {
+    diags.error(dir, { line: 1, column: 1 }, 'issue/no-items', { path: dir, drafts: skipped.length });
+  }
+
+  const ordered = orderItems(
+    loaded.filter((l): l is LoadedItem & Pick<Item, 'kind'> => l.kind !== undefined),
+    diags,
+  );
+
+  if (diags.hasErrors || !header) return { diagnostics: diags.list, skipped };
+  const items = ordered.map((l) => l.item).filter((item): item is Item => item !== undefined);
+  return { issue: { ...header, dir, items, sources }, diagnostics: diags.list, skipped };
+}

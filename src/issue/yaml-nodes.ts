@@ -1,0 +1,194 @@
+// Reading YAML (issue.yaml and item front matter) while keeping where each
+// value was written. The `yaml` package gives every node a range of offsets
+// into the text it parsed; `YamlText.base` shifts them to offsets in the file
+// (front matter starts after the opening `---` line).
+
+import { isMap, isScalar, isSeq, parseDocument, type Pair, type Scalar } from 'yaml';
+import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { SourcePlace } from './model.js';
+import { joinLines } from './line-breaks.js';
+import { positionOf, type SourceText } from './source.js';
+
+export class YamlText {
+  constructor(
+    readonly src: SourceText,
+    /** Offset in the file where the YAML text starts. */
+    readonly base: number,
+    /** The YAML text itself. */
+    readonly yaml: string,
+  ) {}
+
+  place(relative: number): SourcePlace {
+    return this.src.place(this.base + relative);
+  }
+}
+
+export interface YamlEntry {
+  key: string;
+  keyAt: SourcePlace;
+  /** The value node (a yaml Node), or null when nothing follows the colon. */
+  value: unknown;
+  /** Where the value is, or where it would be (just after the key). */
+  valueAt: SourcePlace;
+}
+
+/**
+ * Parses YAML and reports its syntax errors under `${area}/yaml-syntax` (or
+ * `${area}/fullwidth-colon` for the common `key：value` slip).
+ * Returns the top-level entries, or undefined when the text is not usable.
+ */
+export function parseYamlMap(y: YamlText, area: 'issue' | 'frontmatter', diags: Diagnostics): YamlEntry[] | undefined {
+  const doc = parseDocument(y.yaml, { schema: 'core', prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const reported = new Set<number>();
+    for (const e of doc.errors) {
+      const at = y.place(openingOf(e.message, e.pos[0], y.yaml));
+      if (reported.has(at.line)) continue; // one error per line is enough
+      reported.add(at.line);
+      if (!reportFullwidthColon(y, at.line, area, diags)) {
+        diags.error(y.src.file, positionOf(at), `${area}/yaml-syntax`, { reason: e.message });
+      }
+    }
+    return undefined;
+  }
+  const contents = doc.contents;
+  if (contents === null) return []; // empty YAML: every key is missing
+  if (!isMap(contents)) {
+    const at = y.place(contents.range?.[0] ?? 0);
+    if (!reportFullwidthColon(y, at.line, area, diags)) {
+      diags.error(y.src.file, positionOf(at), `${area}/type`, {
+        key: area === 'issue' ? 'issue.yaml' : 'front matter',
+        example: area === 'issue' ? 'masthead: 政务信息' : 'department: 区发改委',
+      });
+    }
+    return undefined;
+  }
+  return contents.items.map((pair) => entryOf(pair, y));
+}
+
+/** The entries of a nested map (e.g. `distribution:`), or undefined if `node` is not a map. */
+export function mapEntries(node: unknown, y: YamlText): YamlEntry[] | undefined {
+  return isMap(node) ? node.items.map((pair) => entryOf(pair, y)) : undefined;
+}
+
+/**
+ * yaml reports an unclosed quote or bracket where it gave up looking, often a
+ * line or two later; the opening character is where the writer must look.
+ */
+function openingOf(message: string, pos: number, yaml: string): number {
+  const opener = /closing "quote/.test(message)
+    ? '"'
+    : /closing 'quote/.test(message)
+      ? "'"
+      : /end with a \]/.test(message)
+        ? '['
+        : /end with a \}/.test(message)
+          ? '{'
+          : undefined;
+  if (!opener) return pos;
+  const i = yaml.lastIndexOf(opener, Math.max(0, Math.min(pos, yaml.length) - 1));
+  return i === -1 ? pos : i;
+}
+
+function entryOf(pair: Pair, y: YamlText): YamlEntry {
+  const keyNode = pair.key;
+  const keyStart = isScalar(keyNode) ? (keyNode.range?.[0] ?? 0) : 0;
+  const keyEnd = isScalar(keyNode) ? (keyNode.range?.[1] ?? keyStart) : keyStart;
+  const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+  const valueNode = pair.value as { range?: [number, number, number] } | null;
+  // For `key:` with nothing after it, point just past the colon.
+  const valueStart = valueNode?.range?.[0] ?? keyEnd + 1;
+  return { key, keyAt: y.place(keyStart), value: pair.value, valueAt: y.place(Math.min(valueStart, y.yaml.length)) };
+}
+
+/** If line `line` of the file reads `key：value`, reports that and returns true. */
+function reportFullwidthColon(y: YamlText, line: number, area: string, diags: Diagnostics): boolean {
+  const text = y.src.lineText(line);
+  const m = /^(\s*(?:-\s+)?)([^\s:：#][^:：]*?)\s*：\s*(.*)$/.exec(text);
+  if (!m) return false;
+  const at = y.src.place(y.src.lineStart(line) + text.indexOf('：'));
+  diags.error(y.src.file, positionOf(at), `${area}/fullwidth-colon`, { fixed: `${m[2]}: ${m[3]}`.trimEnd() });
+  return true;
+}
+
+export type TextValue =
+  | { kind: 'text'; value: string; at: SourcePlace }
+  | { kind: 'empty'; at: SourcePlace }
+  | { kind: 'wrong'; at: SourcePlace };
+
+/**
+ * A scalar value as the text the user meant. Numbers and booleans keep their
+ * written form (`editor: 2025` is "2025"); a plain value continued on the next
+ * line is joined by the Chinese line-break rule, not with YAML's space.
+ */
+export function readText(node: unknown, fallback: SourcePlace, y: YamlText): TextValue {
+  if (node === null || node === undefined) return { kind: 'empty', at: fallback };
+  if (!isScalar(node)) return { kind: 'wrong', at: y.place(rangeOf(node)[0]) };
+  const at = y.place(contentStart(node, y));
+  if (node.value === null) return { kind: 'empty', at };
+  const [start, end] = rangeOf(node);
+  const written = y.yaml.slice(start, end);
+  let value: string;
+  if (typeof node.value !== 'string') value = written;
+  else if (node.type === 'PLAIN' && written.includes('\n')) value = joinLines(written.split('\n').map((l) => l.trim()));
+  else value = node.value.trim();
+  return value === '' ? { kind: 'empty', at } : { kind: 'text', value, at };
+}
+
+/** A scalar or a list of scalars, as a list of texts; undefined if it is neither or any part is empty. */
+export function readTextList(node: unknown, fallback: SourcePlace, y: YamlText): { values: string[]; at: SourcePlace } | undefined {
+  if (isSeq(node)) {
+    const values: string[] = [];
+    let first: SourcePlace | undefined;
+    for (const item of node.items) {
+      const t = readText(item, fallback, y);
+      if (t.kind !== 'text') return undefined;
+      values.push(t.value);
+      first ??= t.at;
+    }
+    return values.length > 0 ? { values, at: first! } : undefined;
+  }
+  const t = readText(node, fallback, y);
+  return t.kind === 'text' ? { values: [t.value], at: t.at } : undefined;
+}
+
+/** The value as written in the file (for messages). */
+export function writtenForm(node: unknown, y: YamlText): string {
+  if (node === null || node === undefined) return '';
+  const [start, end] = rangeOf(node);
+  return y.yaml.slice(start, end).trim();
+}
+
+/** An integer value (plain or quoted digits); undefined otherwise. */
+export function readInteger(node: unknown): number | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'string' && /^[+-]?\d+$/.test(v.trim())) return Number(v.trim());
+  return undefined;
+}
+
+export function rangeOf(node: unknown): [number, number] {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range ? [range[0], range[1]] : [0, 0];
+}
+
+/** Offset of the value's first character: inside quotes, or the first line of a block scalar. */
+function contentStart(node: Scalar, y: YamlText): number {
+  const start = rangeOf(node)[0];
+  switch (node.type) {
+    case 'QUOTE_DOUBLE':
+    case 'QUOTE_SINGLE':
+      return start + 1;
+    case 'BLOCK_LITERAL':
+    case 'BLOCK_FOLDED': {
+      const lineEnd = y.yaml.indexOf('\n', start);
+      if (lineEnd === -1) return start;
+      let i = lineEnd + 1;
+      while (y.yaml[i] === ' ' || y.yaml[i] === '\n') i++;
+      return Math.min(i, y.yaml.length);
+    }
+    default:
+      return start;
+  }
+}

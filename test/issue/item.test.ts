@@ -1,0 +1,112 @@
+// One item file at a time, from text (the fixtures in load.test.ts cover whole folders).
+
+import { describe, expect, it } from 'vitest';
+import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
+import { readItem } from '../../src/issue/item.js';
+import { SourceText } from '../../src/issue/source.js';
+
+function read(text: string) {
+  const diags = new Diagnostics();
+  const loaded = readItem('03-keji.md', new SourceText('issue-07/03-keji.md', text), diags);
+  return { ...loaded, diagnostics: diags.list, at: diags.list.map((d) => `${d.start.line}:${d.start.column} ${d.severity} ${d.rule}`) };
+}
+
+const FM = '---\ntitle: 我区开展高新技术企业培育攻坚行动\ndepartment: 区科技局\n---\n';
+const text = (r: ReturnType<typeof read>) => r.item!.paragraphs.map((p) => p.inlines.map((i) => i.text).join(''));
+
+describe('item front matter', () => {
+  it('frontmatter/brief-title: a brief with a title warns and drops the title', () => {
+    const r = read('---\ntitle: 简讯标题\ndepartment: 区科技局\nkind: brief\n---\n近日，……\n');
+    expect(r.at).toEqual(['2:1 warning frontmatter/brief-title']);
+    expect(r.item?.kind).toBe('brief');
+    expect(r.item?.title).toBeUndefined();
+  });
+
+  it('a brief needs no title', () => {
+    expect(read('---\ndepartment: 区科技局\nkind: brief\n---\n近日，……\n').at).toEqual([]);
+  });
+
+  it('frontmatter/type: an order that is not a whole number', () => {
+    expect(read(FM.replace('department: 区科技局\n', 'department: 区科技局\norder: 二\n') + '正文。\n').at).toEqual(['4:8 error frontmatter/type']);
+  });
+
+  it('frontmatter/unknown-key: a misspelt key suggests the right one', () => {
+    const r = read(FM.replace('department:', 'departmant:') + '正文。\n');
+    expect(r.at).toEqual(['3:1 warning frontmatter/unknown-key', '1:1 error frontmatter/required']);
+    expect(r.diagnostics[0]!.args).toEqual({ key: 'departmant', suggestion: 'department' });
+  });
+
+  it('a title continued on the next line joins without a space', () => {
+    const r = read('---\ntitle: 我区加大攻坚力度\n  扎实推动省市重点项目建设\ndepartment: 区发改委\n---\n正文。\n');
+    expect(r.item?.title?.text).toBe('我区加大攻坚力度扎实推动省市重点项目建设');
+  });
+
+  it('frontmatter/yaml-syntax is reported at its line in the file, not in the block', () => {
+    // The indented `kind:` makes the department value run on; yaml flags that value (line 3 of the file, line 2 of the block).
+    expect(read('---\ntitle: 标题\ndepartment: 区科技局\n  kind: brief\n---\n正文。\n').at).toEqual(['3:13 error frontmatter/yaml-syntax']);
+  });
+
+  it('frontmatter/missing: an opening --- that is never closed is one error, not many', () => {
+    expect(read('---\ntitle: 标题\n\n正文。\n').at).toEqual(['1:1 error frontmatter/missing']);
+  });
+});
+
+describe('item body', () => {
+  it('a hard line break joins like a soft one', () => {
+    expect(text(read(FM + '一是实施计划，  \n持续完善体系。\nword\\\nword\n'))).toEqual(['一是实施计划，持续完善体系。word word']);
+  });
+
+  it('a line break next to **strong** joins across the runs', () => {
+    const r = read(FM + '**一是**\n以全区活动为抓手。\n');
+    expect(r.item!.paragraphs[0]!.inlines.map((i) => [i.text, i.style])).toEqual([
+      ['一是', 'strong'],
+      ['以全区活动为抓手。', 'plain'],
+    ]);
+  });
+
+  it('markdown/unsupported: a list, a block quote, inline code, an image, raw HTML', () => {
+    const r = read(FM + '- 一\n\n> 引文\n\n正文`代码`与![图](photos/a.jpg)和<br>。\n');
+    expect(r.at).toEqual([
+      '5:1 error markdown/unsupported',
+      '7:1 error markdown/unsupported',
+      '9:3 error markdown/unsupported',
+      '9:8 error markdown/unsupported',
+      '9:27 error markdown/unsupported',
+    ]);
+    expect(r.diagnostics.map((d) => d.args.construct)).toEqual(['list', 'block quote', 'inline code', 'image', 'raw HTML']);
+  });
+
+  it('markdown/unsupported: a paragraph indented by four spaces is a code block', () => {
+    const r = read(FM + '    一是实施计划。\n');
+    expect(r.at).toEqual(['5:1 error markdown/unsupported']);
+    expect(r.diagnostics[0]!.args.construct).toBe('code block (a line indented by 4 spaces)');
+  });
+
+  it('markdown/unsupported: a line underlined with --- is a heading, not a rule', () => {
+    const r = read(FM + '正文\n---\n');
+    expect(r.diagnostics.map((d) => d.args.construct)).toEqual(['heading (a line underlined with === or ---)']);
+  });
+
+  it('markdown/unsupported: bold and emphasis together', () => {
+    // Reported once, at the inner marks; no extra "empty body" error for the same line.
+    expect(read(FM + '***重点***\n').at).toEqual(['5:2 error markdown/unsupported']);
+  });
+
+  it('item/attribution-duplicated: only when the body ends with the same department', () => {
+    expect(read(FM + '正文。（区发改委）\n').at).toEqual([]); // another department: kept as written
+    const r = read(FM + '正文。（区科技局）\n');
+    expect(r.at).toEqual(['5:4 warning item/attribution-duplicated']);
+    expect(text(r)).toEqual(['正文。']);
+  });
+
+  it('item/empty-body: a body that was only the attribution', () => {
+    expect(read(FM + '（区科技局）\n').at).toEqual(['5:1 warning item/attribution-duplicated', '4:1 error item/empty-body']);
+  });
+
+  it('gives no item when the file has errors, but still its kind and order for ordering', () => {
+    const r = read('---\ndepartment: 区科技局\norder: 3\n---\n正文。\n');
+    expect(r.item).toBeUndefined();
+    expect(r.kind).toBe('item');
+    expect(r.order?.value).toBe(3);
+  });
+});
