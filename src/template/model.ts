@@ -1,0 +1,43 @@
+// A template with every length resolved to points. Layout reads only this.
+
+export const ROLES = ['masthead', 'title', 'heading', 'body', 'emphasis', 'number'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Color = { cmyk: [number, number, number, number] } | { rgb: string };
+
+export interface TextStyle {
+  font: Role;
+  size: number;
+  color: string;
+}
+
+export interface Template {
+  name: string;
+  /** The YAML file it came from (for messages). */
+  file: string;
+  page: { width: number; height: number; margins: { top: number; bottom: number; left: number; right: number } };
+  grid: { chars: number; lines: number };
+  colors: Record<string, Color>;
+  /** Font per role (file name in fonts/, path, or name), and the global fallbacks. */
+  fonts: Record<Role, string> & { fallback: string[] };
+  body: TextStyle & { indent: number };
+  masthead: {
+    lines: number;
+    name: TextStyle & { letterSpacing: number; baseline: number };
+    number: TextStyle & { baseline: number; format: string; total: string };
+    publisher: TextStyle & { baseline: number };
+    date: { format: string };
+    rule: { color: string; thickness: number; at: number };
+  };
+  lead: { title: TextStyle & { spaceAfter: number } };
+  item: { title: { style: 'run-in' | 'block'; font: Role; separator: string } };
+  brief: { marker: string };
+  attribution: { open: string; close: string };
+  footer: TextStyle & {
+    thick: number; thin: number; inset: number; separator: string;
+    editor: string; copies: string; minGap: number;
+  };
+  pageNumber: TextStyle & {
+    format: string; below: number; position: 'outside' | 'center'; inset: number; onFooterOnlyPage: boolean;
+  };
+}
