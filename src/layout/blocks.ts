@@ -1,0 +1,82 @@
+// The body of an issue as blocks of grid lines: the lead's display title, item
+// paragraphs with run-in titles and attributions, and the △ briefs.
+
+import type { Inline, Issue, Item } from '../issue/model.js';
+import type { Role, Template } from '../template/model.js';
+import { breakLines, setLine, toUnits, type Line, type Piece } from './compose.js';
+import type { Grid } from './grid.js';
+import type { FaceChooser } from './metrics.js';
+import { composeParagraph } from './text.js';
+
+export interface Block {
+  kind: 'title' | 'paragraph' | 'space';
+  /** Lines of the block; `size` is the text size the line's baseline is set for. */
+  lines: Line[];
+  size: number;
+  /** Horizontal offset of each line from the text block's left edge. */
+  offsets: number[];
+}
+
+function roleOf(inline: Inline, t: Template): Role {
+  if (inline.style === 'strong') return t.item.title.font;
+  if (inline.style === 'emphasis') return 'emphasis';
+  return t.body.font;
+}
+
+/** The lead's title: centred, in balanced lines (no short last line). */
+export function titleBlock(text: string, t: Template, grid: Grid, fonts: FaceChooser): Block {
+  const style = t.lead.title;
+  const pieces: Piece[] = [{ text, role: style.font, size: style.size, color: style.color }];
+  const units = toUnits(pieces, fonts, 0);
+  const opt = { measure: grid.measure, indent: 0, tracking: 0, justify: false };
+  const count = breakLines(units, opt).length;
+  // Balance: the narrowest measure that still gives the same number of lines.
+  let lo = grid.measure / count;
+  let hi = grid.measure;
+  for (let i = 0; i < 24 && hi - lo > 0.5; i++) {
+    const mid = (lo + hi) / 2;
+    if (breakLines(units, { ...opt, measure: mid }).length > count) lo = mid;
+    else hi = mid;
+  }
+  const ranges = breakLines(units, { ...opt, measure: hi });
+  const lines = ranges.map((r, i) => setLine(units, r, { ...opt, measure: hi }, i === 0, true));
+  return { kind: 'title', lines, size: style.size, offsets: lines.map((l) => (grid.measure - l.width) / 2) };
+}
+
+function paragraphBlock(pieces: Piece[], t: Template, grid: Grid, fonts: FaceChooser): Block {
+  const opt = { measure: grid.measure, indent: t.body.indent * grid.cell, tracking: grid.cell - t.body.size, justify: true };
+  const lines = composeParagraph(pieces, fonts, opt);
+  return { kind: 'paragraph', lines, size: t.body.size, offsets: lines.map(() => 0) };
+}
+
+export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, fonts: FaceChooser): Block[] {
+  const body = (text: string, role: Role = t.body.font): Piece => ({ text, role, size: t.body.size, color: t.body.color });
+  const blocks: Block[] = [];
+  const paragraphs = item.paragraphs.map((p) => p.inlines.map((i) => body(i.text, roleOf(i, t))));
+  if (paragraphs.length === 0) paragraphs.push([]);
+  const attribution = body(`${t.attribution.open}${item.department.text}${t.attribution.close}`);
+  paragraphs[paragraphs.length - 1]!.push(attribution);
+
+  if (item.kind === 'brief') {
+    paragraphs[0]!.unshift(body(t.brief.marker));
+  } else if (item.title && lead) {
+    blocks.push(titleBlock(item.title.text, t, grid, fonts));
+    for (let i = 0; i < t.lead.title.spaceAfter; i++) blocks.push(spaceBlock(t.body.size));
+  } else if (item.title && t.item.title.style === 'run-in') {
+    paragraphs[0]!.unshift(body(item.title.text, t.item.title.font), body(t.item.title.separator));
+  } else if (item.title) {
+    const title = paragraphBlock([body(item.title.text, t.item.title.font)], t, grid, fonts);
+    blocks.push({ ...title, kind: 'title' });
+  }
+  for (const p of paragraphs) blocks.push(paragraphBlock(p, t, grid, fonts));
+  return blocks;
+}
+
+export function bodyBlocks(issue: Issue, t: Template, grid: Grid, fonts: FaceChooser): Block[] {
+  return issue.items.flatMap((item, i) => itemBlocks(item, i === 0 && item.kind === 'item', t, grid, fonts));
+}
+
+/** One empty grid line. */
+export function spaceBlock(size: number): Block {
+  return { kind: 'space', lines: [{ runs: [], width: 0, text: '' }], size, offsets: [0] };
+}

@@ -1,0 +1,56 @@
+// The footer (报尾), styled like GB/T 9704's 版记: thick rules above and
+// below, thin rules between groups, `label：recipients` with wrapped lines
+// aligned after the colon, editor left and copy count right on the last line.
+// It occupies whole grid lines, so its last rule lies on the text block's bottom edge.
+
+import type { Issue } from '../issue/model.js';
+import type { Template } from '../template/model.js';
+import type { GlyphRun } from './display-list.js';
+import type { Grid } from './grid.js';
+import { fill } from './masthead.js';
+import type { FaceChooser } from './metrics.js';
+import { composeParagraph, place, setSingleLine } from './text.js';
+
+export interface FooterLayout {
+  /** Runs per grid line, x from the text block's left edge, y 0. */
+  lines: GlyphRun[][];
+  /** Text of each line, for tests. */
+  texts: string[];
+  /** Rules at grid-line boundaries: `at` 0 is the top of the first footer line. */
+  rules: Array<{ at: number; thickness: number }>;
+}
+
+export function footerLayout(issue: Issue, t: Template, grid: Grid, fonts: FaceChooser): FooterLayout | undefined {
+  const f = t.footer;
+  const inset = f.inset * f.size;
+  const measure = grid.measure - 2 * inset;
+  const piece = (text: string) => ({ text, role: f.font, size: f.size, color: f.color });
+  const lines: GlyphRun[][] = [];
+  const texts: string[] = [];
+  const rules: FooterLayout['rules'] = [];
+
+  for (const d of issue.distribution) {
+    rules.push({ at: lines.length, thickness: lines.length === 0 ? f.thick : f.thin });
+    const label = setSingleLine([piece(d.label + f.separator)], fonts);
+    const body = composeParagraph([piece(d.recipients.join('、'))], fonts, {
+      measure: measure - label.width, indent: 0, tracking: 0, justify: true,
+    });
+    body.forEach((line, i) => {
+      lines.push([...(i === 0 ? place(label, inset, 0) : []), ...place(line, inset + label.width, 0)]);
+      texts.push((i === 0 ? label.text : '') + line.text);
+    });
+  }
+  const editor = issue.editor ? setSingleLine([piece(fill(f.editor, { editor: issue.editor.value }))], fonts) : undefined;
+  const copies = issue.copies ? setSingleLine([piece(fill(f.copies, { copies: issue.copies }))], fonts) : undefined;
+  if (editor || copies) {
+    rules.push({ at: lines.length, thickness: lines.length === 0 ? f.thick : f.thin });
+    lines.push([
+      ...(editor ? place(editor, inset, 0) : []),
+      ...(copies ? place(copies, grid.measure - inset - copies.width, 0) : []),
+    ]);
+    texts.push((editor?.text ?? '') + (copies?.text ?? ''));
+  }
+  if (lines.length === 0) return undefined;
+  rules.push({ at: lines.length, thickness: f.thick });
+  return { lines, texts, rules };
+}

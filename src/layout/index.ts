@@ -1,0 +1,69 @@
+// Layout of a whole issue: masthead, body flowed on the grid, footer on the
+// last page's bottom lines, page numbers. Pure: Issue + Template + fonts → Page[].
+
+import type { Issue } from '../issue/model.js';
+import type { Template } from '../template/model.js';
+import { bodyBlocks } from './blocks.js';
+import type { DisplayItem, Page } from './display-list.js';
+import { footerLayout } from './footer.js';
+import { baselineBelow, baselineOf, gridOf, type Grid } from './grid.js';
+import { fill, mastheadItems } from './masthead.js';
+import type { FaceChooser } from './metrics.js';
+import { paginate } from './paginate.js';
+import { setSingleLine } from './text.js';
+
+export type { Page, DisplayItem, GlyphRun, Rule } from './display-list.js';
+
+export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser): Page[] {
+  const grid = gridOf(t);
+  const flow = paginate(bodyBlocks(issue, t, grid, fonts), grid.lines, t.masthead.lines);
+  const pages: DisplayItem[][] = flow.pages.map((slots) => {
+    const items: DisplayItem[] = [];
+    slots.forEach((s, i) => {
+      if (!s) return;
+      const y = baselineOf(grid, i, s.size);
+      for (const r of s.line.runs) items.push({ ...r, x: grid.left + s.offset + r.x, y });
+    });
+    return items;
+  });
+  pages[0]!.unshift(...mastheadItems(issue, t, grid, fonts));
+
+  const footer = footerLayout(issue, t, grid, fonts);
+  let footerOnly = false;
+  if (footer) {
+    const n = footer.lines.length;
+    if (flow.lastUsed + t.footer.minGap + n > grid.lines) {
+      pages.push([]);
+      footerOnly = true;
+    }
+    const items = pages[pages.length - 1]!;
+    const first = grid.lines - n;
+    footer.lines.forEach((runs, i) => {
+      const y = baselineOf(grid, first + i, t.footer.size);
+      for (const r of runs) items.push({ ...r, x: grid.left + r.x, y });
+    });
+    for (const rule of footer.rules) {
+      // Rules lie inside the text block: the bottom one's lower edge on the block's bottom edge.
+      const edge = grid.top + (first + rule.at) * grid.pitch;
+      const y = rule.at === n ? edge - rule.thickness / 2 : edge;
+      items.push({ kind: 'rule', x: grid.left, y, width: grid.measure, thickness: rule.thickness, color: t.footer.color });
+    }
+  }
+
+  return pages.map((items, i) => {
+    const last = i === pages.length - 1;
+    if (!(last && footerOnly && !t.pageNumber.onFooterOnlyPage)) items.push(...pageNumber(i + 1, t, grid, fonts));
+    return { width: t.page.width, height: t.page.height, items };
+  });
+}
+
+function pageNumber(n: number, t: Template, grid: Grid, fonts: FaceChooser): DisplayItem[] {
+  const p = t.pageNumber;
+  const line = setSingleLine([{ text: fill(p.format, { n }), role: p.font, size: p.size, color: p.color }], fonts);
+  const y = baselineBelow(grid.bottom + p.below, p.size);
+  const inset = p.inset * p.size;
+  let x: number;
+  if (p.position === 'center') x = grid.left + (grid.measure - line.width) / 2;
+  else x = n % 2 === 1 ? grid.right - inset - line.width : grid.left + inset;
+  return line.runs.map((r) => ({ ...r, x: x + r.x, y }));
+}

@@ -1,0 +1,33 @@
+// The masthead (报头) on page 1: the red name, 第N期, publisher and date, red rule.
+
+import type { Issue } from '../issue/model.js';
+import type { Template, TextStyle } from '../template/model.js';
+import type { DisplayItem } from './display-list.js';
+import type { Grid } from './grid.js';
+import type { FaceChooser } from './metrics.js';
+import { inkWidth, place, setSingleLine } from './text.js';
+
+export function fill(format: string, values: Record<string, string | number | undefined>): string {
+  return format.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+}
+
+export function mastheadItems(issue: Issue, t: Template, grid: Grid, fonts: FaceChooser): DisplayItem[] {
+  const m = t.masthead;
+  const piece = (text: string, s: TextStyle) => ({ text, role: s.font, size: s.size, color: s.color });
+  const items: DisplayItem[] = [];
+  const centred = (text: string, s: TextStyle, baseline: number, tracking = 0) => {
+    const line = setSingleLine([piece(text, s)], fonts, tracking);
+    items.push(...place(line, grid.left + (grid.measure - inkWidth(line, tracking)) / 2, grid.top + baseline));
+  };
+  centred(issue.masthead.value, m.name, m.name.baseline, m.name.letterSpacing);
+  const numberText = fill(m.number.format, { number: issue.number }) + (issue.total ? fill(m.number.total, { total: issue.total }) : '');
+  centred(numberText, m.number, m.number.baseline);
+
+  const y = grid.top + m.publisher.baseline;
+  items.push(...place(setSingleLine([piece(issue.publisher.value, m.publisher)], fonts), grid.left, y));
+  const date = setSingleLine([piece(fill(m.date.format, { ...issue.date }), m.publisher)], fonts);
+  items.push(...place(date, grid.right - date.width, y));
+
+  items.push({ kind: 'rule', x: grid.left, y: grid.top + m.rule.at, width: grid.measure, thickness: m.rule.thickness, color: m.rule.color });
+  return items;
+}
