@@ -29,8 +29,10 @@ export function stripAttribution(
   // (e.g. if the attribution was broken across two lines).
   const found = findLast(src.text, department, run.at.offset, lastParagraphEnd);
   const opening = found > 0 ? lastOpeningParen(src.text, found) : -1;
-  const at = src.position(opening >= run.at.offset ? opening : run.at.offset);
-  diags.warning(src.file, at, 'item/attribution-duplicated', { department });
+  const start = opening >= run.at.offset ? opening : run.at.offset;
+  const closing = found > 0 ? src.text.slice(found + department.length).search(/[）)]/) : -1;
+  const end = closing >= 0 ? found + department.length + closing + 1 : lastParagraphEnd;
+  diags.warning(src.file, src.position(start), 'item/attribution-duplicated', { department }, src.position(Math.max(end, start)));
 
   run.text = run.text.slice(0, match.index);
   if (run.text === '') last.inlines.pop();

@@ -40,7 +40,7 @@ export function readFrontmatter(node: Yaml, src: SourceText, diags: Diagnostics)
   const byKey = new Map<FrontmatterKey, YamlEntry>();
   for (const entry of entries) {
     if (isFrontmatterKey(entry.key)) byKey.set(entry.key, entry);
-    else diags.warning(src.file, positionOf(entry.keyAt), 'frontmatter/unknown-key', { key: entry.key, suggestion: nearest(entry.key, FRONTMATTER_KEYS) });
+    else diags.warning(src.file, positionOf(entry.keyAt), 'frontmatter/unknown-key', { key: entry.key, suggestion: nearest(entry.key, FRONTMATTER_KEYS) }, positionOf(entry.keyEnd));
   }
   const blockStart = src.place(start);
 
@@ -53,8 +53,8 @@ export function readFrontmatter(node: Yaml, src: SourceText, diags: Diagnostics)
     }
     const t = readText(entry.value, entry.valueAt, y);
     if (t.kind === 'text') return { text: t.value, style: 'plain', at: t.at };
-    if (t.kind === 'wrong') diags.error(src.file, positionOf(t.at), 'frontmatter/type', { key, example: EXAMPLES[key] });
-    else if (required) diags.error(src.file, positionOf(t.at), 'frontmatter/required', { key, example: EXAMPLES[key] });
+    if (t.kind === 'wrong') diags.error(src.file, positionOf(t.at), 'frontmatter/type', { key, example: EXAMPLES[key] }, positionOf(t.end));
+    else if (required) diags.error(src.file, positionOf(t.at), 'frontmatter/required', { key, example: EXAMPLES[key] }, positionOf(t.end));
     return undefined;
   };
 
@@ -67,7 +67,7 @@ export function readFrontmatter(node: Yaml, src: SourceText, diags: Diagnostics)
     if (title) result.title = title;
   } else if (kind === 'brief') {
     const entry = byKey.get('title');
-    if (entry) diags.warning(src.file, positionOf(entry.keyAt), 'frontmatter/brief-title', {});
+    if (entry) diags.warning(src.file, positionOf(entry.keyAt), 'frontmatter/brief-title', {}, positionOf(entry.keyEnd));
   } else {
     // Misspelt kind: we cannot tell whether a title is needed, but can still check its form.
     const title = text('title', false);
@@ -88,7 +88,7 @@ function readKind(entry: YamlEntry | undefined, y: YamlText, diags: Diagnostics)
   if (t.kind === 'empty') return 'item';
   const value = t.kind === 'text' ? t.value : writtenForm(entry.value, y);
   if ((KINDS as readonly string[]).includes(value)) return value as ItemKind;
-  diags.error(y.src.file, positionOf(t.at), 'item/kind', { value, suggestion: nearest(value, KINDS) });
+  diags.error(y.src.file, positionOf(t.at), 'item/kind', { value, suggestion: nearest(value, KINDS) }, positionOf(t.end));
   return undefined;
 }
 
@@ -97,8 +97,8 @@ function readOrder(entry: YamlEntry | undefined, y: YamlText, diags: Diagnostics
   const t = readText(entry.value, entry.valueAt, y);
   if (t.kind === 'empty') return undefined;
   const n = readInteger(entry.value);
-  if (n !== undefined) return { value: n, at: t.at };
-  diags.error(y.src.file, positionOf(t.at), 'frontmatter/type', { key: 'order', example: EXAMPLES.order });
+  if (n !== undefined) return { value: n, at: t.at, end: t.end };
+  diags.error(y.src.file, positionOf(t.at), 'frontmatter/type', { key: 'order', example: EXAMPLES.order }, positionOf(t.end));
   return undefined;
 }
 

@@ -32,7 +32,7 @@ function collect(nodes: PhrasingContent[], style: InlineStyle, out: Inline[], sr
       case 'emphasis':
         if (style !== 'plain') {
           // The template has no bold-emphasis face; say so rather than pick one.
-          reportConstruct(src, startOf(node), { name: 'bold and emphasis together', syntax: '***…***' }, diags);
+          reportConstruct(src, startOf(node), { name: 'bold and emphasis together', syntax: '***…***' }, diags, node.position?.end.offset);
           break;
         }
         collect(node.children, node.type, out, src, diags);
@@ -85,6 +85,7 @@ const CONSTRUCTS: Record<string, Construct> = {
 /** Reports a Markdown construct the body cannot contain, at its first character. */
 export function reportUnsupported(node: Nodes, src: SourceText, diags: Diagnostics): void {
   const offset = startOf(node);
+  const end = node.position?.end.offset;
   let construct = CONSTRUCTS[node.type] ?? { name: node.type, syntax: node.type };
   const firstChar = src.text[offset];
   if (node.type === 'code') {
@@ -95,11 +96,18 @@ export function reportUnsupported(node: Nodes, src: SourceText, diags: Diagnosti
   } else if (node.type === 'heading' && firstChar !== '#') {
     construct = { name: 'heading (a line underlined with === or ---)', syntax: '=== / ---' };
   }
-  reportConstruct(src, offset, construct, diags);
+  reportConstruct(src, offset, construct, diags, end);
 }
 
-function reportConstruct(src: SourceText, offset: number, construct: Construct, diags: Diagnostics): void {
-  diags.error(src.file, src.position(offset), 'markdown/unsupported', { construct: construct.name, syntax: construct.syntax });
+function reportConstruct(src: SourceText, offset: number, construct: Construct, diags: Diagnostics, end?: number): void {
+  const endPosition = end !== undefined && end > offset ? src.position(trimEnd(src.text, offset, end)) : undefined;
+  diags.error(src.file, src.position(offset), 'markdown/unsupported', { construct: construct.name, syntax: construct.syntax }, endPosition);
+}
+
+/** `end` moved back over trailing line breaks, so a block ends on its own last line. */
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start + 1 && text[end - 1] === '\n') end--;
+  return end;
 }
 
 export function startOf(node: Nodes): number {

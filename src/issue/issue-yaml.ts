@@ -1,9 +1,11 @@
 // issue.yaml: the masthead, number, date, publisher and 报尾 of one issue.
 
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { LINT_NAMES, LINT_RULES, isLintName } from '../lint/rules.js';
 import type { DistributionLine, Issue, IssueDate, Placed } from './model.js';
 import { positionOf, type SourceText } from './source.js';
 import { nearest } from './suggest.js';
+import { isScalar } from 'yaml';
 import { mapEntries, parseYamlMap, readInteger, readText, readTextList, writtenForm, YamlText, type YamlEntry } from './yaml-nodes.js';
 
 /** Everything in Issue that comes from issue.yaml. */
@@ -20,6 +22,7 @@ export const ISSUE_KEYS = [
   'copies',
   'template',
   'fonts',
+  'lint',
 ] as const;
 type IssueKey = (typeof ISSUE_KEYS)[number];
 
@@ -35,6 +38,7 @@ const EXAMPLES: Record<IssueKey, string> = {
   copies: 'copies: 60',
   template: 'template: default',
   fonts: 'fonts: {body: /path/to/simfang.ttf}',
+  lint: 'lint: {halfwidth-punctuation: false}',
 };
 
 /** Reads issue.yaml; reports every problem; returns the header only if there were no errors. */
@@ -48,7 +52,7 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
   const byKey = new Map<IssueKey, YamlEntry>();
   for (const entry of entries) {
     if (isIssueKey(entry.key)) byKey.set(entry.key, entry);
-    else diags.warning(file, positionOf(entry.keyAt), 'issue/unknown-key', { key: entry.key, suggestion: nearest(entry.key, ISSUE_KEYS) });
+    else diags.warning(file, positionOf(entry.keyAt), 'issue/unknown-key', { key: entry.key, suggestion: nearest(entry.key, ISSUE_KEYS) }, positionOf(entry.keyEnd));
   }
   const start = y.place(0);
 
@@ -60,8 +64,8 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
     }
     const t = readText(entry.value, entry.valueAt, y);
     if (t.kind === 'text') return { value: t.value, at: t.at };
-    if (t.kind === 'wrong') diags.error(file, positionOf(t.at), 'issue/type', { key, example: EXAMPLES[key] });
-    else if (required) diags.error(file, positionOf(t.at), 'issue/required', { key, example: EXAMPLES[key] });
+    if (t.kind === 'wrong') diags.error(file, positionOf(t.at), 'issue/type', { key, example: EXAMPLES[key] }, positionOf(t.end));
+    else if (required) diags.error(file, positionOf(t.at), 'issue/required', { key, example: EXAMPLES[key] }, positionOf(t.end));
     return undefined;
   };
 
@@ -73,11 +77,13 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
     }
     const n = readInteger(entry.value);
     if (n !== undefined && n > 0) return n;
-    diags.error(file, positionOf(entry.valueAt), 'issue/not-positive-integer', {
-      key,
-      value: writtenForm(entry.value, y),
-      example: EXAMPLES[key],
-    });
+    diags.error(
+      file,
+      positionOf(entry.valueAt),
+      'issue/not-positive-integer',
+      { key, value: writtenForm(entry.value, y), example: EXAMPLES[key] },
+      positionOf(entry.valueEnd),
+    );
     return undefined;
   };
 
@@ -91,6 +97,7 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
   const copies = positiveInteger('copies', false);
   const template = text('template', false);
   const fonts = readFonts(byKey.get('fonts'), y, diags);
+  const lintOff = readLint(byKey.get('lint'), y, diags);
 
   if (errorCount(diags) > errorsBefore || !masthead || number === undefined || !date || !publisher) return undefined;
   return {
@@ -105,6 +112,7 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
     ...(copies !== undefined ? { copies } : {}),
     ...(template ? { template } : {}),
     fonts,
+    ...(lintOff.length > 0 ? { lintOff } : {}),
   };
 }
 
@@ -116,11 +124,11 @@ function readDate(entry: YamlEntry | undefined, y: YamlText, diags: Diagnostics)
   }
   const t = readText(entry.value, entry.valueAt, y);
   if (t.kind === 'empty') {
-    diags.error(file, positionOf(t.at), 'issue/required', { key: 'date', example: EXAMPLES.date });
+    diags.error(file, positionOf(t.at), 'issue/required', { key: 'date', example: EXAMPLES.date }, positionOf(t.end));
     return undefined;
   }
   const date = t.kind === 'text' ? parseIsoDate(t.value) : undefined;
-  if (!date) diags.error(file, positionOf(t.at), 'issue/bad-date', { value: writtenForm(entry.value, y) });
+  if (!date) diags.error(file, positionOf(t.at), 'issue/bad-date', { value: writtenForm(entry.value, y) }, positionOf(t.end));
   return date;
 }
 
@@ -140,13 +148,13 @@ function readDistribution(entry: YamlEntry | undefined, y: YamlText, diags: Diag
   if (!entry || entry.value === null || readText(entry.value, entry.valueAt, y).kind === 'empty') return lines;
   const entries = mapEntries(entry.value, y);
   if (!entries) {
-    diags.error(y.src.file, positionOf(entry.valueAt), 'issue/type', { key: 'distribution', example: EXAMPLES.distribution });
+    diags.error(y.src.file, positionOf(entry.valueAt), 'issue/type', { key: 'distribution', example: EXAMPLES.distribution }, positionOf(entry.valueEnd));
     return lines;
   }
   for (const e of entries) {
     const list = readTextList(e.value, e.valueAt, y);
     if (list) lines.push({ label: e.key, recipients: list.values, at: e.keyAt });
-    else diags.error(y.src.file, positionOf(e.valueAt), 'issue/type', { key: `distribution: ${e.key}`, example: `${e.key}: [峡窝镇, 各街道办事处]` });
+    else diags.error(y.src.file, positionOf(e.valueAt), 'issue/type', { key: `distribution: ${e.key}`, example: `${e.key}: [峡窝镇, 各街道办事处]` }, positionOf(e.valueEnd));
   }
   return lines;
 }
@@ -157,15 +165,58 @@ function readFonts(entry: YamlEntry | undefined, y: YamlText, diags: Diagnostics
   if (!entry || entry.value === null || readText(entry.value, entry.valueAt, y).kind === 'empty') return fonts;
   const entries = mapEntries(entry.value, y);
   if (!entries) {
-    diags.error(y.src.file, positionOf(entry.valueAt), 'issue/type', { key: 'fonts', example: EXAMPLES.fonts });
+    diags.error(y.src.file, positionOf(entry.valueAt), 'issue/type', { key: 'fonts', example: EXAMPLES.fonts }, positionOf(entry.valueEnd));
     return fonts;
   }
   for (const e of entries) {
     const list = readTextList(e.value, e.valueAt, y);
     if (list) fonts[e.key] = { value: list.values, at: list.at };
-    else diags.error(y.src.file, positionOf(e.valueAt), 'issue/type', { key: `fonts: ${e.key}`, example: `${e.key}: /path/to/font.ttf` });
+    else diags.error(y.src.file, positionOf(e.valueAt), 'issue/type', { key: `fonts: ${e.key}`, example: `${e.key}: /path/to/font.ttf` }, positionOf(e.valueEnd));
   }
   return fonts;
+}
+
+/**
+ * `lint:` switches house-style checks on and off: `false` turns all of them
+ * off, a map turns single checks off by name (`halfwidth-punctuation: false`).
+ * Returns the rule ids switched off.
+ */
+function readLint(entry: YamlEntry | undefined, y: YamlText, diags: Diagnostics): string[] {
+  if (!entry || entry.value === null) return [];
+  const all = readBoolean(entry.value);
+  if (all !== undefined) return all ? [] : Object.values(LINT_RULES);
+  const entries = mapEntries(entry.value, y);
+  if (!entries) {
+    diags.error(y.src.file, positionOf(entry.valueAt), 'issue/type', { key: 'lint', example: EXAMPLES.lint }, positionOf(entry.valueEnd));
+    return [];
+  }
+  const off: string[] = [];
+  for (const e of entries) {
+    // The rule id as printed after a warning (`lint/ascii-quotes`) is accepted too.
+    const name = e.key.replace(/^(lint|item)\//, '');
+    if (!isLintName(name)) {
+      diags.warning(y.src.file, positionOf(e.keyAt), 'issue/unknown-lint-rule', {
+        key: e.key,
+        suggestion: nearest(name, LINT_NAMES),
+        names: LINT_NAMES.join(', '),
+      }, positionOf(e.keyEnd));
+      continue;
+    }
+    const on = readBoolean(e.value);
+    if (on === undefined) diags.error(y.src.file, positionOf(e.valueAt), 'issue/type', { key: `lint: ${e.key}`, example: `${name}: false` }, positionOf(e.valueEnd));
+    else if (!on) off.push(LINT_RULES[name]);
+  }
+  return off;
+}
+
+/** true/false (and the yes/no/on/off an editor may write); undefined for anything else. */
+function readBoolean(node: unknown): boolean | undefined {
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === 'boolean') return node.value;
+  const v = String(node.value).trim().toLowerCase();
+  if (['yes', 'on', 'true'].includes(v)) return true;
+  if (['no', 'off', 'false'].includes(v)) return false;
+  return undefined;
 }
 
 function isIssueKey(key: string): key is IssueKey {

@@ -3,7 +3,9 @@
 import type { Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { unified, type Processor } from 'unified';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { stripAttribution } from './attribution.js';
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
@@ -12,7 +14,18 @@ import { errorCount } from './issue-yaml.js';
 import type { Item, ItemKind, Paragraph, Placed } from './model.js';
 import type { SourceText } from './source.js';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkTables);
+
+/**
+ * GFM tables only (not all of remark-gfm, whose bare-URL links would make
+ * every web address an error): plain CommonMark reads a table as a paragraph
+ * of pipes and would print it so; parsed, it is reported like other blocks.
+ */
+function remarkTables(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
 
 export interface LoadedItem {
   /** Display path. */

@@ -12,9 +12,17 @@ import { orderItems } from './order.js';
 export interface LoadResult {
   /** Undefined when there are errors. */
   issue?: Issue;
+  /**
+   * When issue.yaml is fine but some item files have errors: the issue with
+   * only the items that loaded, so later checks (lint) still cover them.
+   * Its first item may then not be the real lead.
+   */
+  partial?: Issue;
   diagnostics: Diagnostic[];
   /** Display paths of draft files (`_x.md`, `.x.md`) that were skipped. */
   skipped: string[];
+  /** Text of every file that decoded, by display path, for showing source lines. */
+  sources: Record<string, string>;
 }
 
 const byName = new Intl.Collator('en', { numeric: true });
@@ -23,7 +31,7 @@ const byName = new Intl.Collator('en', { numeric: true });
 export async function loadIssue(dir: string): Promise<LoadResult> {
   const diags = new Diagnostics();
   const listing = await listFolder(dir, diags);
-  if (!listing) return { diagnostics: diags.list, skipped: [] };
+  if (!listing) return { diagnostics: diags.list, skipped: [], sources: {} };
 
   const skipped = listing.drafts.sort(byName.compare).map((name) => path.join(dir, name));
   const itemNames = listing.items.sort(byName.compare);
@@ -60,7 +68,9 @@ export async function loadIssue(dir: string): Promise<LoadResult> {
     diags,
   );
 
-  if (diags.hasErrors || !header) return { diagnostics: diags.list, skipped };
+  if (!header) return { diagnostics: diags.list, skipped, sources };
   const items = ordered.map((l) => l.item).filter((item): item is Item => item !== undefined);
-  return { issue: { ...header, dir, items, sources }, diagnostics: diags.list, skipped };
+  const issue: Issue = { ...header, dir, items, sources };
+  if (diags.hasErrors) return { partial: issue, diagnostics: diags.list, skipped, sources };
+  return { issue, diagnostics: diags.list, skipped, sources };
 }

@@ -43,6 +43,10 @@ export const LOAD_MESSAGES: Record<string, Message> = {
     en: 'unknown key `{key}`, did you mean `{suggestion}`?',
     zh: '未知的键 `{key}`，是不是想写 `{suggestion}`？',
   },
+  'issue/unknown-lint-rule': {
+    en: 'unknown check `{key}` under `lint:`, did you mean `{suggestion}`? (the checks are: {names})',
+    zh: '`lint:` 下没有名为 `{key}` 的检查，是不是想写 `{suggestion}`？（可用的检查有：{names}）',
+  },
   'issue/bad-date': {
     en: '`date: {value}` is not a date that exists; write it as YYYY-MM-DD, e.g. `date: 2025-01-20`',
     zh: '`date: {value}` 不是一个存在的日期；请按 YYYY-MM-DD 写，例如 `date: 2025-01-20`',

@@ -59,6 +59,8 @@ export interface IssueDate {
 export interface Placed<T> {
   value: T;
   at: SourcePlace;
+  /** Just past the value, where known. */
+  end?: SourcePlace;
 }
 
 export interface Issue {
@@ -78,6 +80,8 @@ export interface Issue {
   template?: Placed<string>;
   /** Per-role font overrides as written: a path or family name, or a list of them. */
   fonts: Record<string, Placed<string[]>>;
+  /** Rule ids of the house-style checks that issue.yaml's `lint:` switches off. */
+  lintOff?: string[];
   /** All items (kind `item`) in order, then all briefs in order. The first item is the lead. */
   items: Item[];
   /** Text of every source file by display path, so any stage can turn an offset into line:column. */

@@ -29,11 +29,8 @@ export function orderItems<T extends Orderable>(entries: readonly T[], diags: Di
     const key = `${entry.kind}:${entry.order.value}`;
     const first = seen.get(key);
     if (first) {
-      diags.error(entry.file, positionOf(entry.order.at), 'item/duplicate-order', {
-        order: entry.order.value,
-        file: entry.file,
-        other: first.file,
-      });
+      const end = entry.order.end ? positionOf(entry.order.end) : undefined;
+      diags.error(entry.file, positionOf(entry.order.at), 'item/duplicate-order', { order: entry.order.value, file: entry.file, other: first.file }, end);
     } else seen.set(key, entry);
   }
 

@@ -26,10 +26,14 @@ export class YamlText {
 export interface YamlEntry {
   key: string;
   keyAt: SourcePlace;
+  /** Just past the key's last character. */
+  keyEnd: SourcePlace;
   /** The value node (a yaml Node), or null when nothing follows the colon. */
   value: unknown;
   /** Where the value is, or where it would be (just after the key). */
   valueAt: SourcePlace;
+  /** Just past the value's last character (the same as valueAt when there is no value). */
+  valueEnd: SourcePlace;
 }
 
 /**
@@ -42,11 +46,14 @@ export function parseYamlMap(y: YamlText, area: 'issue' | 'frontmatter', diags: 
   if (doc.errors.length > 0) {
     const reported = new Set<number>();
     for (const e of doc.errors) {
-      const at = y.place(openingOf(e.message, e.pos[0], y.yaml));
+      const opening = openingOf(e.message, e.pos[0], y.yaml);
+      const at = y.place(opening);
+      // The opening quote or bracket alone, or the token yaml complains about.
+      const end = y.place(opening === e.pos[0] ? Math.max(e.pos[1], opening + 1) : opening + 1);
       if (reported.has(at.line)) continue; // one error per line is enough
       reported.add(at.line);
       if (!reportFullwidthColon(y, at.line, area, diags)) {
-        diags.error(y.src.file, positionOf(at), `${area}/yaml-syntax`, { reason: e.message });
+        diags.error(y.src.file, positionOf(at), `${area}/yaml-syntax`, { reason: e.message }, positionOf(end));
       }
     }
     return undefined;
@@ -54,12 +61,19 @@ export function parseYamlMap(y: YamlText, area: 'issue' | 'frontmatter', diags: 
   const contents = doc.contents;
   if (contents === null) return []; // empty YAML: every key is missing
   if (!isMap(contents)) {
-    const at = y.place(contents.range?.[0] ?? 0);
+    const [start, end] = trimmedRange(contents, y.yaml);
+    const at = y.place(start);
     if (!reportFullwidthColon(y, at.line, area, diags)) {
-      diags.error(y.src.file, positionOf(at), `${area}/type`, {
-        key: area === 'issue' ? 'issue.yaml' : 'front matter',
-        example: area === 'issue' ? 'masthead: 政务信息' : 'department: 区发改委',
-      });
+      diags.error(
+        y.src.file,
+        positionOf(at),
+        `${area}/type`,
+        {
+          key: area === 'issue' ? 'issue.yaml' : 'front matter',
+          example: area === 'issue' ? 'masthead: 政务信息' : 'department: 区发改委',
+        },
+        positionOf(y.place(end)),
+      );
     }
     return undefined;
   }
@@ -95,10 +109,17 @@ function entryOf(pair: Pair, y: YamlText): YamlEntry {
   const keyStart = isScalar(keyNode) ? (keyNode.range?.[0] ?? 0) : 0;
   const keyEnd = isScalar(keyNode) ? (keyNode.range?.[1] ?? keyStart) : keyStart;
   const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-  const valueNode = pair.value as { range?: [number, number, number] } | null;
   // For `key:` with nothing after it, point just past the colon.
-  const valueStart = valueNode?.range?.[0] ?? keyEnd + 1;
-  return { key, keyAt: y.place(keyStart), value: pair.value, valueAt: y.place(Math.min(valueStart, y.yaml.length)) };
+  const valueStart = Math.min(pair.value ? rangeOf(pair.value)[0] : keyEnd + 1, y.yaml.length);
+  const valueEnd = pair.value ? trimmedRange(pair.value, y.yaml)[1] : valueStart;
+  return {
+    key,
+    keyAt: y.place(keyStart),
+    keyEnd: y.place(keyEnd),
+    value: pair.value,
+    valueAt: y.place(valueStart),
+    valueEnd: y.place(Math.max(valueStart, valueEnd)),
+  };
 }
 
 /** If line `line` of the file reads `key：value`, reports that and returns true. */
@@ -107,14 +128,16 @@ function reportFullwidthColon(y: YamlText, line: number, area: string, diags: Di
   const m = /^(\s*(?:-\s+)?)([^\s:：#][^:：]*?)\s*：\s*(.*)$/.exec(text);
   if (!m) return false;
   const at = y.src.place(y.src.lineStart(line) + text.indexOf('：'));
-  diags.error(y.src.file, positionOf(at), `${area}/fullwidth-colon`, { fixed: `${m[2]}: ${m[3]}`.trimEnd() });
+  const end = y.src.position(at.offset + 1);
+  diags.error(y.src.file, positionOf(at), `${area}/fullwidth-colon`, { fixed: `${m[2]}: ${m[3]}`.trimEnd() }, end);
   return true;
 }
 
+/** `at` is where the value starts (inside quotes), `end` just past it. */
 export type TextValue =
-  | { kind: 'text'; value: string; at: SourcePlace }
-  | { kind: 'empty'; at: SourcePlace }
-  | { kind: 'wrong'; at: SourcePlace };
+  | { kind: 'text'; value: string; at: SourcePlace; end: SourcePlace }
+  | { kind: 'empty'; at: SourcePlace; end: SourcePlace }
+  | { kind: 'wrong'; at: SourcePlace; end: SourcePlace };
 
 /**
  * A scalar value as the text the user meant. Numbers and booleans keep their
@@ -122,17 +145,22 @@ export type TextValue =
  * line is joined by the Chinese line-break rule, not with YAML's space.
  */
 export function readText(node: unknown, fallback: SourcePlace, y: YamlText): TextValue {
-  if (node === null || node === undefined) return { kind: 'empty', at: fallback };
-  if (!isScalar(node)) return { kind: 'wrong', at: y.place(rangeOf(node)[0]) };
-  const at = y.place(contentStart(node, y));
-  if (node.value === null) return { kind: 'empty', at };
+  if (node === null || node === undefined) return { kind: 'empty', at: fallback, end: fallback };
   const [start, end] = rangeOf(node);
+  const trimmedEnd = y.place(trimmedRange(node, y.yaml)[1]);
+  if (!isScalar(node)) return { kind: 'wrong', at: y.place(start), end: trimmedEnd };
+  const contentAt = contentStart(node, y);
+  const at = y.place(contentAt);
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  // Inside the quotes, like `at`.
+  const valueEnd = quoted ? y.place(Math.max(contentAt, trimmedEnd.offset - y.base - 1)) : trimmedEnd;
+  if (node.value === null) return { kind: 'empty', at, end: at };
   const written = y.yaml.slice(start, end);
   let value: string;
   if (typeof node.value !== 'string') value = written;
   else if (node.type === 'PLAIN' && written.includes('\n')) value = joinLines(written.split('\n').map((l) => l.trim()));
   else value = node.value.trim();
-  return value === '' ? { kind: 'empty', at } : { kind: 'text', value, at };
+  return value === '' ? { kind: 'empty', at, end: at } : { kind: 'text', value, at, end: valueEnd };
 }
 
 /** A scalar or a list of scalars, as a list of texts; undefined if it is neither or any part is empty. */
@@ -171,6 +199,14 @@ export function readInteger(node: unknown): number | undefined {
 export function rangeOf(node: unknown): [number, number] {
   const range = (node as { range?: [number, number, number] } | null)?.range;
   return range ? [range[0], range[1]] : [0, 0];
+}
+
+/** The node's range without the white space and line breaks yaml counts into a block value. */
+function trimmedRange(node: unknown, yaml: string): [number, number] {
+  const [start, end] = rangeOf(node);
+  let e = Math.min(end, yaml.length);
+  while (e > start && /\s/.test(yaml[e - 1]!)) e--;
+  return [start, e];
 }
 
 /** Offset of the value's first character: inside quotes, or the first line of a block scalar. */

@@ -94,4 +94,23 @@ describe('parseIsoDate', () => {
     expect(parseIsoDate('2025-00-10')).toBeUndefined();
     expect(parseIsoDate('2025-01-20T00:00')).toBeUndefined();
   });
+
+  it('lint: switches checks off by name, or all of them with `lint: false`', () => {
+    expect(read(BASE + 'lint:\n  halfwidth-punctuation: false\n  ascii-quotes: true\n').header?.lintOff).toEqual(['lint/halfwidth-punctuation']);
+    expect(read(BASE + 'lint: {attribution-duplicated: off}\n').header?.lintOff).toEqual(['item/attribution-duplicated']);
+    expect(read(BASE + 'lint: false\n').header?.lintOff).toContain('lint/title-too-long');
+    expect(read(BASE + 'lint: true\n').header?.lintOff).toBeUndefined();
+  });
+
+  it('issue/unknown-lint-rule: a misspelt check name is a warning with the nearest name', () => {
+    const r = read(BASE + 'lint:\n  halfwidth-punctuaton: false\n');
+    expect(r.at).toEqual(['6:3 issue/unknown-lint-rule']);
+    expect(r.diagnostics[0]!.args).toMatchObject({ key: 'halfwidth-punctuaton', suggestion: 'halfwidth-punctuation' });
+    expect(r.header?.lintOff).toBeUndefined();
+  });
+
+  it('issue/type: a lint switch that is not true or false', () => {
+    expect(read(BASE + 'lint:\n  ascii-quotes: maybe\n').at).toEqual(['6:17 issue/type']);
+    expect(read(BASE + 'lint: [ascii-quotes]\n').at).toEqual(['5:7 issue/type']);
+  });
 });
