@@ -1,18 +1,17 @@
-// The pipeline of architecture.md: load → fonts → layout → render → write.
+// The pipeline of architecture.md: load → fonts → layout → render → write
+// (check.ts runs the stages before layout, lint included).
 // Each stage adds diagnostics; the first stage with errors stops the build, so
 // a failed build writes nothing and leaves the last good PDF alone.
 
 import path from 'node:path';
+import { checkIssue } from './check.js';
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
-import { checkCoverage } from './fonts/coverage.js';
-import { loadFontSet, type FontSet } from './fonts/fontset.js';
-import { loadIssue } from './issue/load.js';
+import type { FontSet } from './fonts/fontset.js';
 import type { Issue } from './issue/model.js';
 import { layoutIssue } from './layout/index.js';
 import type { Page } from './layout/display-list.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { renderPdf } from './render/pdf.js';
-import { findTemplate, loadTemplate } from './template/load.js';
 import type { Template } from './template/model.js';
 
 export interface Compiled {
@@ -26,30 +25,16 @@ export interface CompileResult {
   compiled?: Compiled;
   diagnostics: Diagnostic[];
   skipped: string[];
+  /** Text of every source file by display path, for showing the line of a diagnostic. */
+  sources: Record<string, string>;
 }
 
 /** Load, check and lay out an issue folder: everything but the PDF. */
 export async function compile(dir: string): Promise<CompileResult> {
-  const diags = new Diagnostics();
-  const loaded = await loadIssue(dir);
-  diags.merge(loaded.diagnostics);
-  const issue = loaded.issue;
-  const result = (compiled?: Compiled): CompileResult => ({ ...(compiled ? { compiled } : {}), diagnostics: diags.list, skipped: loaded.skipped });
-  if (!issue || diags.hasErrors) return result();
-
-  const templateName = issue.template?.value ?? 'default';
-  const [templateFile] = findTemplate(templateName, issue.dir);
-  const template = loadTemplate(templateFile!, diags);
-  if (!template) {
-    if (issue.template && !diags.hasErrors) diags.error(issue.issueFile, issue.template.at, 'template/not-found', { name: templateName, looked: templateFile! });
-    return result();
-  }
-  const fonts = loadFontSet(template, path.dirname(templateFile!), issue, diags);
-  if (!fonts || diags.hasErrors) return result();
-  checkCoverage(issue, template, fonts, diags);
-  if (diags.hasErrors) return result();
-
-  return result({ issue, template, fonts, pages: layoutIssue(issue, template, fonts) });
+  const { ready, diagnostics, skipped, sources } = await checkIssue(dir);
+  if (!ready) return { diagnostics, skipped, sources };
+  const { issue, template, fonts } = ready;
+  return { compiled: { issue, template, fonts, pages: layoutIssue(issue, template, fonts) }, diagnostics, skipped, sources };
 }
 
 export interface BuildOptions {
@@ -63,6 +48,7 @@ export interface BuildOptions {
 export interface BuildResult {
   diagnostics: Diagnostic[];
   skipped: string[];
+  sources: Record<string, string>;
   output: string;
   pages?: number;
 }
@@ -78,8 +64,8 @@ export function pdfTitle(issue: Issue): string {
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(opts.output ?? defaultOutput(opts.dir));
-  const { compiled, diagnostics, skipped } = await compile(opts.dir);
-  if (!compiled) return { diagnostics, skipped, output };
+  const { compiled, diagnostics, skipped, sources } = await compile(opts.dir);
+  if (!compiled) return { diagnostics, skipped, sources, output };
   const { issue, template, fonts, pages } = compiled;
   const bytes = await renderPdf(pages, fonts.faces, template.colors, {
     title: pdfTitle(issue),
@@ -93,7 +79,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     writeAtomic(output, bytes);
   } catch (e) {
     diags.error(output, { line: 1, column: 1 }, 'output/write-failed', { path: output, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
-    return { diagnostics: diags.list, skipped, output };
+    return { diagnostics: diags.list, skipped, sources, output };
   }
-  return { diagnostics: diags.list, skipped, output, pages: pages.length };
+  return { diagnostics: diags.list, skipped, sources, output, pages: pages.length };
 }

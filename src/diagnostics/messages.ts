@@ -3,6 +3,7 @@
 // what is wrong and, where it helps, what to do.
 
 import { LOAD_MESSAGES } from '../issue/messages.js';
+import { LINT_MESSAGES } from '../lint/messages.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -13,6 +14,7 @@ export interface Message {
 
 export const MESSAGES: Record<string, Message> = {
   ...LOAD_MESSAGES,
+  ...LINT_MESSAGES,
   // fonts
   'font/missing-glyph': {
     en: 'no font can draw `{char}` ({codepoint}); add a font that has it under `fonts: fallback:` in issue.yaml, or replace the character',
@@ -33,8 +35,8 @@ export const MESSAGES: Record<string, Message> = {
   },
   // output
   'output/write-failed': {
-    en: 'cannot write `{path}`: {reason}; the previous file (if any) is unchanged',
-    zh: '无法写入 `{path}`：{reason}；原有文件（如有）未被改动',
+    en: 'cannot write `{path}` ({reason}); check that its folder exists and that you may write there — the previous file (if any) is unchanged',
+    zh: '无法写入 `{path}`（{reason}）；请检查所在文件夹是否存在、是否有写入权限——原有文件（如有）未被改动',
   },
   'cli/not-a-folder': {
     en: '`{path}` is not an issue folder (no such directory)',

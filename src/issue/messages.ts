@@ -116,7 +116,7 @@ export const LOAD_MESSAGES: Record<string, Message> = {
 
   // markdown body
   'markdown/unsupported': {
-    en: 'a {construct} ({syntax}) cannot be printed in a bulletin; write plain paragraphs — only **bold** and *emphasis* may be used',
+    en: 'this {construct} ({syntax}) cannot be printed in a bulletin; write plain paragraphs — only **bold** and *emphasis* may be used',
     zh: '正文不能使用这种 Markdown 写法（{syntax}），无法排印；请写成普通段落——正文中只能使用 **加粗** 和 *强调*',
   },
 };

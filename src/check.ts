@@ -1,0 +1,59 @@
+// Everything but layout and the PDF: load → template → lint → fonts →
+// coverage. `bulletin check` stops here; `compile` (build.ts) lays out what
+// passes. Lint also runs on the items that loaded when others did not, so one
+// run reports every problem it can.
+
+import path from 'node:path';
+import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { sortDiagnostics } from './diagnostics/sort.js';
+import { checkCoverage } from './fonts/coverage.js';
+import { loadFontSet, type FontSet } from './fonts/fontset.js';
+import { loadIssue } from './issue/load.js';
+import type { Issue } from './issue/model.js';
+import { lintIssue, withoutSwitchedOff, type Fix } from './lint/index.js';
+import { findTemplate, loadTemplate } from './template/load.js';
+import type { Template } from './template/model.js';
+
+export interface CheckResult {
+  /** Set only when the issue has no errors: ready for layout. */
+  ready?: { issue: Issue; template: Template; fonts: FontSet };
+  diagnostics: Diagnostic[];
+  /** What `check --fix` may rewrite. */
+  fixes: Fix[];
+  skipped: string[];
+  /** Text of every source file by display path, for showing the line of a diagnostic. */
+  sources: Record<string, string>;
+}
+
+/** Diagnostics come back in file order, then by line and column. */
+export async function checkIssue(dir: string): Promise<CheckResult> {
+  const result = await runChecks(dir);
+  return { ...result, diagnostics: sortDiagnostics(result.diagnostics, Object.keys(result.sources)) };
+}
+
+async function runChecks(dir: string): Promise<CheckResult> {
+  const diags = new Diagnostics();
+  const loaded = await loadIssue(dir);
+  const issue = loaded.issue ?? loaded.partial;
+  diags.merge(withoutSwitchedOff(loaded.diagnostics, issue));
+  const result: CheckResult = { diagnostics: diags.list, fixes: [], skipped: loaded.skipped, sources: loaded.sources };
+  if (!issue) return result;
+
+  const templateName = issue.template?.value ?? 'default';
+  const [templateFile] = findTemplate(templateName, issue.dir);
+  const template = loadTemplate(templateFile!, diags);
+  if (!template && issue.template && !diags.hasErrors) {
+    diags.error(issue.issueFile, issue.template.at, 'template/not-found', { name: templateName, looked: templateFile! });
+  }
+
+  const lint = lintIssue(issue, template);
+  diags.merge(lint.diagnostics);
+  result.fixes = lint.fixes;
+  if (!loaded.issue || !template || diags.hasErrors) return result;
+
+  const fonts = loadFontSet(template, path.dirname(templateFile!), loaded.issue, diags);
+  if (!fonts || diags.hasErrors) return result;
+  checkCoverage(loaded.issue, template, fonts, diags);
+  if (!diags.hasErrors) result.ready = { issue: loaded.issue, template, fonts };
+  return result;
+}

@@ -1,0 +1,45 @@
+// The lint stage: house-style checks on a loaded issue. Warnings only; each
+// can be switched off in issue.yaml (`lint:`). Reads the Issue model and the
+// source texts, never the file system.
+
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Issue } from '../issue/model.js';
+import type { Template } from '../template/model.js';
+import { checkEnumeration } from './enumeration.js';
+import { Findings, type Fix } from './findings.js';
+import { checkPunctuation } from './punctuation.js';
+import { checkTitle, titleMeasure } from './titles.js';
+import { mapRuns, type MappedText } from './text-map.js';
+
+export type { Fix } from './findings.js';
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  fixes: Fix[];
+}
+
+/** `template` gives the line lengths for the title check; without it that check is skipped. */
+export function lintIssue(issue: Issue, template?: Template): LintResult {
+  const f = new Findings(issue.sources, new Set(issue.lintOff ?? []));
+  const measure = template ? titleMeasure(template) : undefined;
+  issue.items.forEach((item, i) => {
+    const source = issue.sources[item.file] ?? '';
+    if (item.title) {
+      const title = mapRuns([item.title], source, false);
+      if (title) {
+        checkPunctuation(title, f);
+        checkTitle(title, i === 0 && item.kind === 'item', measure, f);
+      }
+    }
+    const paragraphs = item.paragraphs.map((p) => mapRuns(p.inlines, source, true)).filter((m): m is MappedText => m !== undefined);
+    for (const p of paragraphs) checkPunctuation(p, f);
+    checkEnumeration(paragraphs, f);
+  });
+  return { diagnostics: f.diags.list, fixes: f.fixes };
+}
+
+/** Diagnostics without the rules that issue.yaml switches off (for the loader's item/attribution-duplicated). */
+export function withoutSwitchedOff(list: Diagnostic[], issue: Pick<Issue, 'lintOff'> | undefined): Diagnostic[] {
+  const off = new Set(issue?.lintOff ?? []);
+  return off.size === 0 ? list : list.filter((d) => !off.has(d.rule));
+}

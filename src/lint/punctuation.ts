@@ -1,0 +1,136 @@
+// Punctuation and character-form checks on one piece of printed text (a
+// paragraph or a title): what a proof-reader marks by eye.
+
+import { charAt, charBefore } from '../issue/line-breaks.js';
+import {
+  CLOSERS,
+  DOUBLED_MARKS,
+  HALFWIDTH_TO_FULLWIDTH,
+  isChinese,
+  isFullwidthAlphanumeric,
+  isSpace,
+  PAIRS,
+  toHalfwidth,
+} from './chars.js';
+import type { Findings } from './findings.js';
+import { LINT_RULES } from './rules.js';
+import type { MappedText } from './text-map.js';
+
+export function checkPunctuation(m: MappedText, f: Findings): void {
+  // Marks this run converts count as Chinese for their neighbours, so that
+  // 家(含复核),比 is fixed in one go and a second --fix finds nothing.
+  const converted = new Set<number>();
+  asciiQuotes(m, f, converted);
+  halfwidthParentheses(m, f, converted);
+  halfwidthMarks(m, f, converted);
+  doubledPunctuation(m, f);
+  fullwidthAlphanumeric(m, f);
+  spaceBetweenChinese(m, f);
+  unbalancedPairs(m, f);
+}
+
+/** ASCII "…" around or next to Chinese: should be “…”. Paired in order; an odd one out is reported but not fixed. */
+function asciiQuotes(m: MappedText, f: Findings, converted: Set<number>): void {
+  const t = m.text;
+  const quotes = [...t.matchAll(/"/g)].map((q) => q.index);
+  const pairs = quotes.length % 2 === 0;
+  for (let k = 0; k < quotes.length; k += pairs ? 2 : 1) {
+    const open = quotes[k]!;
+    const close = pairs ? quotes[k + 1]! : open;
+    const around = [charBefore(t, open), ...t.slice(open + 1, close), charAt(t, close + 1)];
+    if (!around.some(isChinese)) continue;
+    if (!pairs) {
+      f.warn(m, open, close + 1, LINT_RULES['ascii-quotes']);
+      continue;
+    }
+    converted.add(open).add(close);
+    f.warn(m, open, close + 1, LINT_RULES['ascii-quotes'], {}, new Map([[open, '“'], [close, '”']]));
+  }
+}
+
+/** ASCII parentheses go by pairs: (街道) is flagged when what they hold is Chinese. */
+function halfwidthParentheses(m: MappedText, f: Findings, converted: Set<number>): void {
+  const t = m.text;
+  const open: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === '(') open.push(i);
+    if (t[i] !== ')') continue;
+    const o = open.pop();
+    if (o === undefined || ![...t.slice(o + 1, i)].some(isChinese)) continue;
+    converted.add(o).add(i);
+    f.warn(m, o, i + 1, LINT_RULES['halfwidth-punctuation'], { mark: '( )', fixed: '（ ）' }, new Map([[o, '（'], [i, '）']]));
+  }
+}
+
+/** `,;:?!` with Chinese before it and Chinese (or the end) after it, e.g. 工作,推进. */
+function halfwidthMarks(m: MappedText, f: Findings, converted: Set<number>): void {
+  const t = m.text;
+  const chinese = (i: number, ch: string | undefined) => converted.has(i) || isChinese(ch);
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    if (ch === '(' || ch === ')' || !(ch in HALFWIDTH_TO_FULLWIDTH)) continue;
+    const before = charBefore(t, i);
+    const after = charAt(t, i + 1);
+    const beforeIndex = i - (before?.length ?? 1);
+    if (chinese(beforeIndex, before) && (after === undefined || chinese(i + 1, after))) {
+      const fixed = HALFWIDTH_TO_FULLWIDTH[ch]!;
+      f.warn(m, i, i + 1, LINT_RULES['halfwidth-punctuation'], { mark: ch, fixed }, new Map([[i, fixed]]));
+    }
+  }
+}
+
+/** 。。 ，， and the like (…… and —— are marks of their own and are not checked). */
+function doubledPunctuation(m: MappedText, f: Findings): void {
+  for (const d of m.text.matchAll(new RegExp(`([${DOUBLED_MARKS}])\\1+`, 'g'))) {
+    f.warn(m, d.index, d.index + d[0].length, LINT_RULES['doubled-punctuation'], { marks: d[0] });
+  }
+}
+
+/** １２３ ＡＢＣ: digits and Latin letters are set in their ordinary (half-width) form. */
+function fullwidthAlphanumeric(m: MappedText, f: Findings): void {
+  const t = m.text;
+  for (let i = 0; i < t.length; i++) {
+    if (!isFullwidthAlphanumeric(t[i])) continue;
+    let j = i;
+    while (isFullwidthAlphanumeric(t[j])) j++;
+    const written = t.slice(i, j);
+    const fixes = new Map([...written].map((c, k) => [i + k, toHalfwidth(c)]));
+    f.warn(m, i, j, LINT_RULES['fullwidth-alphanumeric'], { written, fixed: toHalfwidth(written) }, fixes);
+    i = j - 1;
+  }
+}
+
+/** 工作 推进: a space between Chinese characters prints as a gap. */
+function spaceBetweenChinese(m: MappedText, f: Findings): void {
+  const t = m.text;
+  for (let i = 0; i < t.length; i++) {
+    if (!isSpace(t[i])) continue;
+    let j = i;
+    while (isSpace(t[j])) j++;
+    if (isChinese(charBefore(t, i)) && isChinese(charAt(t, j))) f.warn(m, i, j, LINT_RULES['space-between-chinese']);
+    i = j - 1;
+  }
+}
+
+/** “” ‘’ （） 《》 【】 must pair up within a paragraph; report the mark left alone. */
+function unbalancedPairs(m: MappedText, f: Findings): void {
+  const t = m.text;
+  const stack: number[] = [];
+  const lonely: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    if (ch in PAIRS) stack.push(i);
+    else if (ch in CLOSERS) {
+      // Close the nearest matching opener; openers above it were never closed.
+      const k = stack.findLastIndex((o) => t[o] === CLOSERS[ch]);
+      if (k === -1) lonely.push(i);
+      else lonely.push(...stack.splice(k).slice(1));
+    }
+  }
+  lonely.push(...stack);
+  for (const i of lonely.sort((a, b) => a - b)) {
+    const ch = t[i]!;
+    const other = PAIRS[ch] ?? CLOSERS[ch]!;
+    f.warn(m, i, i + 1, LINT_RULES['unbalanced-pair'], { mark: ch, other });
+  }
+}

@@ -1,0 +1,52 @@
+// The checks read the printed text (line breaks already joined, `**` and
+// escapes gone) but must report at the character in the source file and fix
+// it there. This maps each UTF-16 unit of the printed text back to its offset
+// in the source, by scanning the source forward from where the run starts.
+
+import type { Inline } from '../issue/model.js';
+
+export interface MappedText {
+  file: string;
+  text: string;
+  /** Source offset of each UTF-16 unit of `text`. */
+  offsets: number[];
+  /**
+   * Whether that unit was found in the source with nothing but Markdown
+   * noise (white space, line breaks, `\`, `*`, `_`) skipped to reach it. Only
+   * such characters may be rewritten by `--fix`; others (e.g. from an entity
+   * such as `&quot;`) are reported at their nearest place and left alone.
+   */
+  exact: boolean[];
+  /** Offset in the source just past the text (for a diagnostic's end). */
+  end: number;
+  /** False for text in the front matter (titles), which `--fix` leaves alone. */
+  fixable: boolean;
+}
+
+const NOISE = /^[\s\\*_]*$/;
+
+/** Maps runs that follow each other in one source file (a paragraph, or a title alone). */
+export function mapRuns(runs: Inline[], source: string, fixable: boolean): MappedText | undefined {
+  const first = runs[0];
+  if (!first) return undefined;
+  const mapped: MappedText = { file: first.at.file, text: '', offsets: [], exact: [], end: first.at.offset, fixable };
+  for (const run of runs) {
+    let pos = Math.min(run.at.offset, source.length);
+    for (const ch of run.text.split('')) {
+      let found = source.indexOf(ch, pos);
+      // A space the loader made from a line break (between two Latin words) sits on the `\n`.
+      if (ch === ' ') {
+        const lineBreak = source.indexOf('\n', pos);
+        if (lineBreak !== -1 && (found === -1 || lineBreak < found)) found = lineBreak;
+      }
+      const exact = found !== -1 && NOISE.test(source.slice(pos, found));
+      if (found === -1) found = Math.max(0, Math.min(pos, source.length - 1));
+      mapped.text += ch;
+      mapped.offsets.push(found);
+      mapped.exact.push(exact);
+      pos = found + 1;
+    }
+    mapped.end = pos;
+  }
+  return mapped;
+}
