@@ -36,7 +36,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
       const date = sourceDate();
       const result = await build({ dir, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}) });
       const failed = result.pages === undefined || (o.strict && result.diagnostics.some((d) => d.severity === 'warning'));
-      printDiagnostics(result.diagnostics, lang, !!o.json);
+      printDiagnostics(result.diagnostics, lang, !!o.json, result.sources);
       if (o.verbose) for (const s of result.skipped) process.stderr.write(lang === 'zh' ? `跳过草稿 ${s}\n` : `skipped draft ${s}\n`);
       if (failed) {
         ctx.exit = 1;

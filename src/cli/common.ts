@@ -17,8 +17,18 @@ export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefin
   return new Date(Number(v.trim()) * 1000);
 }
 
-export function printDiagnostics(list: Diagnostic[], lang: Lang, json: boolean): void {
-  const sorted = sortDiagnostics(list);
+/**
+ * JSON on stdout, or compiler-style text on stderr with the source line of
+ * each diagnostic (`sources`: file text by display path, as the loader read it).
+ */
+export function printDiagnostics(list: Diagnostic[], lang: Lang, json: boolean, sources: Record<string, string> = {}): void {
+  const sorted = sortDiagnostics(list, Object.keys(sources));
   if (json) process.stdout.write(JSON.stringify(sorted.map((d) => diagnosticJson(d, lang)), null, 2) + '\n');
-  else for (const d of sorted) process.stderr.write(formatDiagnostic(d, lang) + '\n');
+  else {
+    for (const d of sorted) {
+      const text = formatDiagnostic(d, lang, sources[d.file]);
+      // A blank line after a source excerpt keeps one diagnostic from running into the next.
+      process.stderr.write(text + (text.includes('\n') ? '\n\n' : '\n'));
+    }
+  }
 }

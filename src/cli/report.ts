@@ -2,6 +2,8 @@
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatMessage, type Lang } from '../diagnostics/messages.js';
+import { sortDiagnostics as sortByPlace } from '../diagnostics/sort.js';
+import { snippet } from './snippet.js';
 
 const SEVERITY: Record<Lang, Record<Diagnostic['severity'], string>> = {
   en: { error: 'error', warning: 'warning', note: 'note' },
@@ -15,8 +17,11 @@ export function pickLang(flag: string | undefined, env: NodeJS.ProcessEnv = proc
   return /^zh/i.test(locale) ? 'zh' : 'en';
 }
 
-export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
-  return `${d.file}:${d.start.line}:${d.start.column}: ${SEVERITY[lang][d.severity]}: ${formatMessage(d.rule, d.args, lang)} [${d.rule}]`;
+/** `file:line:column: severity: message [rule]`, then the source line and a caret when `source` has that line. */
+export function formatDiagnostic(d: Diagnostic, lang: Lang, source?: string): string {
+  const head = `${d.file}:${d.start.line}:${d.start.column}: ${SEVERITY[lang][d.severity]}: ${formatMessage(d.rule, d.args, lang)} [${d.rule}]`;
+  const lines = snippet(d, source);
+  return lines === undefined ? head : `${head}\n${lines}`;
 }
 
 export function diagnosticJson(d: Diagnostic, lang: Lang) {
@@ -33,6 +38,16 @@ export function diagnosticJson(d: Diagnostic, lang: Lang) {
 }
 
 /** Errors first would hide the order of the files; keep file order, then line. */
-export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort((a, b) => (a.file === b.file ? a.start.line - b.start.line || a.start.column - b.start.column : 0));
+export function sortDiagnostics(list: Diagnostic[], fileOrder: readonly string[] = []): Diagnostic[] {
+  return sortByPlace(list, fileOrder);
+}
+
+/** `2 errors, 1 warning` / `2 个错误，1 个警告`; undefined when there is nothing. */
+export function summary(list: Diagnostic[], lang: Lang): string | undefined {
+  const errors = list.filter((d) => d.severity === 'error').length;
+  const warnings = list.filter((d) => d.severity === 'warning').length;
+  if (errors + warnings === 0) return undefined;
+  if (lang === 'zh') return [errors && `${errors} 个错误`, warnings && `${warnings} 个警告`].filter(Boolean).join('，');
+  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  return [errors && n(errors, 'error'), warnings && n(warnings, 'warning')].filter(Boolean).join(', ');
 }

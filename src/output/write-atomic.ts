@@ -4,11 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function writeAtomic(file: string, data: Uint8Array): void {
+/** `mode`: permissions for the new file (e.g. those of the file it replaces). */
+export function writeAtomic(file: string, data: Uint8Array, mode?: number): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     const fd = fs.openSync(tmp, 'w');
     try {
+      if (mode !== undefined) fs.fchmodSync(fd, mode);
       fs.writeSync(fd, data);
       fs.fsyncSync(fd);
     } finally {
