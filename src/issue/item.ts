@@ -78,7 +78,8 @@ export function readItem(name: string, src: SourceText, diags: Diagnostics): Loa
 
   // Nothing left to print, and not because of a construct already reported.
   if (paragraphs.length === 0 && errorCount(diags) === errorsBeforeBody) {
-    diags.error(file, src.position(bodyStart), 'item/empty-body', {});
+    const start = src.position(bodyStart);
+    diags.error(file, start, 'item/empty-body', {}, src.position(bodyStart + src.lineText(start.line).length));
   }
 
   const loaded: LoadedItem = { file, name };

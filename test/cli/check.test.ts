@@ -50,6 +50,15 @@ describe('human output', () => {
   });
 });
 
+describe('-v', () => {
+  it('says which draft files were skipped', () => {
+    const r = bulletin(['check', 'test/fixtures/load/issue-07', '-v']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('skipped draft test/fixtures/load/issue-07/_yingji-draft.md\n');
+    expect(bulletin(['check', 'test/fixtures/load/issue-07']).stderr).not.toContain('skipped');
+  });
+});
+
 describe('--json', () => {
   it('prints an array of {file, line, column, endLine, endColumn, severity, rule, message} on stdout', () => {
     const r = bulletin(['check', fixture('unbalanced-pair'), '--json']);
