@@ -50,7 +50,9 @@ function paragraphBlock(pieces: Piece[], t: Template, grid: Grid, fonts: FaceCho
 }
 
 export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, fonts: FaceChooser): Block[] {
-  const body = (text: string, role: Role = t.body.font): Piece => ({ text, role, size: t.body.size, color: t.body.color });
+  const body = (text: string, role: Role = t.body.font): Piece => ({
+    text, role, size: t.body.size, color: t.body.color, ...(role === t.body.font ? { latin: t.body.latin } : {}),
+  });
   const blocks: Block[] = [];
   const paragraphs = item.paragraphs.map((p) => p.inlines.map((i) => body(i.text, roleOf(i, t))));
   if (paragraphs.length === 0) paragraphs.push([]);

@@ -130,7 +130,13 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
     grid: { chars: num(['grid', 'chars']), lines: num(['grid', 'lines']) },
     colors,
     fonts,
-    body: { ...style(['body']), indent: num(['body', 'indent'], 2) },
+    body: {
+      ...style(['body']),
+      indent: num(['body', 'indent'], 2),
+      latin: raw(['body', 'latin']) === undefined ? role(['body', 'font']) : role(['body', 'latin']),
+      orphans: num(['body', 'orphans'], 2),
+      widows: num(['body', 'widows'], 2),
+    },
     masthead: {
       lines: num(['masthead', 'lines']),
       name: {
