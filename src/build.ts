@@ -2,6 +2,7 @@
 // Each stage adds diagnostics; the first stage with errors stops the build, so
 // a failed build writes nothing and leaves the last good PDF alone.
 
+import fs from 'node:fs';
 import path from 'node:path';
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkCoverage } from './fonts/coverage.js';
@@ -11,8 +12,10 @@ import type { Issue } from './issue/model.js';
 import { layoutIssue } from './layout/index.js';
 import type { Page } from './layout/display-list.js';
 import { writeAtomic } from './output/write-atomic.js';
+import { displayPath } from './paths.js';
 import { renderPdf } from './render/pdf.js';
 import { findTemplate, loadTemplate } from './template/load.js';
+import { availableTemplates } from './template/source.js';
 import type { Template } from './template/model.js';
 
 export interface Compiled {
@@ -38,13 +41,16 @@ export async function compile(dir: string): Promise<CompileResult> {
   if (!issue || diags.hasErrors) return result();
 
   const templateName = issue.template?.value ?? 'default';
-  const [templateFile] = findTemplate(templateName, issue.dir);
-  const template = loadTemplate(templateFile!, diags);
-  if (!template) {
-    if (issue.template && !diags.hasErrors) diags.error(issue.issueFile, issue.template.at, 'template/not-found', { name: templateName, looked: templateFile! });
+  const templateFile = findTemplate(templateName, issue.dir);
+  if (!fs.existsSync(templateFile)) {
+    // Reported where issue.yaml names it: that is the line to fix.
+    const at = issue.template?.at ?? { line: 1, column: 1 };
+    diags.error(issue.issueFile, at, 'template/not-found', { name: templateName, looked: displayPath(templateFile), available: availableTemplates() });
     return result();
   }
-  const fonts = loadFontSet(template, path.dirname(templateFile!), issue, diags);
+  const template = loadTemplate(templateFile, diags);
+  if (!template) return result();
+  const fonts = loadFontSet(template, path.dirname(templateFile), issue, diags);
   if (!fonts || diags.hasErrors) return result();
   checkCoverage(issue, template, fonts, diags);
   if (diags.hasErrors) return result();

@@ -24,8 +24,12 @@ export const MESSAGES: Record<string, Message> = {
   },
   // template
   'template/not-found': {
-    en: 'template `{name}` not found (looked for {looked})',
-    zh: '找不到模板 `{name}`（查找了 {looked}）',
+    en: 'template `{name}` not found (looked for {looked}); the bundled templates are: {available}',
+    zh: '找不到模板 `{name}`（查找了 {looked}）；随附的模板有：{available}',
+  },
+  'template/unknown-key': {
+    en: 'unknown template key `{key}`; did you mean `{suggestion}`?',
+    zh: '未知的模板键 `{key}`；是不是 `{suggestion}`？',
   },
   'template/invalid': {
     en: 'template `{name}`: {reason}',

@@ -30,7 +30,7 @@ export interface Template {
     rule: { color: string; thickness: number; at: number };
   };
   lead: { title: TextStyle & { spaceAfter: number } };
-  item: { title: { style: 'run-in' | 'block'; font: Role; separator: string } };
+  item: { title: { style: 'run-in' | 'block'; font: Role; separator: string; align: 'left' | 'center' } };
   brief: { marker: string };
   attribution: { open: string; close: string };
   footer: TextStyle & {
