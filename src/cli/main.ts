@@ -4,6 +4,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './build-command.js';
+import { registerInit } from './init-command.js';
 import type { CommandContext } from './common.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   registerBuild(program, ctx);
+  registerInit(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

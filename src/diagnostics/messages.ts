@@ -40,6 +40,22 @@ export const MESSAGES: Record<string, Message> = {
     en: 'cannot write `{path}`: {reason}; the previous file (if any) is unchanged',
     zh: '无法写入 `{path}`：{reason}；原有文件（如有）未被改动',
   },
+  'cli/bad-date': {
+    en: '`{date}` is not a date; write it as YYYY-MM-DD, e.g. 2025-01-20',
+    zh: '`{date}` 不是有效日期；请写成 YYYY-MM-DD，例如 2025-01-20',
+  },
+  'cli/init-not-empty': {
+    en: '`{path}` already exists and is not empty; choose a new folder name',
+    zh: '`{path}` 已存在且不是空文件夹；请换一个新文件夹名',
+  },
+  'cli/init-no-previous': {
+    en: 'no issue.yaml at `{path}`; --from names the previous issue folder',
+    zh: '`{path}` 不存在；--from 应指向上一期的文件夹',
+  },
+  'cli/init-bad-previous': {
+    en: '`{path}` cannot be read as YAML; run `bulletin check` on that folder first',
+    zh: '`{path}` 不是有效的 YAML；请先对该文件夹运行 `bulletin check`',
+  },
   'cli/not-a-folder': {
     en: '`{path}` is not an issue folder (no such directory)',
     zh: '`{path}` 不是期刊文件夹（目录不存在）',
