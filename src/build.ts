@@ -13,7 +13,6 @@ import { layoutIssue } from './layout/index.js';
 import type { Page } from './layout/display-list.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { displayPath } from './paths.js';
-import { renderPdf } from './render/pdf.js';
 import { findTemplate, loadTemplate } from './template/load.js';
 import { availableTemplates } from './template/source.js';
 import type { Template } from './template/model.js';
@@ -87,6 +86,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const { compiled, diagnostics, skipped } = await compile(opts.dir);
   if (!compiled) return { diagnostics, skipped, output };
   const { issue, template, fonts, pages } = compiled;
+  // pdfkit is loaded only when a PDF is written (check and preview never need it).
+  const { renderPdf } = await import('./render/pdf.js');
   const bytes = await renderPdf(pages, fonts.faces, template.colors, {
     title: pdfTitle(issue),
     author: issue.publisher.value,
