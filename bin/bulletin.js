@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point: run the CLI; a bug becomes one line and exit code 1, not a stack trace
 // (set BULLETIN_DEBUG=1 to see the trace).
-import { main } from '../dist/cli/main.js';
+import { main } from '../dist/bulletin.mjs';
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -11,7 +11,6 @@ import type { Issue } from './issue/model.js';
 import { layoutIssue } from './layout/index.js';
 import type { Page } from './layout/display-list.js';
 import { writeAtomic } from './output/write-atomic.js';
-import { renderPdf } from './render/pdf.js';
 import type { Template } from './template/model.js';
 
 export interface Compiled {
@@ -67,6 +66,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const { compiled, diagnostics, skipped, sources } = await compile(opts.dir);
   if (!compiled) return { diagnostics, skipped, sources, output };
   const { issue, template, fonts, pages } = compiled;
+  // pdfkit is loaded only when a PDF is written (check and preview never need it).
+  const { renderPdf } = await import('./render/pdf.js');
   const bytes = await renderPdf(pages, fonts.faces, template.colors, {
     title: pdfTitle(issue),
     author: issue.publisher.value,

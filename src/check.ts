@@ -3,6 +3,7 @@
 // passes. Lint also runs on the items that loaded when others did not, so one
 // run reports every problem it can.
 
+import fs from 'node:fs';
 import path from 'node:path';
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sort.js';
@@ -11,7 +12,9 @@ import { loadFontSet, type FontSet } from './fonts/fontset.js';
 import { loadIssue } from './issue/load.js';
 import type { Issue } from './issue/model.js';
 import { lintIssue, withoutSwitchedOff, type Fix } from './lint/index.js';
+import { displayPath } from './paths.js';
 import { findTemplate, loadTemplate } from './template/load.js';
+import { availableTemplates } from './template/source.js';
 import type { Template } from './template/model.js';
 
 export interface CheckResult {
@@ -40,10 +43,14 @@ async function runChecks(dir: string): Promise<CheckResult> {
   if (!issue) return result;
 
   const templateName = issue.template?.value ?? 'default';
-  const [templateFile] = findTemplate(templateName, issue.dir);
-  const template = loadTemplate(templateFile!, diags);
-  if (!template && issue.template && !diags.hasErrors) {
-    diags.error(issue.issueFile, issue.template.at, 'template/not-found', { name: templateName, looked: templateFile! });
+  const templateFile = findTemplate(templateName, issue.dir);
+  let template: Template | undefined;
+  if (fs.existsSync(templateFile)) template = loadTemplate(templateFile, diags);
+  else {
+    // Reported where issue.yaml names it: that is the line to fix.
+    const at = issue.template?.at ?? { line: 1, column: 1 };
+    const end = issue.template?.end;
+    diags.error(issue.issueFile, at, 'template/not-found', { name: templateName, looked: displayPath(templateFile), available: availableTemplates() }, end);
   }
 
   const lint = lintIssue(issue, template);
@@ -51,7 +58,7 @@ async function runChecks(dir: string): Promise<CheckResult> {
   result.fixes = lint.fixes;
   if (!loaded.issue || !template || diags.hasErrors) return result;
 
-  const fonts = loadFontSet(template, path.dirname(templateFile!), loaded.issue, diags);
+  const fonts = loadFontSet(template, path.dirname(templateFile), loaded.issue, diags);
   if (!fonts || diags.hasErrors) return result;
   checkCoverage(loaded.issue, template, fonts, diags);
   if (!diags.hasErrors) result.ready = { issue: loaded.issue, template, fonts };

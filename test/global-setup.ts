@@ -1,6 +1,7 @@
-// The CLI tests run the built CLI as a subprocess: build it once, fresh.
+// The CLI tests run the built CLI as a subprocess: build it once, fresh
+// (type-check and compile, then bundle as `npm install` does).
 import { execFileSync } from 'node:child_process';
 
 export default function setup(): void {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 }

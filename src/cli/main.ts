@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './build-command.js';
 import { registerCheck } from './check-command.js';
+import { registerInit } from './init-command.js';
 import type { CommandContext } from './common.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
 
   registerBuild(program, ctx);
   registerCheck(program, ctx);
+  registerInit(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -26,8 +26,12 @@ export const MESSAGES: Record<string, Message> = {
   },
   // template
   'template/not-found': {
-    en: 'template `{name}` not found (looked for {looked})',
-    zh: '找不到模板 `{name}`（查找了 {looked}）',
+    en: 'template `{name}` not found (looked for {looked}); the bundled templates are: {available}',
+    zh: '找不到模板 `{name}`（查找了 {looked}）；随附的模板有：{available}',
+  },
+  'template/unknown-key': {
+    en: 'unknown template key `{key}`; did you mean `{suggestion}`?',
+    zh: '未知的模板键 `{key}`；是不是 `{suggestion}`？',
   },
   'template/invalid': {
     en: 'template `{name}`: {reason}',
@@ -37,6 +41,22 @@ export const MESSAGES: Record<string, Message> = {
   'output/write-failed': {
     en: 'cannot write `{path}` ({reason}); check that its folder exists and that you may write there — the previous file (if any) is unchanged',
     zh: '无法写入 `{path}`（{reason}）；请检查所在文件夹是否存在、是否有写入权限——原有文件（如有）未被改动',
+  },
+  'cli/bad-date': {
+    en: '`{date}` is not a date; write it as YYYY-MM-DD, e.g. 2025-01-20',
+    zh: '`{date}` 不是有效日期；请写成 YYYY-MM-DD，例如 2025-01-20',
+  },
+  'cli/init-not-empty': {
+    en: '`{path}` already exists and is not empty; choose a new folder name',
+    zh: '`{path}` 已存在且不是空文件夹；请换一个新文件夹名',
+  },
+  'cli/init-no-previous': {
+    en: 'no issue.yaml at `{path}`; --from names the previous issue folder',
+    zh: '`{path}` 不存在；--from 应指向上一期的文件夹',
+  },
+  'cli/init-bad-previous': {
+    en: '`{path}` cannot be read as YAML; run `bulletin check` on that folder first',
+    zh: '`{path}` 不是有效的 YAML；请先对该文件夹运行 `bulletin check`',
   },
   'cli/not-a-folder': {
     en: '`{path}` is not an issue folder (no such directory)',

@@ -15,7 +15,9 @@ export function checkCoverage(issue: Issue, t: Template, fonts: FaceChooser, dia
   const check = (text: string, role: Role, at: SourcePlace) => {
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
-      if (cp < 0x20 || fonts.faceFor(role, cp)) continue;
+      // Body digits and Latin letters are set in the template's `body.latin` role.
+      const r = role === t.body.font && /[A-Za-z0-9]/.test(ch) ? t.body.latin : role;
+      if (cp < 0x20 || fonts.faceFor(r, cp)) continue;
       const key = `${at.file}\u0000${ch}`;
       if (reported.has(key)) continue;
       reported.add(key);

@@ -63,7 +63,7 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
       return undefined;
     }
     const t = readText(entry.value, entry.valueAt, y);
-    if (t.kind === 'text') return { value: t.value, at: t.at };
+    if (t.kind === 'text') return { value: t.value, at: t.at, end: t.end };
     if (t.kind === 'wrong') diags.error(file, positionOf(t.at), 'issue/type', { key, example: EXAMPLES[key] }, positionOf(t.end));
     else if (required) diags.error(file, positionOf(t.at), 'issue/required', { key, example: EXAMPLES[key] }, positionOf(t.end));
     return undefined;

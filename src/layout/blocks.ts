@@ -23,9 +23,11 @@ function roleOf(inline: Inline, t: Template): Role {
   return t.body.font;
 }
 
-/** The lead's title: centred, in balanced lines (no short last line). */
-export function titleBlock(text: string, t: Template, grid: Grid, fonts: FaceChooser): Block {
-  const style = t.lead.title;
+/** A display title: in balanced lines (no short last line), centred or flush left. */
+export function titleBlock(
+  text: string, t: Template, grid: Grid, fonts: FaceChooser,
+  style: { font: Role; size: number; color: string } = t.lead.title, align: 'left' | 'center' = 'center',
+): Block {
   const pieces: Piece[] = [{ text, role: style.font, size: style.size, color: style.color }];
   const units = toUnits(pieces, fonts, 0);
   const opt = { measure: grid.measure, indent: 0, tracking: 0, justify: false };
@@ -40,7 +42,7 @@ export function titleBlock(text: string, t: Template, grid: Grid, fonts: FaceCho
   }
   const ranges = breakLines(units, { ...opt, measure: hi });
   const lines = ranges.map((r, i) => setLine(units, r, { ...opt, measure: hi }, i === 0, true));
-  return { kind: 'title', lines, size: style.size, offsets: lines.map((l) => (grid.measure - l.width) / 2) };
+  return { kind: 'title', lines, size: style.size, offsets: lines.map((l) => (align === 'center' ? (grid.measure - l.width) / 2 : 0)) };
 }
 
 function paragraphBlock(pieces: Piece[], t: Template, grid: Grid, fonts: FaceChooser): Block {
@@ -50,7 +52,9 @@ function paragraphBlock(pieces: Piece[], t: Template, grid: Grid, fonts: FaceCho
 }
 
 export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, fonts: FaceChooser): Block[] {
-  const body = (text: string, role: Role = t.body.font): Piece => ({ text, role, size: t.body.size, color: t.body.color });
+  const body = (text: string, role: Role = t.body.font): Piece => ({
+    text, role, size: t.body.size, color: t.body.color, ...(role === t.body.font ? { latin: t.body.latin } : {}),
+  });
   const blocks: Block[] = [];
   const paragraphs = item.paragraphs.map((p) => p.inlines.map((i) => body(i.text, roleOf(i, t))));
   if (paragraphs.length === 0) paragraphs.push([]);
@@ -65,8 +69,8 @@ export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, f
   } else if (item.title && t.item.title.style === 'run-in') {
     paragraphs[0]!.unshift(body(item.title.text, t.item.title.font), body(t.item.title.separator));
   } else if (item.title) {
-    const title = paragraphBlock([body(item.title.text, t.item.title.font)], t, grid, fonts);
-    blocks.push({ ...title, kind: 'title' });
+    const style = { font: t.item.title.font, size: t.body.size, color: t.body.color };
+    blocks.push(titleBlock(item.title.text, t, grid, fonts, style, t.item.title.align));
   }
   for (const p of paragraphs) blocks.push(paragraphBlock(p, t, grid, fonts));
   return blocks;

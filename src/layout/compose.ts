@@ -14,6 +14,8 @@ export interface Piece {
   role: Role;
   size: number;
   color: string;
+  /** Role for digits and Latin letters, when it differs from `role`. */
+  latin?: Role;
 }
 
 interface Glyph {
@@ -93,7 +95,13 @@ function unitOf(glyphs: Glyph[], tracking: number): Unit {
 /** Split styled text into units: —— and …… pairs, Latin words, numbers with their point and percent sign, single characters. */
 export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): Unit[] {
   const glyphs: Glyph[] = [];
-  for (const p of pieces) for (const ch of p.text) glyphs.push(glyphOf(ch, p.role, p.size, p.color, fonts));
+  const from: Piece[] = [];
+  for (const p of pieces) {
+    for (const ch of p.text) {
+      glyphs.push(glyphOf(ch, p.role, p.size, p.color, fonts));
+      from.push(p);
+    }
+  }
   const units: Unit[] = [];
   for (let i = 0; i < glyphs.length; ) {
     const g = glyphs[i]!;
@@ -110,7 +118,12 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
         break;
       }
     }
-    units.push(unitOf(glyphs.slice(i, j), tracking));
+    // A word or number is set whole in the Latin role, its point and percent sign included.
+    const latin = isWordChar(g.ch) ? from[i]!.latin : undefined;
+    const unitGlyphs = latin
+      ? glyphs.slice(i, j).map((x, k) => glyphOf(x.ch, from[i + k]!.latin ?? latin, x.size, x.color, fonts))
+      : glyphs.slice(i, j);
+    units.push(unitOf(unitGlyphs, tracking));
     i = j;
   }
   // Two adjacent marks take 1.5 em: trim the closing one's right half, else the opening one's left half.
@@ -155,7 +168,8 @@ function measureLine(units: Unit[], s0: number, e0: number): Fit {
     const u = units[k]!;
     const left = k === s ? 0 : u.fixedLeft; // an opening mark at line start keeps its full width
     natural += u.width - left - u.fixedRight;
-    if (k < e - 1) midShrink += u.trimLeft - left + u.trimRight - u.fixedRight;
+    // An opening mark at the line start keeps its left half, so only later units give theirs.
+    if (k < e - 1) midShrink += (k === s ? 0 : u.trimLeft - left) + u.trimRight - u.fixedRight;
   }
   const last = units[e - 1];
   const endShrink = last ? last.trimRight - last.fixedRight : 0;

@@ -16,7 +16,7 @@ export type { Page, DisplayItem, GlyphRun, Rule } from './display-list.js';
 
 export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser): Page[] {
   const grid = gridOf(t);
-  const flow = paginate(bodyBlocks(issue, t, grid, fonts), grid.lines, t.masthead.lines);
+  const flow = paginate(bodyBlocks(issue, t, grid, fonts), grid.lines, t.masthead.lines, t.body);
   const pages: DisplayItem[][] = flow.pages.map((slots) => {
     const items: DisplayItem[] = [];
     slots.forEach((s, i) => {

@@ -21,9 +21,14 @@ export interface Flow {
   lastUsed: number;
 }
 
-const MIN_LINES = 2; // at least two lines of a paragraph on each side of a page break
+export interface Keep {
+  /** Lines of a paragraph that must stay together at the foot of a page. */
+  orphans: number;
+  /** Lines of a paragraph that must stay together at the head of a page. */
+  widows: number;
+}
 
-export function paginate(blocks: Block[], capacity: number, firstPageStart: number): Flow {
+export function paginate(blocks: Block[], capacity: number, firstPageStart: number, keep: Keep): Flow {
   const pages: Array<Array<Slot | undefined>> = [[]];
   let slot = firstPageStart;
   const newPage = () => {
@@ -44,7 +49,7 @@ export function paginate(blocks: Block[], capacity: number, firstPageStart: numb
       // Keep the title with the first lines of the next text block.
       const next = blocks.slice(bi + 1).find((x) => x.kind !== 'space');
       const spaces = blocks.slice(bi + 1).findIndex((x) => x.kind !== 'space');
-      const need = b.lines.length + Math.max(0, spaces) + Math.min(MIN_LINES, next?.lines.length ?? 0);
+      const need = b.lines.length + Math.max(0, spaces) + Math.min(keep.orphans, next?.lines.length ?? 0);
       if (need > room && slot > 0) newPage();
       for (let i = 0; i < b.lines.length; i++) {
         if (slot >= capacity) newPage();
@@ -61,8 +66,8 @@ export function paginate(blocks: Block[], capacity: number, firstPageStart: numb
         break;
       }
       let take = space;
-      if (left - take < MIN_LINES) take = left - MIN_LINES; // no widow at the next page's top
-      if (take < MIN_LINES && i === 0) take = 0; // no orphan at this page's bottom
+      if (left - take < keep.widows) take = left - keep.widows; // no widow at the next page's top
+      if (take < keep.orphans && i === 0) take = 0; // no orphan at this page's bottom
       if (take <= 0 && slot === 0) take = space; // a page of nothing but this block: fill it
       for (let k = 0; k < take; k++) put(b, bi, i++);
       newPage();

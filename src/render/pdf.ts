@@ -24,6 +24,8 @@ export function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: R
     autoFirstPage: false,
     size: first ? [first.width, first.height] : 'A4',
     margin: 0,
+    // No default font: pdfkit would otherwise read Helvetica's AFM file at start, for nothing.
+    font: null as unknown as string,
     lang: 'zh-CN',
     displayTitle: true,
     info: {

@@ -1,54 +1,42 @@
 // Read a template YAML into a Template, every length in points. Errors are
 // diagnostics at the template's own line:column, never exceptions.
 
-import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
-import { displayPath, templatesDir } from '../paths.js';
+import { nearest } from '../issue/suggest.js';
+import { templatesDir } from '../paths.js';
 import { ROLES, type Color, type Role, type Template } from './model.js';
+import { keysAt, lookup, positionOf, readChain, type TemplateDoc } from './source.js';
 import { parseLength } from './units.js';
 
-/** Find a template by name (templates/NAME.yaml) or by path (relative to `baseDir`). */
-export function findTemplate(nameOrPath: string, baseDir: string): string[] {
-  if (/[\\/]|\.ya?ml$/.test(nameOrPath)) return [path.resolve(baseDir, nameOrPath)];
-  return [path.join(templatesDir, `${nameOrPath}.yaml`)];
-}
+export { findTemplate } from './source.js';
+
+/** Maps whose keys are the user's own names, not template keys. */
+const FREE_MAPS = new Set(['colors']);
 
 export function loadTemplate(file: string, diags: Diagnostics): Template | undefined {
-  const shown = displayPath(file);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    diags.error(shown, { line: 1, column: 1 }, 'template/not-found', { name: shown, looked: shown });
-    return undefined;
-  }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-  const at = (node: Node | null | undefined) => {
-    const off = node?.range?.[0] ?? 0;
-    const p = lc.linePos(off);
-    return { line: p.line, column: p.col, offset: off };
-  };
-  for (const e of doc.errors) {
-    const p = lc.linePos(e.pos[0]);
-    diags.error(shown, { line: p.line, column: p.col }, 'template/invalid', { name: shown, reason: e.message.split('\n')[0] ?? '' });
-  }
-  if (doc.errors.length) return undefined;
+  const chain = readChain(file, diags);
+  if (!chain) return undefined;
   const before = diags.list.length;
+  const top = chain[0]!;
+  const shown = top.shown;
+  warnUnknownKeys(chain, diags);
 
-  const nodeAt = (keys: string[]): Node | undefined => {
-    const n = doc.getIn(keys, true);
-    return (n ?? undefined) as Node | undefined;
-  };
+  const found = (keys: string[]) => lookup(chain, keys);
   const fail = (keys: string[], reason: string) => {
-    diags.error(shown, at(nodeAt(keys) ?? nodeAt(keys.slice(0, -1)) ?? doc.contents), 'template/invalid', {
-      name: shown, reason: `\`${keys.join('.')}\` ${reason}`,
+    let at = found(keys);
+    for (let k = keys.length - 1; !at && k > 0; k--) at = found(keys.slice(0, k));
+    const src = at?.src ?? top;
+    const where = positionOf(src, at?.node ?? src.doc.contents);
+    // A value read twice (a size is also the em of its letter spacing) is reported once.
+    if (diags.list.some((d) => d.file === src.shown && d.start.offset === where.offset && d.rule === 'template/invalid')) return;
+    diags.error(src.shown, where, 'template/invalid', {
+      name: src.shown, reason: `\`${keys.join('.')}\` ${reason}`,
     });
   };
   const raw = (keys: string[]): unknown => {
-    const n = nodeAt(keys);
+    const n = found(keys)?.node;
     return isScalar(n) ? n.value : n === undefined ? undefined : (n as { toJSON(): unknown }).toJSON();
   };
   const num = (keys: string[], fallback?: number): number => {
@@ -92,25 +80,28 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
   };
 
   const colors: Record<string, Color> = {};
-  const colorsNode = nodeAt(['colors']);
-  if (isMap(colorsNode)) {
-    for (const pair of colorsNode.items) {
-      const name = String(isScalar(pair.key) ? pair.key.value : pair.key);
-      const v = raw(['colors', name]) as { cmyk?: unknown; rgb?: unknown } | undefined;
-      if (v && Array.isArray(v.cmyk) && v.cmyk.length === 4 && v.cmyk.every((x) => typeof x === 'number')) {
-        colors[name] = { cmyk: v.cmyk as [number, number, number, number] };
-      } else if (v && typeof v.rgb === 'string') {
-        colors[name] = { rgb: v.rgb };
-      } else {
-        fail(['colors', name], 'must be { cmyk: [c, m, y, k] } or { rgb: "#rrggbb" }');
-      }
+  for (const name of keysAt(chain, ['colors'])) {
+    const v = raw(['colors', name]) as { cmyk?: unknown; rgb?: unknown } | undefined;
+    if (v && Array.isArray(v.cmyk) && v.cmyk.length === 4 && v.cmyk.every((x) => typeof x === 'number')) {
+      colors[name] = { cmyk: v.cmyk as [number, number, number, number] };
+    } else if (v && typeof v.rgb === 'string') {
+      colors[name] = { rgb: v.rgb };
+    } else {
+      fail(['colors', name], 'must be { cmyk: [c, m, y, k] } or { rgb: "#rrggbb" }');
     }
   }
 
+  // A font given as a path is relative to the template that names it.
+  const fontSpec = (keys: string[], value: string): string => {
+    const src = found(keys)?.src ?? top;
+    return /[\\/]/.test(value) ? path.resolve(path.dirname(src.file), value) : value;
+  };
   const fonts = {} as Template['fonts'];
-  for (const r of ROLES) fonts[r] = str(['fonts', r]);
-  const fb = nodeAt(['fonts', 'fallback']);
-  fonts.fallback = isSeq(fb) ? fb.items.map((n) => String(isScalar(n) ? n.value : '')) : fb ? [str(['fonts', 'fallback'])] : [];
+  for (const r of ROLES) fonts[r] = fontSpec(['fonts', r], str(['fonts', r]));
+  const fb = found(['fonts', 'fallback'])?.node;
+  fonts.fallback = isSeq(fb)
+    ? fb.items.map((n) => fontSpec(['fonts', 'fallback'], String(isScalar(n) ? n.value : '')))
+    : fb ? [fontSpec(['fonts', 'fallback'], str(['fonts', 'fallback']))] : [];
 
   const bodySize = len(['body', 'size']);
   const nameSize = len(['masthead', 'name', 'size']);
@@ -130,7 +121,13 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
     grid: { chars: num(['grid', 'chars']), lines: num(['grid', 'lines']) },
     colors,
     fonts,
-    body: { ...style(['body']), indent: num(['body', 'indent'], 2) },
+    body: {
+      ...style(['body']),
+      indent: num(['body', 'indent'], 2),
+      latin: raw(['body', 'latin']) === undefined ? role(['body', 'font']) : role(['body', 'latin']),
+      orphans: num(['body', 'orphans'], 2),
+      widows: num(['body', 'widows'], 2),
+    },
     masthead: {
       lines: num(['masthead', 'lines']),
       name: {
@@ -158,6 +155,7 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
         style: oneOf(['item', 'title', 'style'], ['run-in', 'block'] as const, 'run-in'),
         font: role(['item', 'title', 'font']),
         separator: str(['item', 'title', 'separator'], '　'),
+        align: oneOf(['item', 'title', 'align'], ['left', 'center'] as const, 'left'),
       },
     },
     brief: { marker: str(['brief', 'marker'], '△ ') },
@@ -182,7 +180,26 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
     },
   };
   for (const c of [t.masthead.name.color, t.masthead.rule.color, t.body.color]) {
-    if (!(c in colors)) diags.error(shown, { line: 1, column: 1 }, 'template/invalid', { name: shown, reason: `colour \`${c}\` is not defined under \`colors\`` });
+    if (!(c in colors)) fail(['colors'], `does not define the colour \`${c}\``);
   }
-  return diags.list.length > before ? undefined : t;
+  return diags.list.slice(before).some((d) => d.severity === 'error') ? undefined : t;
+}
+
+/** A key the default template does not have is a warning with the nearest known key. */
+function warnUnknownKeys(chain: TemplateDoc[], diags: Diagnostics): void {
+  const schema = readChain(path.join(templatesDir, 'default.yaml'), new Diagnostics())?.[0];
+  if (!schema) return;
+  const walk = (src: TemplateDoc, node: Node | null | undefined, keys: string[]) => {
+    if (!isMap(node) || FREE_MAPS.has(keys[0] ?? '')) return;
+    const known = keys.length ? keysAt([schema], keys) : [...keysAt([schema], []), 'extends'];
+    for (const pair of node.items) {
+      const k = String(isScalar(pair.key) ? pair.key.value : pair.key);
+      if (!known.includes(k)) {
+        diags.warning(src.shown, positionOf(src, pair.key as Node), 'template/unknown-key', { key: k, suggestion: nearest(k, known) });
+      } else {
+        walk(src, pair.value as Node, [...keys, k]);
+      }
+    }
+  };
+  for (const src of chain) if (src.file !== schema.file) walk(src, src.doc.contents, []);
 }

@@ -20,7 +20,7 @@ export interface Template {
   colors: Record<string, Color>;
   /** Font per role (file name in fonts/, path, or name), and the global fallbacks. */
   fonts: Record<Role, string> & { fallback: string[] };
-  body: TextStyle & { indent: number };
+  body: TextStyle & { indent: number; latin: Role; orphans: number; widows: number };
   masthead: {
     lines: number;
     name: TextStyle & { letterSpacing: number; baseline: number };
@@ -30,7 +30,7 @@ export interface Template {
     rule: { color: string; thickness: number; at: number };
   };
   lead: { title: TextStyle & { spaceAfter: number } };
-  item: { title: { style: 'run-in' | 'block'; font: Role; separator: string } };
+  item: { title: { style: 'run-in' | 'block'; font: Role; separator: string; align: 'left' | 'center' } };
   brief: { marker: string };
   attribution: { open: string; close: string };
   footer: TextStyle & {

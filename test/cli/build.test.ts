@@ -56,19 +56,35 @@ describe('bulletin build examples/issue-07', () => {
   });
 
   it('passes pdf-audit with the 28 × 22 grid, outside page numbers and the footer on the bottom edge', () => {
-    const audit = path.join(sharedTools, 'pdf-audit');
-    if (!fs.existsSync(audit)) throw new Error(`pdf-audit not found at ${audit}`);
-    const r = (() => {
-      try {
-        return execFileSync(audit, [out, '--json', '--page-numbers', 'outside', '--footer-bottom'], { encoding: 'utf8' });
-      } catch (e) {
-        return (e as { stdout: string }).stdout;
-      }
-    })();
-    const report = JSON.parse(r) as { figures: Record<string, number>; violations: Record<string, string[]> };
+    const report = audit(out);
     expect(Object.values(report.violations).flat()).toEqual([]);
     expect(report.figures.chars_per_full_line).toBe(28);
     expect(report.figures.body_lines_per_full_page).toBe(22);
+  });
+});
+
+function audit(pdf: string): { figures: Record<string, number>; violations: Record<string, string[]> } {
+  const tool = path.join(sharedTools, 'pdf-audit');
+  if (!fs.existsSync(tool)) throw new Error(`pdf-audit not found at ${tool}`);
+  try {
+    return JSON.parse(execFileSync(tool, [pdf, '--json', '--page-numbers', 'outside', '--footer-bottom'], { encoding: 'utf8' }));
+  } catch (e) {
+    return JSON.parse((e as { stdout: string }).stdout);
+  }
+}
+
+describe('a generated 60-item issue', () => {
+  it('builds and passes pdf-audit with 0 violations on the 28 × 22 grid', async () => {
+    const { generateIssue } = await import('../../bench/generate-issue.js');
+    const dir = generateIssue(path.join(tmpDir(), 'issue-60'), 60, 1);
+    const out = path.join(tmpDir(), 'issue-60.pdf');
+    const r = bulletin(['build', dir, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = audit(out);
+    expect(Object.values(report.violations).flat()).toEqual([]);
+    expect(report.figures.chars_per_full_line).toBe(28);
+    expect(report.figures.body_lines_per_full_page).toBe(22);
+    expect(report.figures.pages).toBeGreaterThan(30);
   });
 });
 

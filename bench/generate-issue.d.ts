@@ -1,0 +1,1 @@
+export function generateIssue(outDir: string, count?: number, seed?: number): string;
