@@ -3,10 +3,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { displayPath, templatesDir } from '../paths.js';
-import { ROLES, type Color, type Role, type Template } from './model.js';
+import { ROLES, type Color, type FontSpec, type Role, type Template } from './model.js';
 import { parseLength } from './units.js';
 
 /** Find a template by name (templates/NAME.yaml) or by path (relative to `baseDir`). */
@@ -107,10 +107,34 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
     }
   }
 
+  // fonts: ROLE: face | [face, fallback…] | { face: face | [face, fallback…], bold: true }
+  const specs = (keys: string[]): FontSpec[] => {
+    const n = nodeAt(keys);
+    if (n === undefined || n === null) return [];
+    const items = isSeq(n) ? n.items : [n];
+    const out: FontSpec[] = [];
+    for (const item of items) {
+      const v = isScalar(item) ? item.value : undefined;
+      if (typeof v !== 'string' || !v.trim()) { fail(keys, 'must be a font (file or name) or a list of them'); return []; }
+      const p = at(item as Node);
+      out.push({ spec: v.trim(), line: p.line, column: p.column });
+    }
+    return out;
+  };
   const fonts = {} as Template['fonts'];
-  for (const r of ROLES) fonts[r] = str(['fonts', r]);
-  const fb = nodeAt(['fonts', 'fallback']);
-  fonts.fallback = isSeq(fb) ? fb.items.map((n) => String(isScalar(n) ? n.value : '')) : fb ? [str(['fonts', 'fallback'])] : [];
+  for (const r of ROLES) {
+    if (isMap(nodeAt(['fonts', r]))) {
+      for (const pair of (nodeAt(['fonts', r]) as YAMLMap).items) {
+        const k = String(isScalar(pair.key) ? pair.key.value : pair.key);
+        if (k === 'italic') fail(['fonts', r, k], 'is not offered: Chinese type is never slanted; give the role a 楷体 (Kai) face for emphasis');
+        else if (k !== 'face' && k !== 'bold') fail(['fonts', r, k], 'is not a font setting (use `face` and `bold`)');
+      }
+      fonts[r] = { faces: specs(['fonts', r, 'face']), bold: bool(['fonts', r, 'bold'], false) };
+    } else {
+      fonts[r] = { faces: specs(['fonts', r]), bold: false };
+    }
+  }
+  fonts.fallback = specs(['fonts', 'fallback']);
 
   const bodySize = len(['body', 'size']);
   const nameSize = len(['masthead', 'name', 'size']);
