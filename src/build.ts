@@ -28,8 +28,8 @@ export interface CompileResult {
   skipped: string[];
 }
 
-/** Load, check and lay out an issue folder: everything but the PDF. */
-export async function compile(dir: string): Promise<CompileResult> {
+/** Load, check and lay out an issue folder: everything but the PDF. `strict`: a font fallback is an error. */
+export async function compile(dir: string, strict = false): Promise<CompileResult> {
   const diags = new Diagnostics();
   const loaded = await loadIssue(dir);
   diags.merge(loaded.diagnostics);
@@ -46,7 +46,7 @@ export async function compile(dir: string): Promise<CompileResult> {
   }
   const fonts = loadFontSet(template, path.dirname(templateFile!), issue, diags);
   if (!fonts || diags.hasErrors) return result();
-  checkCoverage(issue, template, fonts, diags);
+  checkCoverage(issue, template, fonts, diags, strict);
   if (diags.hasErrors) return result();
 
   return result({ issue, template, fonts, pages: layoutIssue(issue, template, fonts) });
@@ -58,6 +58,8 @@ export interface BuildOptions {
   output?: string;
   /** Fixed creation date (SOURCE_DATE_EPOCH); default now. */
   date?: Date;
+  /** A character drawn by a fallback face is an error, not a note. */
+  strict?: boolean;
 }
 
 export interface BuildResult {
@@ -78,7 +80,7 @@ export function pdfTitle(issue: Issue): string {
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(opts.output ?? defaultOutput(opts.dir));
-  const { compiled, diagnostics, skipped } = await compile(opts.dir);
+  const { compiled, diagnostics, skipped } = await compile(opts.dir, opts.strict);
   if (!compiled) return { diagnostics, skipped, output };
   const { issue, template, fonts, pages } = compiled;
   const bytes = await renderPdf(pages, fonts.faces, template.colors, {
