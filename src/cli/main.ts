@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './build-command.js';
 import type { CommandContext } from './common.js';
+import { registerFonts } from './fonts-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const ctx: CommandContext = { exit: 0 };
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   registerBuild(program, ctx);
+  registerFonts(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -23,17 +23,17 @@ export function normalizeName(s: string): string {
 }
 
 /**
- * The face a name means, among `faces` (in search order): a PostScript name or
- * a full name picks one face; a family name picks its regular face, or its
- * bold face when `bold` is asked for. The first file in search order wins.
+ * The face a name means, among `faces` (in search order): a PostScript name
+ * picks one face; a family (or full) name picks the family's regular face, or
+ * its bold face when `bold` is asked for. The first file in search order wins.
  */
 export function findByName(faces: readonly NamedFace[], name: string, bold = false): NamedFace | undefined {
   const n = normalizeName(name);
-  const exact = faces.find((f) => normalizeName(f.postscriptName) === n) ?? faces.find((f) => f.fullNames.some((x) => normalizeName(x) === n));
+  const exact = faces.find((f) => normalizeName(f.postscriptName) === n);
   if (exact) return exact;
-  const family = faces.filter((f) => f.families.some((x) => normalizeName(x) === n));
-  if (family.length === 0) return undefined;
-  return pickStyle(family, bold);
+  // A regular face's full name is often its family name: look at both together.
+  const named = faces.filter((f) => f.fullNames.some((x) => normalizeName(x) === n) || f.families.some((x) => normalizeName(x) === n));
+  return named.length ? pickStyle(named, bold) : undefined;
 }
 
 /** The upright face closest to regular (or to bold) weight; ties go to the earlier face. */
