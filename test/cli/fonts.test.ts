@@ -25,6 +25,14 @@ describe('bulletin fonts', () => {
     expect(r.stdout).toMatch(/^issue text \(\d+\)\s+body\s+(\d+)\/\1 100\.0%/m);
   });
 
+  it('without DIR, reports the default template and no issue text', () => {
+    const r = bulletin(['fonts', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.template).toBe('default');
+    expect(report.coverage.map((c: { set: string }) => c.set)).toEqual(['gb2312', 'tongyong8105']);
+  });
+
   it('--json gives the same report as data: fallback characters by face, and missing ones', () => {
     const folder = copyExample().folder;
     const item = path.join(folder, '07-tuiyi-junren.md');

@@ -89,6 +89,12 @@ describe('role → face resolution', () => {
       expect(set!.faceFor('body', '喆'.codePointAt(0)!)?.id).toBe('WenQuanYiZenHei');
     });
 
+    it('a bare file name not beside the issue is an installed font of that file name', async () => {
+      const { set, diags } = await resolve('fonts:\n  heading: wqy-zenhei.ttc#文泉驿等宽正黑\n');
+      expect(diags).toEqual([]);
+      expect(set!.chains.heading[0]!.face).toMatchObject({ path: WQY, collectionName: 'WenQuanYiZenHeiMono' });
+    });
+
     it('a name not installed is skipped with a warning when the list goes on to one that is', async () => {
       const r = await resolve('fonts:\n  body: [仿宋_GB2312, WenQuanYi Zen Hei]\n');
       expect(r.found('font/not-found')).toEqual([{ at: r.lineOf('仿宋_GB2312'), severity: 'warning', args: expect.objectContaining({ name: '仿宋_GB2312' }) }]);
