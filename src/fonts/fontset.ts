@@ -71,7 +71,7 @@ export function loadFontSet(template: Template, templateDir: string, issue: Issu
   }
 
   const bundledFallback = openFace(BUNDLED_FALLBACK);
-  const globalFallbacks = openList(requests('fallback'), false, diags);
+  const globalFallbacks = openList(requests('fallback'), false, diags, true);
   const fallbacks = [...globalFallbacks.filter((f) => f.face !== bundledFallback), { face: bundledFallback, origin: 'bundled' as Origin }];
 
   const chains = {} as Record<Role, ChainFace[]>;
@@ -115,11 +115,12 @@ interface Opened {
 
 /**
  * Open the faces of one list. A font that is not on this machine is skipped
- * with a warning when another entry of the list is there (so one issue.yaml
- * serves an office PC and CI); if none is, each is an error. Any other problem
- * (not a font, a collection without a face name…) is always an error.
+ * with a warning when another entry of the list is there, or when the bundled
+ * fallback follows anyway (so one issue.yaml serves an office PC and CI); if
+ * none is, each is an error. Any other problem (not a font, a collection
+ * without a face name…) is always an error.
  */
-function openList(reqs: Request[], bold: boolean, diags: Diagnostics): Opened[] {
+function openList(reqs: Request[], bold: boolean, diags: Diagnostics, followed = false): Opened[] {
   const out: Opened[] = [];
   const absent: { req: Request; rule: string; args: Record<string, string | number> }[] = [];
   for (const req of reqs) {
@@ -136,7 +137,7 @@ function openList(reqs: Request[], bold: boolean, diags: Diagnostics): Opened[] 
       diags.error(req.at.file, req.at, 'font/unreadable', { path: req.spec, reason: (e as Error).message });
     }
   }
-  for (const a of absent) (out.length ? diags.warning : diags.error).call(diags, a.req.at.file, a.req.at, a.rule, a.args);
+  for (const a of absent) (out.length || followed ? diags.warning : diags.error).call(diags, a.req.at.file, a.req.at, a.rule, a.args);
   return out;
 }
 

@@ -137,6 +137,12 @@ describe('font errors, at the issue.yaml line that named the font', () => {
     expect(r.found('font/no-digits')).toEqual([{ at: r.lineOf('nodigits.otf'), severity: 'error', args: { path: 'nodigits.otf', role: 'number' } }]);
   });
 
+  it('a global fallback that is not installed is a warning: the bundled fallback follows it anyway', async () => {
+    const r = await resolve('fonts:\n  fallback: [SimSun]\n');
+    expect(r.found('font/not-found')).toEqual([{ at: r.lineOf('SimSun'), severity: 'warning', args: expect.objectContaining({ name: 'SimSun' }) }]);
+    expect(ids(r.set, 'body')).toEqual(['FandolFang-Regular', 'NotoSerifCJKsc-Regular']);
+  });
+
   it('a key under `fonts:` that is no role is a warning', async () => {
     const r = await resolve('fonts:\n  bodytext: FandolKai\n');
     expect(r.found('font/unknown-role')).toEqual([{ at: r.lineOf('FandolKai'), severity: 'warning', args: expect.objectContaining({ role: 'bodytext' }) }]);
