@@ -137,7 +137,10 @@ function openList(reqs: Request[], bold: boolean, diags: Diagnostics, followed =
       diags.error(req.at.file, req.at, 'font/unreadable', { path: req.spec, reason: (e as Error).message });
     }
   }
-  for (const a of absent) (out.length || followed ? diags.warning : diags.error).call(diags, a.req.at.file, a.req.at, a.rule, a.args);
+  for (const a of absent) {
+    if (out.length || followed) diags.warning(a.req.at.file, a.req.at, a.rule, a.args);
+    else diags.error(a.req.at.file, a.req.at, a.rule, a.args);
+  }
   return out;
 }
 
