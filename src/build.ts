@@ -28,9 +28,9 @@ export interface CompileResult {
   sources: Record<string, string>;
 }
 
-/** Load, check and lay out an issue folder: everything but the PDF. */
-export async function compile(dir: string): Promise<CompileResult> {
-  const { ready, diagnostics, skipped, sources } = await checkIssue(dir);
+/** Load, check and lay out an issue folder: everything but the PDF. `strict`: a font fallback is an error. */
+export async function compile(dir: string, strict = false): Promise<CompileResult> {
+  const { ready, diagnostics, skipped, sources } = await checkIssue(dir, strict);
   if (!ready) return { diagnostics, skipped, sources };
   const { issue, template, fonts } = ready;
   return { compiled: { issue, template, fonts, pages: layoutIssue(issue, template, fonts) }, diagnostics, skipped, sources };
@@ -42,6 +42,8 @@ export interface BuildOptions {
   output?: string;
   /** Fixed creation date (SOURCE_DATE_EPOCH); default now. */
   date?: Date;
+  /** A character drawn by a fallback face is an error, not a note. */
+  strict?: boolean;
 }
 
 export interface BuildResult {
@@ -63,7 +65,7 @@ export function pdfTitle(issue: Issue): string {
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(opts.output ?? defaultOutput(opts.dir));
-  const { compiled, diagnostics, skipped, sources } = await compile(opts.dir);
+  const { compiled, diagnostics, skipped, sources } = await compile(opts.dir, opts.strict);
   if (!compiled) return { diagnostics, skipped, sources, output };
   const { issue, template, fonts, pages } = compiled;
   // pdfkit is loaded only when a PDF is written (check and preview never need it).

@@ -29,12 +29,12 @@ export interface CheckResult {
 }
 
 /** Diagnostics come back in file order, then by line and column. */
-export async function checkIssue(dir: string): Promise<CheckResult> {
-  const result = await runChecks(dir);
+export async function checkIssue(dir: string, strict = false): Promise<CheckResult> {
+  const result = await runChecks(dir, strict);
   return { ...result, diagnostics: sortDiagnostics(result.diagnostics, Object.keys(result.sources)) };
 }
 
-async function runChecks(dir: string): Promise<CheckResult> {
+async function runChecks(dir: string, strict: boolean): Promise<CheckResult> {
   const diags = new Diagnostics();
   const loaded = await loadIssue(dir);
   const issue = loaded.issue ?? loaded.partial;
@@ -60,7 +60,7 @@ async function runChecks(dir: string): Promise<CheckResult> {
 
   const fonts = loadFontSet(template, path.dirname(templateFile), loaded.issue, diags);
   if (!fonts || diags.hasErrors) return result;
-  checkCoverage(loaded.issue, template, fonts, diags);
+  checkCoverage(loaded.issue, template, fonts, diags, strict);
   if (!diags.hasErrors) result.ready = { issue: loaded.issue, template, fonts };
   return result;
 }

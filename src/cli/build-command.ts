@@ -22,7 +22,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .description('build DIR into a PDF (DIR.pdf beside the folder unless -o is given)')
     .argument('<dir>', 'the issue folder')
     .option('-o, --output <file>', 'where to write the PDF')
-    .option('--strict', 'treat warnings as errors')
+    .option('--strict', 'treat warnings, and characters drawn by a fallback font, as errors')
     .option('--json', 'print diagnostics as JSON')
     .addOption(new Option('--lang <lang>', 'language of messages (default from LANG)').choices(['zh', 'en']))
     .option('-v, --verbose', 'say which files were skipped')
@@ -34,7 +34,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         return;
       }
       const date = sourceDate();
-      const result = await build({ dir, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}) });
+      const result = await build({ dir, strict: !!o.strict, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}) });
       const failed = result.pages === undefined || (o.strict && result.diagnostics.some((d) => d.severity === 'warning'));
       printDiagnostics(result.diagnostics, lang, !!o.json, result.sources);
       if (o.verbose) for (const s of result.skipped) process.stderr.write(lang === 'zh' ? `跳过草稿 ${s}\n` : `skipped draft ${s}\n`);

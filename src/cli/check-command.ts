@@ -37,14 +37,14 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         ctx.exit = 2;
         return;
       }
-      let result = await checkIssue(dir);
+      let result = await checkIssue(dir, !!o.strict);
       if (o.fix) {
         const fixed = fixFiles(result.fixes, lang);
         if (!fixed) {
           ctx.exit = 1;
           return;
         }
-        if (fixed.count > 0) result = await checkIssue(dir);
+        if (fixed.count > 0) result = await checkIssue(dir, !!o.strict);
       }
       const { diagnostics } = result;
       printDiagnostics(diagnostics, lang, !!o.json, result.sources);

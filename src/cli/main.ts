@@ -7,6 +7,7 @@ import { registerBuild } from './build-command.js';
 import { registerCheck } from './check-command.js';
 import { registerInit } from './init-command.js';
 import type { CommandContext } from './common.js';
+import { registerFonts } from './fonts-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const ctx: CommandContext = { exit: 0 };
@@ -19,6 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   registerBuild(program, ctx);
   registerCheck(program, ctx);
   registerInit(program, ctx);
+  registerFonts(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

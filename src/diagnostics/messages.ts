@@ -24,6 +24,42 @@ export const MESSAGES: Record<string, Message> = {
     en: 'cannot open font `{path}`: {reason}',
     zh: '无法打开字体 `{path}`：{reason}',
   },
+  'font/fallback': {
+    en: '{count} character(s) of the {role} text are drawn in {face}, not {primary}, which lacks them: {chars}',
+    zh: '{role} 文字中有 {count} 个字 {primary} 没有，改用 {face} 显示：{chars}',
+  },
+  'font/no-such-file': {
+    en: 'font file `{path}` does not exist',
+    zh: '字体文件 `{path}` 不存在',
+  },
+  'font/not-a-font': {
+    en: '`{path}` is not a font file (expected TrueType or OpenType: .ttf, .otf, .ttc, .otc)',
+    zh: '`{path}` 不是字体文件（应为 TrueType 或 OpenType：.ttf、.otf、.ttc、.otc）',
+  },
+  'font/woff': {
+    en: '`{path}` is a {kind} web font, which cannot be embedded in print PDFs; convert it to .ttf or .otf first (e.g. `fonttools ttLib.woff2 decompress`)',
+    zh: '`{path}` 是 {kind} 网页字体，不能嵌入印刷 PDF；请先转换为 .ttf 或 .otf（如 `fonttools ttLib.woff2 decompress`）',
+  },
+  'font/collection-needs-face': {
+    en: '`{path}` is a font collection: name one of its faces as `{file}#Face`; it holds {faces}',
+    zh: '`{path}` 是字体集合，请写成 `{file}#字体名` 指明其中一款；它包含 {faces}',
+  },
+  'font/no-such-face': {
+    en: '`{path}`: no single face is named `{name}`; the file holds {faces}',
+    zh: '`{path}`：没有唯一名为 `{name}` 的字体；该文件包含 {faces}',
+  },
+  'font/not-found': {
+    en: 'no installed font is named `{name}`; closest installed names: {closest} (`bulletin fonts` lists what is used; BULLETIN_FONT_PATH adds folders)',
+    zh: '未安装名为 `{name}` 的字体；最接近的已安装字体：{closest}（`bulletin fonts` 列出所用字体；BULLETIN_FONT_PATH 可增加字体文件夹）',
+  },
+  'font/no-digits': {
+    en: 'font `{path}` has no Latin digits 0–9, which the {role} role needs for page numbers, dates and figures; choose another face, or list this one after one that has them',
+    zh: '字体 `{path}` 没有阿拉伯数字 0–9，而 {role} 角色的页码、日期和数字需要它们；请换一款字体，或把它列在含数字的字体之后',
+  },
+  'font/unknown-role': {
+    en: '`fonts: {role}` is not a font role; the roles are {roles}',
+    zh: '`fonts: {role}` 不是字体角色；可用的角色有 {roles}',
+  },
   // template
   'template/not-found': {
     en: 'template `{name}` not found (looked for {looked}); the bundled templates are: {available}',

@@ -1,95 +1,166 @@
-// Role → face resolution and per-character fallback.
-// Order: issue.yaml `fonts:` (paths relative to the issue folder), then the
-// template, then the bundled fonts/. Faces are opened once per process and kept
-// (watch mode rebuilds reuse them).
+// Role → faces, and per-character fallback. A role's faces come from issue.yaml
+// `fonts:`, else the template, else the bundled default; a list is the role's
+// face followed by its own fallbacks. After them come the global `fallback`
+// faces (issue.yaml's, then the template's) and last the bundled Noto Serif CJK
+// SC, which has all 8,105 通用规范汉字. Faces are opened once per process.
 
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { positionAt } from '../diagnostics/diagnostic.js';
 import type { Issue, SourcePlace } from '../issue/model.js';
 import type { FaceChooser, FontMetrics } from '../layout/metrics.js';
 import { fontsDir } from '../paths.js';
-import { ROLES, type Role, type Template } from '../template/model.js';
-import { Face } from './face.js';
+import { ROLES, type FontSpec, type Role, type Template } from '../template/model.js';
+import { BUNDLED_FALLBACK, BUNDLED_ROLES } from './bundled.js';
+import { Face, openFace, SyntheticBold } from './face.js';
+import { resolveFont } from './resolve.js';
 
-const opened = new Map<string, Face>();
+/** Where a face of a chain came from. */
+export type Origin = 'issue.yaml' | 'template' | 'bundled';
 
-/** Open a face once per process. `spec` is `file` or `file#PostScriptName` (collections). */
-export function openFace(file: string, postscriptName?: string): Face {
-  const key = `${file}#${postscriptName ?? ''}`;
-  let face = opened.get(key);
-  if (!face) {
-    face = new Face(file, postscriptName);
-    opened.set(key, face);
-  }
-  return face;
+export interface ChainFace {
+  /** What layout measures and the renderer draws (a SyntheticBold for a bold role's regular face). */
+  metrics: FontMetrics;
+  face: Face;
+  origin: Origin;
+  /** True for the role's own faces, false for the global fallbacks. */
+  own: boolean;
 }
 
-interface FontRequest {
-  spec: string;
-  baseDir: string;
-  /** Where it was asked for, for messages (issue.yaml line); undefined for the template. */
-  at?: SourcePlace;
-  origin: string;
-}
-
-function resolveFile(req: FontRequest): { file: string; psName?: string } {
-  const [name, psName] = req.spec.split('#') as [string, string | undefined];
-  const bare = !/[\\/]/.test(name);
-  const candidates = bare ? [path.join(req.baseDir, name), path.join(fontsDir, name)] : [path.resolve(req.baseDir, name)];
-  const file = candidates.find((c) => fs.existsSync(c)) ?? candidates[0]!;
-  return psName ? { file, psName } : { file };
-}
+/** Roles whose face must have Latin digits: page numbers, issue numbers, dates and figures in the text. */
+const NEEDS_DIGITS: readonly Role[] = ['body', 'number'];
 
 export class FontSet implements FaceChooser {
-  constructor(
-    private readonly roles: Record<Role, FontMetrics[]>,
-    readonly faces: Map<string, Face>,
-  ) {}
+  /** Every face a renderer may meet in the display list, by id. */
+  readonly faces = new Map<string, Face | SyntheticBold>();
+
+  constructor(readonly chains: Record<Role, ChainFace[]>) {
+    for (const chain of Object.values(chains)) for (const c of chain) this.faces.set(c.metrics.id, c.metrics as Face | SyntheticBold);
+  }
 
   faceFor(role: Role, cp: number): FontMetrics | undefined {
-    for (const f of this.roles[role]) if (f.has(cp)) return f;
+    for (const c of this.chains[role]) if (c.metrics.has(cp)) return c.metrics;
     return undefined;
   }
 
   primary(role: Role): FontMetrics {
-    return this.roles[role][0]!;
+    return this.chains[role][0]!.metrics;
   }
 }
 
-/** Resolve every role of the template (with the issue's overrides) to open faces. */
+interface Request {
+  spec: string;
+  baseDir: string;
+  at: SourcePlace;
+  origin: Origin;
+}
+
+/** Resolve every role of the template (with the issue's overrides) to open faces; undefined if a role has none. */
 export function loadFontSet(template: Template, templateDir: string, issue: Issue | undefined, diags: Diagnostics): FontSet | undefined {
-  const issueDir = issue ? issue.dir : '.';
-  const faces = new Map<string, Face>();
-  const open = (req: FontRequest): Face | undefined => {
-    const { file, psName } = resolveFile(req);
-    try {
-      const face = openFace(file, psName);
-      faces.set(face.id, face);
-      return face;
-    } catch (e) {
-      const reason = !fs.existsSync(file) ? 'no such file' : (e as Error).message;
-      const where = req.at ?? { file: req.origin, line: 1, column: 1, offset: 0 };
-      diags.error(where.file, where, 'font/unreadable', { path: req.spec, reason });
-      return undefined;
+  const requests = (role: Role | 'fallback'): Request[] => {
+    const fromIssue = issue ? issueRequests(issue, role) : [];
+    if (role === 'fallback') return [...fromIssue, ...template.fonts.fallback.map((s) => templateRequest(template, templateDir, s))];
+    if (fromIssue.length) return fromIssue;
+    const fromTemplate = template.fonts[role].faces.map((s) => templateRequest(template, templateDir, s));
+    if (fromTemplate.length) return fromTemplate;
+    return [{ spec: BUNDLED_ROLES[role], baseDir: fontsDir, at: { file: template.file, line: 1, column: 1, offset: 0 }, origin: 'bundled' }];
+  };
+  if (issue) {
+    for (const [key, placed] of Object.entries(issue.fonts)) {
+      if (key !== 'fallback' && !(ROLES as readonly string[]).includes(key)) diags.warning(placed.at.file, placed.at, 'font/unknown-role', { role: key, roles: [...ROLES, 'fallback'].join(', ') });
     }
-  };
-  const requests = (role: Role | 'fallback'): FontRequest[] => {
-    const fromIssue = issue?.fonts[role];
-    const fromTemplate = role === 'fallback' ? template.fonts.fallback : [template.fonts[role]];
-    const reqs: FontRequest[] = [];
-    if (fromIssue) for (const spec of fromIssue.value) reqs.push({ spec, baseDir: issueDir, at: fromIssue.at, origin: issue!.issueFile });
-    // An issue's own fallbacks come before the template's; a role override replaces the template's face.
-    if (role === 'fallback' || !fromIssue) for (const spec of fromTemplate) reqs.push({ spec, baseDir: templateDir, origin: template.file });
-    return reqs;
-  };
-  const fallbacks = requests('fallback').map(open).filter((f): f is Face => !!f);
-  const roles = {} as Record<Role, FontMetrics[]>;
+  }
+
+  const bundledFallback = openFace(BUNDLED_FALLBACK);
+  const globalFallbacks = openList(requests('fallback'), false, diags, true);
+  const fallbacks = [...globalFallbacks.filter((f) => f.face !== bundledFallback), { face: bundledFallback, origin: 'bundled' as Origin }];
+
+  const chains = {} as Record<Role, ChainFace[]>;
   let ok = true;
   for (const role of ROLES) {
-    const own = requests(role).map(open).filter((f): f is Face => !!f);
-    if (own.length === 0) ok = false;
-    roles[role] = [...own, ...fallbacks];
+    const reqs = requests(role);
+    const own = openList(reqs, template.fonts[role].bold, diags);
+    if (own.length === 0) {
+      ok = false;
+      continue;
+    }
+    if (NEEDS_DIGITS.includes(role) && !own[0]!.face.hasDigits()) {
+      const at = own[0]!.at;
+      diags.error(at.file, at, 'font/no-digits', { path: own[0]!.spec, role });
+      ok = false;
+    }
+    const bold = template.fonts[role].bold;
+    const chain: ChainFace[] = own.map((f) => ({ metrics: drawn(f.face, bold), face: f.face, origin: f.origin, own: true }));
+    for (const f of fallbacks) if (!chain.some((c) => c.face === f.face)) chain.push({ metrics: drawn(f.face, bold), face: f.face, origin: f.origin, own: false });
+    chains[role] = chain;
   }
-  return ok ? new FontSet(roles, faces) : undefined;
+  return ok ? new FontSet(chains) : undefined;
+}
+
+const bolded = new Map<Face, SyntheticBold>();
+
+/** The face as a bold role draws it: itself if it is bold, else filled and stroked. */
+function drawn(face: Face, bold: boolean): FontMetrics {
+  if (!bold || face.bold) return face;
+  let b = bolded.get(face);
+  if (!b) bolded.set(face, (b = new SyntheticBold(face)));
+  return b;
+}
+
+interface Opened {
+  face: Face;
+  origin: Origin;
+  spec: string;
+  at: SourcePlace;
+}
+
+/**
+ * Open the faces of one list. A font that is not on this machine is skipped
+ * with a warning when another entry of the list is there, or when the bundled
+ * fallback follows anyway (so one issue.yaml serves an office PC and CI); if
+ * none is, each is an error. Any other problem (not a font, a collection
+ * without a face name…) is always an error.
+ */
+function openList(reqs: Request[], bold: boolean, diags: Diagnostics, followed = false): Opened[] {
+  const out: Opened[] = [];
+  const absent: { req: Request; rule: string; args: Record<string, string | number> }[] = [];
+  for (const req of reqs) {
+    const r = resolveFont(req.spec, req.baseDir, bold);
+    if (!r.ok) {
+      if (r.absent) absent.push({ req, rule: r.rule, args: r.args });
+      else diags.error(req.at.file, req.at, r.rule, r.args);
+      continue;
+    }
+    try {
+      const face = openFace(r.file, r.postscriptName);
+      if (!out.some((o) => o.face === face)) out.push({ face, origin: req.origin, spec: req.spec, at: req.at });
+    } catch (e) {
+      diags.error(req.at.file, req.at, 'font/unreadable', { path: req.spec, reason: (e as Error).message });
+    }
+  }
+  for (const a of absent) {
+    if (out.length || followed) diags.warning(a.req.at.file, a.req.at, a.rule, a.args);
+    else diags.error(a.req.at.file, a.req.at, a.rule, a.args);
+  }
+  return out;
+}
+
+/** issue.yaml's values for a key, each at its own place (the loader keeps only the first's). */
+function issueRequests(issue: Issue, key: string): Request[] {
+  const placed = issue.fonts[key];
+  if (!placed) return [];
+  const text = issue.sources[placed.at.file];
+  let from = placed.at.offset;
+  return placed.value.map((spec) => {
+    let at = placed.at;
+    const found = text ? text.indexOf(spec, from) : -1;
+    if (text && found >= 0) {
+      at = { file: placed.at.file, ...positionAt(text, found), offset: found };
+      from = found + spec.length;
+    }
+    return { spec, baseDir: issue.dir, at, origin: 'issue.yaml' as Origin };
+  });
+}
+
+function templateRequest(t: Template, templateDir: string, s: FontSpec): Request {
+  return { spec: s.spec, baseDir: s.dir ?? templateDir, at: { file: s.file ?? t.file, line: s.line, column: s.column, offset: 0 }, origin: 'template' };
 }

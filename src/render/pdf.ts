@@ -9,7 +9,12 @@ export interface FaceFile {
   path: string;
   /** PostScript name that picks the face from a collection (.ttc); absent for a single-face file. */
   collectionName?: string;
+  /** Draw filled and stroked: a role asks for bold and the face has no bold weight. */
+  syntheticBold?: boolean;
 }
+
+/** Stroke width of synthetic bold, as a fraction of the font size: about the weight step from regular to bold. */
+const BOLD_STROKE = 1 / 30;
 
 export interface PdfMeta {
   title: string;
@@ -45,16 +50,19 @@ export function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: R
     doc.on('error', reject);
   });
 
+  // Registered once per file and face, so a face drawn both plain and synthetic bold is embedded once.
   const registered = new Set<string>();
-  const useFace = (id: string) => {
-    if (!registered.has(id)) {
-      const f = faces.get(id);
-      if (!f) throw new Error(`face ${id} was not loaded`);
-      if (f.collectionName) doc.registerFont(id, f.path, f.collectionName);
-      else doc.registerFont(id, f.path);
-      registered.add(id);
+  const useFace = (id: string): FaceFile => {
+    const f = faces.get(id);
+    if (!f) throw new Error(`face ${id} was not loaded`);
+    const key = `${f.path}#${f.collectionName ?? ''}`;
+    if (!registered.has(key)) {
+      if (f.collectionName) doc.registerFont(key, f.path, f.collectionName);
+      else doc.registerFont(key, f.path);
+      registered.add(key);
     }
-    doc.font(id);
+    doc.font(key);
+    return f;
   };
   const paint = (name: string): PDFKit.Mixins.ColorValue => {
     const c = colors[name];
@@ -68,9 +76,16 @@ export function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: R
       if (item.kind === 'rule') {
         doc.rect(item.x, item.y - item.thickness / 2, item.width, item.thickness).fill(paint(item.color));
       } else {
-        useFace(item.face);
+        const face = useFace(item.face);
         doc.fontSize(item.size).fillColor(paint(item.color));
-        doc.text(item.text, item.x, item.y, { lineBreak: false, characterSpacing: item.tracking, baseline: 'alphabetic' });
+        const options: PDFKit.Mixins.TextOptions = { lineBreak: false, characterSpacing: item.tracking, baseline: 'alphabetic' };
+        if (face.syntheticBold) {
+          doc.save().lineWidth(item.size * BOLD_STROKE).strokeColor(paint(item.color));
+          doc.text(item.text, item.x, item.y, { ...options, fill: true, stroke: true });
+          doc.restore();
+        } else {
+          doc.text(item.text, item.x, item.y, options);
+        }
       }
     }
   }

@@ -2,11 +2,11 @@
 // diagnostics at the template's own line:column, never exceptions.
 
 import path from 'node:path';
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
 import { nearest } from '../issue/suggest.js';
 import { templatesDir } from '../paths.js';
-import { ROLES, type Color, type Role, type Template } from './model.js';
+import { ROLES, type Color, type FontSpec, type Role, type Template } from './model.js';
 import { keysAt, lookup, positionOf, readChain, type TemplateDoc } from './source.js';
 import { parseLength } from './units.js';
 
@@ -91,17 +91,36 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
     }
   }
 
-  // A font given as a path is relative to the template that names it.
-  const fontSpec = (keys: string[], value: string): string => {
-    const src = found(keys)?.src ?? top;
-    return /[\\/]/.test(value) ? path.resolve(path.dirname(src.file), value) : value;
+  // fonts: ROLE: face | [face, fallback…] | { face: face | [face, fallback…], bold: true }
+  // Each face keeps the template that named it: its line for messages, its folder for relative paths.
+  const specs = (keys: string[]): FontSpec[] => {
+    const at = found(keys);
+    if (!at) return [];
+    const items = isSeq(at.node) ? at.node.items : [at.node];
+    const out: FontSpec[] = [];
+    for (const item of items) {
+      const v = isScalar(item) ? item.value : undefined;
+      if (typeof v !== 'string' || !v.trim()) { fail(keys, 'must be a font (file or name) or a list of them'); return []; }
+      const p = positionOf(at.src, item as Node);
+      out.push({ spec: v.trim(), line: p.line, column: p.column, file: at.src.shown, dir: path.dirname(at.src.file) });
+    }
+    return out;
   };
   const fonts = {} as Template['fonts'];
-  for (const r of ROLES) fonts[r] = fontSpec(['fonts', r], str(['fonts', r]));
-  const fb = found(['fonts', 'fallback'])?.node;
-  fonts.fallback = isSeq(fb)
-    ? fb.items.map((n) => fontSpec(['fonts', 'fallback'], String(isScalar(n) ? n.value : '')))
-    : fb ? [fontSpec(['fonts', 'fallback'], str(['fonts', 'fallback']))] : [];
+  for (const r of ROLES) {
+    const node = found(['fonts', r])?.node;
+    if (isMap(node)) {
+      for (const pair of (node as YAMLMap).items) {
+        const k = String(isScalar(pair.key) ? pair.key.value : pair.key);
+        if (k === 'italic') fail(['fonts', r, k], 'is not offered: Chinese type is never slanted; give the role a 楷体 (Kai) face for emphasis');
+        else if (k !== 'face' && k !== 'bold') fail(['fonts', r, k], 'is not a font setting (use `face` and `bold`)');
+      }
+      fonts[r] = { faces: specs(['fonts', r, 'face']), bold: bool(['fonts', r, 'bold'], false) };
+    } else {
+      fonts[r] = { faces: specs(['fonts', r]), bold: false };
+    }
+  }
+  fonts.fallback = specs(['fonts', 'fallback']);
 
   const bodySize = len(['body', 'size']);
   const nameSize = len(['masthead', 'name', 'size']);
@@ -191,6 +210,8 @@ function warnUnknownKeys(chain: TemplateDoc[], diags: Diagnostics): void {
   if (!schema) return;
   const walk = (src: TemplateDoc, node: Node | null | undefined, keys: string[]) => {
     if (!isMap(node) || FREE_MAPS.has(keys[0] ?? '')) return;
+    // Where the default template has a plain value (a font: a name, a list or { face, bold }), its reader checks the shape.
+    if (keys.length && !isMap(schema.doc.getIn(keys, true))) return;
     const known = keys.length ? keysAt([schema], keys) : [...keysAt([schema], []), 'extends'];
     for (const pair of node.items) {
       const k = String(isScalar(pair.key) ? pair.key.value : pair.key);

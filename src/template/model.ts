@@ -5,6 +5,22 @@ export type Role = (typeof ROLES)[number];
 
 export type Color = { cmyk: [number, number, number, number] } | { rgb: string };
 
+/** One font value as written in a template, and the line that wrote it (for messages). */
+export interface FontSpec {
+  spec: string;
+  line: number;
+  column: number;
+  /** The template file that named it (display path) and its folder, when it came from a template. */
+  file?: string;
+  dir?: string;
+}
+
+/** A role's faces: the first draws it, the rest are its own fallbacks; `bold` asks for a bold weight. */
+export interface RoleFonts {
+  faces: FontSpec[];
+  bold: boolean;
+}
+
 export interface TextStyle {
   font: Role;
   size: number;
@@ -18,8 +34,8 @@ export interface Template {
   page: { width: number; height: number; margins: { top: number; bottom: number; left: number; right: number } };
   grid: { chars: number; lines: number };
   colors: Record<string, Color>;
-  /** Font per role (file name in fonts/, path, or name), and the global fallbacks. */
-  fonts: Record<Role, string> & { fallback: string[] };
+  /** Faces per role (file name in fonts/, path, or font name; none: the bundled default), and the global fallbacks. */
+  fonts: Record<Role, RoleFonts> & { fallback: FontSpec[] };
   body: TextStyle & { indent: number; latin: Role; orphans: number; widows: number };
   masthead: {
     lines: number;

@@ -1,0 +1,37 @@
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { openFace, SyntheticBold } from '../../src/fonts/face.js';
+import type { Page } from '../../src/layout/display-list.js';
+import { renderPdf, type FaceFile } from '../../src/render/pdf.js';
+import { bundled } from '../helpers/fonts.js';
+
+/** The page content streams, inflated. */
+function contents(pdf: Buffer): string {
+  const text = pdf.toString('latin1');
+  const out: string[] = [];
+  for (const m of text.matchAll(/stream\r?\n/g)) {
+    const start = m.index! + m[0].length;
+    const end = text.indexOf('endstream', start);
+    try {
+      out.push(zlib.inflateSync(pdf.subarray(start, end)).toString('latin1'));
+    } catch {
+      // not a deflated stream
+    }
+  }
+  return out.join('\n');
+}
+
+describe('synthetic bold', () => {
+  it('a synthetic-bold run is filled and stroked (render mode 2) with a stroke of size/30; a plain run is not; the face is embedded once', async () => {
+    const face = openFace(bundled('FandolHei-Regular.otf'));
+    const bold = new SyntheticBold(face);
+    const faces = new Map<string, FaceFile>([[face.id, face], [bold.id, bold]]);
+    const run = (f: string, y: number) => ({ kind: 'glyphs' as const, face: f, size: 15, x: 72, y, text: '加粗标题', tracking: 0, color: 'black' });
+    const pages: Page[] = [{ width: 595, height: 842, items: [run(bold.id, 100), run(face.id, 200)] }];
+    const pdf = await renderPdf(pages, faces, { black: { cmyk: [0, 0, 0, 100] } }, { title: 't', author: 'a', creationDate: new Date(0) });
+    const c = contents(pdf);
+    expect(c.match(/^2 Tr$/gm)).toHaveLength(1);
+    expect(c).toMatch(/^0\.5 w$/m);
+    expect(pdf.toString('latin1').match(/\/FontFile3?\b/g)).toHaveLength(1);
+  });
+});
