@@ -20,6 +20,7 @@ export const ISSUE_KEYS = [
   'copies',
   'template',
   'fonts',
+  'wordFonts',
 ] as const;
 type IssueKey = (typeof ISSUE_KEYS)[number];
 
@@ -35,6 +36,7 @@ const EXAMPLES: Record<IssueKey, string> = {
   copies: 'copies: 60',
   template: 'template: default',
   fonts: 'fonts: {body: /path/to/simfang.ttf}',
+  wordFonts: 'wordFonts: {body: 仿宋_GB2312}',
 };
 
 /** Reads issue.yaml; reports every problem; returns the header only if there were no errors. */
@@ -91,6 +93,7 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
   const copies = positiveInteger('copies', false);
   const template = text('template', false);
   const fonts = readFonts(byKey.get('fonts'), y, diags);
+  const wordFonts = readFonts(byKey.get('wordFonts'), y, diags);
 
   if (errorCount(diags) > errorsBefore || !masthead || number === undefined || !date || !publisher) return undefined;
   return {
@@ -105,6 +108,7 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
     ...(copies !== undefined ? { copies } : {}),
     ...(template ? { template } : {}),
     fonts,
+    wordFonts,
   };
 }
 

@@ -78,6 +78,8 @@ export interface Issue {
   template?: Placed<string>;
   /** Per-role font overrides as written: a path or family name, or a list of them. */
   fonts: Record<string, Placed<string[]>>;
+  /** Per-role font names for the Word file as written (仿宋_GB2312); the first name of a list is used. */
+  wordFonts: Record<string, Placed<string[]>>;
   /** All items (kind `item`) in order, then all briefs in order. The first item is the lead. */
   items: Item[];
   /** Text of every source file by display path, so any stage can turn an offset into line:column. */

@@ -112,6 +112,18 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
   const fb = nodeAt(['fonts', 'fallback']);
   fonts.fallback = isSeq(fb) ? fb.items.map((n) => String(isScalar(n) ? n.value : '')) : fb ? [str(['fonts', 'fallback'])] : [];
 
+  const wordFonts: Template['wordFonts'] = {};
+  const wordFontsNode = nodeAt(['wordFonts']);
+  if (isMap(wordFontsNode)) {
+    for (const pair of wordFontsNode.items) {
+      const r = String(isScalar(pair.key) ? pair.key.value : pair.key);
+      if ((ROLES as readonly string[]).includes(r)) wordFonts[r as Role] = str(['wordFonts', r]);
+      else fail(['wordFonts', r], `is not a role; roles are ${ROLES.join(', ')}`);
+    }
+  } else if (wordFontsNode) {
+    fail(['wordFonts'], 'must map roles to font names, e.g. `body: 仿宋_GB2312`');
+  }
+
   const bodySize = len(['body', 'size']);
   const nameSize = len(['masthead', 'name', 'size']);
   const t: Template = {
@@ -130,6 +142,7 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
     grid: { chars: num(['grid', 'chars']), lines: num(['grid', 'lines']) },
     colors,
     fonts,
+    wordFonts,
     body: {
       ...style(['body']),
       indent: num(['body', 'indent'], 2),

@@ -20,6 +20,8 @@ export interface Template {
   colors: Record<string, Color>;
   /** Font per role (file name in fonts/, path, or name), and the global fallbacks. */
   fonts: Record<Role, string> & { fallback: string[] };
+  /** Font names the Word file asks for per role (仿宋_GB2312 …); a role left out uses its face's family name. */
+  wordFonts: Partial<Record<Role, string>>;
   body: TextStyle & { indent: number; latin: Role; orphans: number; widows: number };
   masthead: {
     lines: number;
