@@ -11,6 +11,7 @@ import type { Issue } from './issue/model.js';
 import { layoutIssue } from './layout/index.js';
 import type { Page } from './layout/display-list.js';
 import { writeAtomic } from './output/write-atomic.js';
+import { renderDocx } from './render/docx.js';
 import { renderPdf } from './render/pdf.js';
 import { findTemplate, loadTemplate } from './template/load.js';
 import type { Template } from './template/model.js';
@@ -52,10 +53,16 @@ export async function compile(dir: string): Promise<CompileResult> {
   return result({ issue, template, fonts, pages: layoutIssue(issue, template, fonts) });
 }
 
+export type OutputFormat = 'pdf' | 'docx';
+
 export interface BuildOptions {
   dir: string;
-  /** Output path; default: the folder's name with .pdf, beside the folder. */
+  /** Output path; default: the folder's name with .pdf, beside the folder. The .docx goes beside it. */
   output?: string;
+  /** What to write (default: the PDF only). */
+  formats?: OutputFormat[];
+  /** Embed the font files in the .docx. */
+  embedFonts?: boolean;
   /** Fixed creation date (SOURCE_DATE_EPOCH); default now. */
   date?: Date;
 }
@@ -64,6 +71,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   skipped: string[];
   output: string;
+  /** Files written, in order (the PDF, then the .docx). */
+  written?: string[];
   pages?: number;
 }
 
@@ -72,28 +81,40 @@ export function defaultOutput(dir: string): string {
   return path.join(path.dirname(abs), `${path.basename(abs)}.pdf`);
 }
 
+/** The .docx beside the PDF's path: issue-07.pdf → issue-07.docx. */
+export function docxPath(pdfPath: string): string {
+  return /\.docx$/i.test(pdfPath) ? pdfPath : pdfPath.replace(/\.pdf$/i, '') + '.docx';
+}
+
 export function pdfTitle(issue: Issue): string {
   return `${issue.masthead.value} ${issue.date.year}年第${issue.number}期`;
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(opts.output ?? defaultOutput(opts.dir));
+  const formats = opts.formats ?? ['pdf'];
   const { compiled, diagnostics, skipped } = await compile(opts.dir);
   if (!compiled) return { diagnostics, skipped, output };
   const { issue, template, fonts, pages } = compiled;
-  const bytes = await renderPdf(pages, fonts.faces, template.colors, {
+  const meta = {
     title: pdfTitle(issue),
     author: issue.publisher.value,
     subject: `${issue.masthead.value} 第${issue.number}期`,
     creationDate: opts.date ?? new Date(),
-  });
+  };
+  // Render everything before writing anything: a failure leaves every old file as it was.
+  const files: Array<[string, Uint8Array]> = [];
+  if (formats.includes('pdf')) files.push([output, await renderPdf(pages, fonts.faces, template.colors, meta)]);
+  if (formats.includes('docx')) files.push([docxPath(output), await renderDocx(compiled, { ...meta, embedFonts: !!opts.embedFonts })]);
   const diags = new Diagnostics();
   diags.merge(diagnostics);
-  try {
-    writeAtomic(output, bytes);
-  } catch (e) {
-    diags.error(output, { line: 1, column: 1 }, 'output/write-failed', { path: output, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
-    return { diagnostics: diags.list, skipped, output };
+  for (const [file, bytes] of files) {
+    try {
+      writeAtomic(file, bytes);
+    } catch (e) {
+      diags.error(file, { line: 1, column: 1 }, 'output/write-failed', { path: file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+      return { diagnostics: diags.list, skipped, output };
+    }
   }
-  return { diagnostics: diags.list, skipped, output, pages: pages.length };
+  return { diagnostics: diags.list, skipped, output, written: files.map(([f]) => f), pages: pages.length };
 }

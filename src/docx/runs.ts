@@ -9,7 +9,8 @@ import { wordFontOfFace } from './word-fonts.js';
 
 export type Runs = (text: string, role: Role, options?: IRunOptions) => TextRun[];
 
-export function runMaker(fonts: FontSet): Runs {
+/** `fallbacks` collects the ids of the fallback faces the runs name (to embed them). */
+export function runMaker(fonts: FontSet, fallbacks = new Set<string>()): Runs {
   return (text, role, options = {}) => {
     const primary = fonts.primary(role);
     const out: TextRun[] = [];
@@ -18,6 +19,7 @@ export function runMaker(fonts: FontSet): Runs {
     const flush = () => {
       if (!chunk) return;
       const fallback = chunkFace === primary ? undefined : wordFontOfFace(chunkFace, fonts).family;
+      if (fallback) fallbacks.add(chunkFace.id);
       out.push(new TextRun({
         ...options,
         text: chunk,

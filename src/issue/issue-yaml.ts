@@ -1,6 +1,7 @@
 // issue.yaml: the masthead, number, date, publisher and 报尾 of one issue.
 
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import { ROLES } from '../template/model.js';
 import type { DistributionLine, Issue, IssueDate, Placed } from './model.js';
 import { positionOf, type SourceText } from './source.js';
 import { nearest } from './suggest.js';
@@ -94,6 +95,9 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
   const template = text('template', false);
   const fonts = readFonts(byKey.get('fonts'), y, diags);
   const wordFonts = readFonts(byKey.get('wordFonts'), y, diags);
+  for (const [role, placed] of Object.entries(wordFonts)) {
+    if (!(ROLES as readonly string[]).includes(role)) diags.warning(file, placed.at, 'issue/unknown-key', { key: `wordFonts: ${role}`, suggestion: nearest(role, ROLES) });
+  }
 
   if (errorCount(diags) > errorsBefore || !masthead || number === undefined || !date || !publisher) return undefined;
   return {

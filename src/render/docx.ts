@@ -14,7 +14,8 @@ import { reproducible } from '../docx/package.js';
 import { pageNumberFooters, sectionProperties } from '../docx/page.js';
 import { runMaker } from '../docx/runs.js';
 import { offGridPatch, wordStyles } from '../docx/styles.js';
-import { faceFamily, wordFonts } from '../docx/word-fonts.js';
+import { faceFamily, wordFonts, type WordFont } from '../docx/word-fonts.js';
+import { ROLES, type Role } from '../template/model.js';
 
 export interface DocxMeta {
   title: string;
@@ -29,13 +30,14 @@ export async function renderDocx(c: Compiled, meta: DocxMeta): Promise<Uint8Arra
   const { issue, template: t, fonts } = c;
   const g = wordGeometry(t);
   const roles = wordFonts(issue, t, fonts);
-  const runs = runMaker(fonts);
-  const footer = footerBlock(issue, t, g, fonts, runs);
+  const fallbacks = new Set<string>();
+  const runs = runMaker(fonts, fallbacks);
   const { footers, evenAndOdd } = pageNumberFooters(t);
+  // Built before the Document so the runs have collected the fallback faces to embed.
   const section: ISectionOptions = {
     properties: sectionProperties(t, g),
     footers,
-    children: [...mastheadParagraphs(issue, t, runs), ...bodyParagraphs(issue, t, runs), ...footer],
+    children: [...mastheadParagraphs(issue, t, runs), ...bodyParagraphs(issue, t, runs), ...footerBlock(issue, t, g, fonts, runs)],
   };
   const doc = new Document({
     title: meta.title,
@@ -44,16 +46,23 @@ export async function renderDocx(c: Compiled, meta: DocxMeta): Promise<Uint8Arra
     ...(meta.subject ? { subject: meta.subject } : {}),
     styles: wordStyles(t, g, roles),
     evenAndOddHeaderAndFooters: evenAndOdd,
-    ...(meta.embedFonts ? { fonts: embeddedFonts(c) } : {}),
+    ...(meta.embedFonts ? { fonts: embeddedFonts(c, roles, fallbacks) } : {}),
     sections: [section],
   });
   return reproducible(await Packer.toBuffer(doc), meta.creationDate, { 'word/styles.xml': offGridPatch });
 }
 
-/** One entry per family the PDF's faces belong to, regular and bold faces together. */
-function embeddedFonts(c: Compiled): Array<{ name: string; data: Buffer; bold?: Buffer }> {
+/**
+ * The files of the faces the document names: each role's face (unless the
+ * role names an office font, which has no file here) and the fallback faces
+ * some run uses. One entry per family, regular and bold faces together.
+ */
+function embeddedFonts(c: Compiled, roles: Record<Role, WordFont>, fallbacks: Set<string>): Array<{ name: string; data: Buffer; bold?: Buffer }> {
+  const ids = new Set([...ROLES.filter((r) => roles[r].file).map((r) => c.fonts.primary(r).id), ...fallbacks]);
   const byFamily = new Map<string, { name: string; data?: Buffer; bold?: Buffer }>();
-  for (const face of c.fonts.faces.values()) {
+  for (const id of ids) {
+    const face = c.fonts.faces.get(id);
+    if (!face) continue;
     const { family, bold } = faceFamily(face.path, face.collectionName);
     const entry = byFamily.get(family) ?? { name: family };
     entry[bold ? 'bold' : 'data'] = fs.readFileSync(face.path);
