@@ -36,10 +36,16 @@ export async function compile(dir: string, strict = false): Promise<CompileResul
   return { compiled: { issue, template, fonts, pages: layoutIssue(issue, template, fonts) }, diagnostics, skipped, sources };
 }
 
+export type OutputFormat = 'pdf' | 'docx';
+
 export interface BuildOptions {
   dir: string;
-  /** Output path; default: the folder's name with .pdf, beside the folder. */
+  /** Output path; default: the folder's name with .pdf, beside the folder. The .docx goes beside it. */
   output?: string;
+  /** What to write (default: the PDF only). */
+  formats?: OutputFormat[];
+  /** Embed the font files in the .docx. */
+  embedFonts?: boolean;
   /** Fixed creation date (SOURCE_DATE_EPOCH); default now. */
   date?: Date;
   /** A character drawn by a fallback face is an error, not a note. */
@@ -51,6 +57,8 @@ export interface BuildResult {
   skipped: string[];
   sources: Record<string, string>;
   output: string;
+  /** Files written, in order (the PDF, then the .docx). */
+  written?: string[];
   pages?: number;
 }
 
@@ -59,30 +67,47 @@ export function defaultOutput(dir: string): string {
   return path.join(path.dirname(abs), `${path.basename(abs)}.pdf`);
 }
 
+/** The .docx beside the PDF's path: issue-07.pdf → issue-07.docx. */
+export function docxPath(pdfPath: string): string {
+  return /\.docx$/i.test(pdfPath) ? pdfPath : pdfPath.replace(/\.pdf$/i, '') + '.docx';
+}
+
 export function pdfTitle(issue: Issue): string {
   return `${issue.masthead.value} ${issue.date.year}年第${issue.number}期`;
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(opts.output ?? defaultOutput(opts.dir));
+  const formats = opts.formats ?? ['pdf'];
   const { compiled, diagnostics, skipped, sources } = await compile(opts.dir, opts.strict);
   if (!compiled) return { diagnostics, skipped, sources, output };
   const { issue, template, fonts, pages } = compiled;
-  // pdfkit is loaded only when a PDF is written (check and preview never need it).
-  const { renderPdf } = await import('./render/pdf.js');
-  const bytes = await renderPdf(pages, fonts.faces, template.colors, {
+  const meta = {
     title: pdfTitle(issue),
     author: issue.publisher.value,
     subject: `${issue.masthead.value} 第${issue.number}期`,
     creationDate: opts.date ?? new Date(),
-  });
+  };
+  // Render everything before writing anything: a failure leaves every old file as it was.
+  const files: Array<[string, Uint8Array]> = [];
+  // Each writer is loaded only when its format is asked for (pdfkit and docx are large).
+  if (formats.includes('pdf')) {
+    const { renderPdf } = await import('./render/pdf.js');
+    files.push([output, await renderPdf(pages, fonts.faces, template.colors, meta)]);
+  }
+  if (formats.includes('docx')) {
+    const { renderDocx } = await import('./render/docx.js');
+    files.push([docxPath(output), await renderDocx(compiled, { ...meta, embedFonts: !!opts.embedFonts })]);
+  }
   const diags = new Diagnostics();
   diags.merge(diagnostics);
-  try {
-    writeAtomic(output, bytes);
-  } catch (e) {
-    diags.error(output, { line: 1, column: 1 }, 'output/write-failed', { path: output, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
-    return { diagnostics: diags.list, skipped, sources, output };
+  for (const [file, bytes] of files) {
+    try {
+      writeAtomic(file, bytes);
+    } catch (e) {
+      diags.error(file, { line: 1, column: 1 }, 'output/write-failed', { path: file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+      return { diagnostics: diags.list, skipped, sources, output };
+    }
   }
-  return { diagnostics: diags.list, skipped, sources, output, pages: pages.length };
+  return { diagnostics: diags.list, skipped, sources, output, written: files.map(([f]) => f), pages: pages.length };
 }

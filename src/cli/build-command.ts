@@ -1,8 +1,8 @@
 // `bulletin build DIR [-o FILE]`: the PDF, or the reasons there is none.
 
 import fs from 'node:fs';
-import { Option, type Command } from 'commander';
-import { build } from '../build.js';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { build, type OutputFormat } from '../build.js';
 import { formatMessage } from '../diagnostics/messages.js';
 import { displayPath } from '../paths.js';
 import { printDiagnostics, sourceDate, type CommandContext } from './common.js';
@@ -14,6 +14,17 @@ interface BuildFlags {
   json?: boolean;
   lang?: string;
   verbose?: boolean;
+  docx?: boolean;
+  format?: OutputFormat[];
+  docxEmbedFonts?: boolean;
+}
+
+/** `--format pdf,docx`: a comma-separated list of pdf and docx. */
+function parseFormats(value: string): OutputFormat[] {
+  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const bad = list.find((f) => f !== 'pdf' && f !== 'docx');
+  if (bad !== undefined || list.length === 0) throw new InvalidArgumentError('use pdf, docx or pdf,docx');
+  return list as OutputFormat[];
 }
 
 export function registerBuild(program: Command, ctx: CommandContext): void {
@@ -21,7 +32,10 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .command('build')
     .description('build DIR into a PDF (DIR.pdf beside the folder unless -o is given)')
     .argument('<dir>', 'the issue folder')
-    .option('-o, --output <file>', 'where to write the PDF')
+    .option('-o, --output <file>', 'where to write the PDF (the .docx goes beside it)')
+    .option('--docx', 'also write a Word file (DIR.docx) beside the PDF')
+    .option('--format <list>', 'what to write: pdf, docx or pdf,docx (default pdf)', parseFormats)
+    .option('--docx-embed-fonts', 'embed the font files in the Word file (large)')
     .option('--strict', 'treat warnings, and characters drawn by a fallback font, as errors')
     .option('--json', 'print diagnostics as JSON')
     .addOption(new Option('--lang <lang>', 'language of messages (default from LANG)').choices(['zh', 'en']))
@@ -34,7 +48,10 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         return;
       }
       const date = sourceDate();
-      const result = await build({ dir, strict: !!o.strict, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}) });
+      const formats = [...new Set([...(o.format ?? ['pdf']), ...(o.docx || o.docxEmbedFonts ? ['docx' as const] : [])])];
+      const result = await build({
+        dir, formats, embedFonts: !!o.docxEmbedFonts, strict: !!o.strict, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}),
+      });
       const failed = result.pages === undefined || (o.strict && result.diagnostics.some((d) => d.severity === 'warning'));
       printDiagnostics(result.diagnostics, lang, !!o.json, result.sources);
       if (o.verbose) for (const s of result.skipped) process.stderr.write(lang === 'zh' ? `跳过草稿 ${s}\n` : `skipped draft ${s}\n`);
@@ -43,8 +60,12 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         return;
       }
       if (!o.json) {
-        const out = displayPath(result.output);
-        process.stderr.write(lang === 'zh' ? `已生成 ${out}（${result.pages} 页）\n` : `wrote ${out} (${result.pages} pages)\n`);
+        for (const file of result.written ?? []) {
+          const out = displayPath(file);
+          // Word lays out its own pages: only the PDF's page count is known.
+          const pages = file.endsWith('.pdf') ? (lang === 'zh' ? `（${result.pages} 页）` : ` (${result.pages} pages)`) : '';
+          process.stderr.write(lang === 'zh' ? `已生成 ${out}${pages}\n` : `wrote ${out}${pages}\n`);
+        }
       }
     });
 }

@@ -2,6 +2,7 @@
 
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { LINT_NAMES, LINT_RULES, isLintName } from '../lint/rules.js';
+import { ROLES } from '../template/model.js';
 import type { DistributionLine, Issue, IssueDate, Placed } from './model.js';
 import { positionOf, type SourceText } from './source.js';
 import { nearest } from './suggest.js';
@@ -23,6 +24,7 @@ export const ISSUE_KEYS = [
   'template',
   'fonts',
   'lint',
+  'wordFonts',
 ] as const;
 type IssueKey = (typeof ISSUE_KEYS)[number];
 
@@ -39,6 +41,7 @@ const EXAMPLES: Record<IssueKey, string> = {
   template: 'template: default',
   fonts: 'fonts: {body: /path/to/simfang.ttf}',
   lint: 'lint: {halfwidth-punctuation: false}',
+  wordFonts: 'wordFonts: {body: 仿宋_GB2312}',
 };
 
 /** Reads issue.yaml; reports every problem; returns the header only if there were no errors. */
@@ -98,6 +101,10 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
   const template = text('template', false);
   const fonts = readFonts(byKey.get('fonts'), y, diags);
   const lintOff = readLint(byKey.get('lint'), y, diags);
+  const wordFonts = readFonts(byKey.get('wordFonts'), y, diags);
+  for (const [role, placed] of Object.entries(wordFonts)) {
+    if (!(ROLES as readonly string[]).includes(role)) diags.warning(file, placed.at, 'issue/unknown-key', { key: `wordFonts: ${role}`, suggestion: nearest(role, ROLES) });
+  }
 
   if (errorCount(diags) > errorsBefore || !masthead || number === undefined || !date || !publisher) return undefined;
   return {
@@ -113,6 +120,7 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
     ...(template ? { template } : {}),
     fonts,
     ...(lintOff.length > 0 ? { lintOff } : {}),
+    wordFonts,
   };
 }
 

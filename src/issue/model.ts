@@ -82,6 +82,8 @@ export interface Issue {
   fonts: Record<string, Placed<string[]>>;
   /** Rule ids of the house-style checks that issue.yaml's `lint:` switches off. */
   lintOff?: string[];
+  /** Per-role font names for the Word file as written (仿宋_GB2312); the first name of a list is used. */
+  wordFonts: Record<string, Placed<string[]>>;
   /** All items (kind `item`) in order, then all briefs in order. The first item is the lead. */
   items: Item[];
   /** Text of every source file by display path, so any stage can turn an offset into line:column. */

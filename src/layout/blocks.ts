@@ -1,7 +1,8 @@
 // The body of an issue as blocks of grid lines: the lead's display title, item
 // paragraphs with run-in titles and attributions, and the △ briefs.
 
-import type { Inline, Issue, Item } from '../issue/model.js';
+import { isLead, itemParts } from '../content/parts.js';
+import type { Issue, Item } from '../issue/model.js';
 import type { Role, Template } from '../template/model.js';
 import { breakLines, setLine, toUnits, type Line, type Piece } from './compose.js';
 import type { Grid } from './grid.js';
@@ -15,12 +16,6 @@ export interface Block {
   size: number;
   /** Horizontal offset of each line from the text block's left edge. */
   offsets: number[];
-}
-
-function roleOf(inline: Inline, t: Template): Role {
-  if (inline.style === 'strong') return t.item.title.font;
-  if (inline.style === 'emphasis') return 'emphasis';
-  return t.body.font;
 }
 
 /** A display title: in balanced lines (no short last line), centred or flush left. */
@@ -52,32 +47,24 @@ function paragraphBlock(pieces: Piece[], t: Template, grid: Grid, fonts: FaceCho
 }
 
 export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, fonts: FaceChooser): Block[] {
-  const body = (text: string, role: Role = t.body.font): Piece => ({
-    text, role, size: t.body.size, color: t.body.color, ...(role === t.body.font ? { latin: t.body.latin } : {}),
+  const piece = (p: { text: string; role: Role }): Piece => ({
+    text: p.text, role: p.role, size: t.body.size, color: t.body.color, ...(p.role === t.body.font ? { latin: t.body.latin } : {}),
   });
+  const parts = itemParts(item, lead, t);
   const blocks: Block[] = [];
-  const paragraphs = item.paragraphs.map((p) => p.inlines.map((i) => body(i.text, roleOf(i, t))));
-  if (paragraphs.length === 0) paragraphs.push([]);
-  const attribution = body(`${t.attribution.open}${item.department.text}${t.attribution.close}`);
-  paragraphs[paragraphs.length - 1]!.push(attribution);
-
-  if (item.kind === 'brief') {
-    paragraphs[0]!.unshift(body(t.brief.marker));
-  } else if (item.title && lead) {
-    blocks.push(titleBlock(item.title.text, t, grid, fonts));
+  if (parts.title?.display) {
+    blocks.push(titleBlock(parts.title.text, t, grid, fonts));
     for (let i = 0; i < t.lead.title.spaceAfter; i++) blocks.push(spaceBlock(t.body.size));
-  } else if (item.title && t.item.title.style === 'run-in') {
-    paragraphs[0]!.unshift(body(item.title.text, t.item.title.font), body(t.item.title.separator));
-  } else if (item.title) {
-    const style = { font: t.item.title.font, size: t.body.size, color: t.body.color };
-    blocks.push(titleBlock(item.title.text, t, grid, fonts, style, t.item.title.align));
+  } else if (parts.title) {
+    const style = { font: parts.title.role, size: t.body.size, color: t.body.color };
+    blocks.push(titleBlock(parts.title.text, t, grid, fonts, style, t.item.title.align));
   }
-  for (const p of paragraphs) blocks.push(paragraphBlock(p, t, grid, fonts));
+  for (const p of parts.paragraphs) blocks.push(paragraphBlock(p.map(piece), t, grid, fonts));
   return blocks;
 }
 
 export function bodyBlocks(issue: Issue, t: Template, grid: Grid, fonts: FaceChooser): Block[] {
-  return issue.items.flatMap((item, i) => itemBlocks(item, i === 0 && item.kind === 'item', t, grid, fonts));
+  return issue.items.flatMap((item, i) => itemBlocks(item, isLead(issue, i), t, grid, fonts));
 }
 
 /** One empty grid line. */

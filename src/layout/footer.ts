@@ -3,11 +3,11 @@
 // aligned after the colon, editor left and copy count right on the last line.
 // It occupies whole grid lines, so its last rule lies on the text block's bottom edge.
 
+import { copiesLine, distributionParts, editorLine } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
 import type { GlyphRun } from './display-list.js';
 import type { Grid } from './grid.js';
-import { fill } from './masthead.js';
 import type { FaceChooser } from './metrics.js';
 import { composeParagraph, place, setSingleLine } from './text.js';
 
@@ -31,8 +31,9 @@ export function footerLayout(issue: Issue, t: Template, grid: Grid, fonts: FaceC
 
   for (const d of issue.distribution) {
     rules.push({ at: lines.length, thickness: lines.length === 0 ? f.thick : f.thin });
-    const label = setSingleLine([piece(d.label + f.separator)], fonts);
-    const body = composeParagraph([piece(d.recipients.join('、'))], fonts, {
+    const parts = distributionParts(d, t);
+    const label = setSingleLine([piece(parts.label)], fonts);
+    const body = composeParagraph([piece(parts.recipients)], fonts, {
       measure: measure - label.width, indent: 0, tracking: 0, justify: true,
     });
     body.forEach((line, i) => {
@@ -40,8 +41,10 @@ export function footerLayout(issue: Issue, t: Template, grid: Grid, fonts: FaceC
       texts.push((i === 0 ? label.text : '') + line.text);
     });
   }
-  const editor = issue.editor ? setSingleLine([piece(fill(f.editor, { editor: issue.editor.value }))], fonts) : undefined;
-  const copies = issue.copies ? setSingleLine([piece(fill(f.copies, { copies: issue.copies }))], fonts) : undefined;
+  const editorText = editorLine(issue, t);
+  const copiesText = copiesLine(issue, t);
+  const editor = editorText ? setSingleLine([piece(editorText)], fonts) : undefined;
+  const copies = copiesText ? setSingleLine([piece(copiesText)], fonts) : undefined;
   if (editor || copies) {
     rules.push({ at: lines.length, thickness: lines.length === 0 ? f.thick : f.thin });
     lines.push([

@@ -1,13 +1,14 @@
 // Layout of a whole issue: masthead, body flowed on the grid, footer on the
 // last page's bottom lines, page numbers. Pure: Issue + Template + fonts → Page[].
 
+import { fill } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
 import { bodyBlocks } from './blocks.js';
 import type { DisplayItem, Page } from './display-list.js';
 import { footerLayout } from './footer.js';
 import { baselineBelow, baselineOf, gridOf, type Grid } from './grid.js';
-import { fill, mastheadItems } from './masthead.js';
+import { mastheadItems } from './masthead.js';
 import type { FaceChooser } from './metrics.js';
 import { paginate } from './paginate.js';
 import { setSingleLine } from './text.js';

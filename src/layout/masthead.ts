@@ -1,5 +1,6 @@
 // The masthead (报头) on page 1: the red name, 第N期, publisher and date, red rule.
 
+import { dateLine, numberLine } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template, TextStyle } from '../template/model.js';
 import type { DisplayItem } from './display-list.js';
@@ -7,9 +8,8 @@ import type { Grid } from './grid.js';
 import type { FaceChooser } from './metrics.js';
 import { inkWidth, place, setSingleLine } from './text.js';
 
-export function fill(format: string, values: Record<string, string | number | undefined>): string {
-  return format.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-}
+// Kept here too: older code imports fill from this module.
+export { fill } from '../content/parts.js';
 
 export function mastheadItems(issue: Issue, t: Template, grid: Grid, fonts: FaceChooser): DisplayItem[] {
   const m = t.masthead;
@@ -20,12 +20,11 @@ export function mastheadItems(issue: Issue, t: Template, grid: Grid, fonts: Face
     items.push(...place(line, grid.left + (grid.measure - inkWidth(line, tracking)) / 2, grid.top + baseline));
   };
   centred(issue.masthead.value, m.name, m.name.baseline, m.name.letterSpacing);
-  const numberText = fill(m.number.format, { number: issue.number }) + (issue.total ? fill(m.number.total, { total: issue.total }) : '');
-  centred(numberText, m.number, m.number.baseline);
+  centred(numberLine(issue, t), m.number, m.number.baseline);
 
   const y = grid.top + m.publisher.baseline;
   items.push(...place(setSingleLine([piece(issue.publisher.value, m.publisher)], fonts), grid.left, y));
-  const date = setSingleLine([piece(fill(m.date.format, { ...issue.date }), m.publisher)], fonts);
+  const date = setSingleLine([piece(dateLine(issue, t), m.publisher)], fonts);
   items.push(...place(date, grid.right - date.width, y));
 
   items.push({ kind: 'rule', x: grid.left, y: grid.top + m.rule.at, width: grid.measure, thickness: m.rule.thickness, color: m.rule.color });

@@ -13,7 +13,7 @@ import { parseLength } from './units.js';
 export { findTemplate } from './source.js';
 
 /** Maps whose keys are the user's own names, not template keys. */
-const FREE_MAPS = new Set(['colors']);
+const FREE_MAPS = new Set(['colors', 'wordFonts']);
 
 export function loadTemplate(file: string, diags: Diagnostics): Template | undefined {
   const chain = readChain(file, diags);
@@ -122,6 +122,17 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
   }
   fonts.fallback = specs(['fonts', 'fallback']);
 
+  const wordFonts: Template['wordFonts'] = {};
+  const wordFontsNode = found(['wordFonts'])?.node;
+  if (isMap(wordFontsNode)) {
+    for (const r of keysAt(chain, ['wordFonts'])) {
+      if ((ROLES as readonly string[]).includes(r)) wordFonts[r as Role] = str(['wordFonts', r]);
+      else fail(['wordFonts', r], `is not a role; roles are ${ROLES.join(', ')}`);
+    }
+  } else if (wordFontsNode) {
+    fail(['wordFonts'], 'must map roles to font names, e.g. `body: 仿宋_GB2312`');
+  }
+
   const bodySize = len(['body', 'size']);
   const nameSize = len(['masthead', 'name', 'size']);
   const t: Template = {
@@ -140,6 +151,7 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
     grid: { chars: num(['grid', 'chars']), lines: num(['grid', 'lines']) },
     colors,
     fonts,
+    wordFonts,
     body: {
       ...style(['body']),
       indent: num(['body', 'indent'], 2),
@@ -212,7 +224,7 @@ function warnUnknownKeys(chain: TemplateDoc[], diags: Diagnostics): void {
     if (!isMap(node) || FREE_MAPS.has(keys[0] ?? '')) return;
     // Where the default template has a plain value (a font: a name, a list or { face, bold }), its reader checks the shape.
     if (keys.length && !isMap(schema.doc.getIn(keys, true))) return;
-    const known = keys.length ? keysAt([schema], keys) : [...keysAt([schema], []), 'extends'];
+    const known = keys.length ? keysAt([schema], keys) : [...keysAt([schema], []), 'extends', 'wordFonts'];
     for (const pair of node.items) {
       const k = String(isScalar(pair.key) ? pair.key.value : pair.key);
       if (!known.includes(k)) {

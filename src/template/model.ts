@@ -36,6 +36,8 @@ export interface Template {
   colors: Record<string, Color>;
   /** Faces per role (file name in fonts/, path, or font name; none: the bundled default), and the global fallbacks. */
   fonts: Record<Role, RoleFonts> & { fallback: FontSpec[] };
+  /** Font names the Word file asks for per role (仿宋_GB2312 …); a role left out uses its face's family name. */
+  wordFonts: Partial<Record<Role, string>>;
   body: TextStyle & { indent: number; latin: Role; orphans: number; widows: number };
   masthead: {
     lines: number;

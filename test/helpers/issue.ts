@@ -28,6 +28,7 @@ export function issue(items: Item[], over: Partial<Issue> = {}): Issue {
     editor: { value: '柴亚文', at },
     copies: 60,
     fonts: {},
+    wordFonts: {},
     items,
     sources: {},
     ...over,

@@ -1,0 +1,93 @@
+// The words an issue prints and the role each is set in, made once from the
+// Issue and the template. Every output (the PDF layout, the Word file) reads
+// them from here, so none of them decides the content again.
+
+import type { DistributionLine, Inline, Issue, Item } from '../issue/model.js';
+import type { Role, Template } from '../template/model.js';
+
+/** `第{number}期` with `{number}` filled in. */
+export function fill(format: string, values: Record<string, string | number | undefined>): string {
+  return format.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+}
+
+/** The lead (头条) is the first item when it is not a brief. */
+export function isLead(issue: Issue, index: number): boolean {
+  return index === 0 && issue.items[0]?.kind === 'item';
+}
+
+/** `第7期` and, when a total is given, `（总第312期）`. */
+export function numberLine(issue: Issue, t: Template): string {
+  const m = t.masthead.number;
+  return fill(m.format, { number: issue.number }) + (issue.total ? fill(m.total, { total: issue.total }) : '');
+}
+
+export function dateLine(issue: Issue, t: Template): string {
+  return fill(t.masthead.date.format, { ...issue.date });
+}
+
+/** `本期送：` and `区县处级领导`: the label with its separator, and the recipients joined with 、. */
+export function distributionParts(d: DistributionLine, t: Template): { label: string; recipients: string } {
+  return { label: d.label + t.footer.separator, recipients: d.recipients.join('、') };
+}
+
+export function editorLine(issue: Issue, t: Template): string | undefined {
+  return issue.editor ? fill(t.footer.editor, { editor: issue.editor.value }) : undefined;
+}
+
+export function copiesLine(issue: Issue, t: Template): string | undefined {
+  return issue.copies ? fill(t.footer.copies, { copies: issue.copies }) : undefined;
+}
+
+/** The page number format split around `{n}`: `— ` and ` —`. */
+export function pageNumberParts(t: Template): { before: string; after: string } {
+  const [before = '', ...rest] = t.pageNumber.format.split('{n}');
+  return { before, after: rest.join('') };
+}
+
+/** What a piece of an item is, so an output can style it by name (Word's character styles). */
+export type PartKind = 'text' | 'strong' | 'emphasis' | 'title' | 'separator' | 'marker' | 'attribution';
+
+export interface Part {
+  text: string;
+  role: Role;
+  kind: PartKind;
+}
+
+export interface ItemParts {
+  /** A title set on its own: the lead's display title, or any title when the template says `block`. */
+  title?: { text: string; role: Role; display: boolean };
+  /** Body paragraphs with the run-in title, the brief marker and the attribution in place. */
+  paragraphs: Part[][];
+}
+
+function inlinePart(inline: Inline, t: Template): Part {
+  if (inline.style === 'strong') return { text: inline.text, role: t.item.title.font, kind: 'strong' };
+  if (inline.style === 'emphasis') return { text: inline.text, role: 'emphasis', kind: 'emphasis' };
+  return { text: inline.text, role: t.body.font, kind: 'text' };
+}
+
+export function attribution(item: Item, t: Template): string {
+  return `${t.attribution.open}${item.department.text}${t.attribution.close}`;
+}
+
+export function itemParts(item: Item, lead: boolean, t: Template): ItemParts {
+  const body = t.body.font;
+  const paragraphs = item.paragraphs.map((p) => p.inlines.map((i) => inlinePart(i, t)));
+  if (paragraphs.length === 0) paragraphs.push([]);
+  paragraphs[paragraphs.length - 1]!.push({ text: attribution(item, t), role: body, kind: 'attribution' });
+
+  if (item.kind === 'brief') {
+    paragraphs[0]!.unshift({ text: t.brief.marker, role: body, kind: 'marker' });
+    return { paragraphs };
+  }
+  if (item.title && lead) return { title: { text: item.title.text, role: t.lead.title.font, display: true }, paragraphs };
+  if (item.title && t.item.title.style === 'run-in') {
+    paragraphs[0]!.unshift(
+      { text: item.title.text, role: t.item.title.font, kind: 'title' },
+      { text: t.item.title.separator, role: body, kind: 'separator' },
+    );
+    return { paragraphs };
+  }
+  if (item.title) return { title: { text: item.title.text, role: t.item.title.font, display: false }, paragraphs };
+  return { paragraphs };
+}

@@ -1,0 +1,35 @@
+// Items and briefs as paragraphs in the named styles: the lead's title on its
+// own, run-in titles, **strong** and *emphasis* as character styles, the
+// attribution and the △ marker as plain text where the content parts put them.
+
+import { Paragraph } from 'docx';
+import { isLead, itemParts, type PartKind } from '../content/parts.js';
+import type { Issue } from '../issue/model.js';
+import type { Template } from '../template/model.js';
+import type { Runs } from './runs.js';
+import { STYLE } from './style-ids.js';
+
+const CHARACTER_STYLE: Partial<Record<PartKind, string>> = {
+  title: STYLE.runInTitle,
+  strong: STYLE.strong,
+  emphasis: STYLE.emphasis,
+};
+
+export function bodyParagraphs(issue: Issue, t: Template, runs: Runs): Paragraph[] {
+  return issue.items.flatMap((item, i) => {
+    const parts = itemParts(item, isLead(issue, i), t);
+    const out: Paragraph[] = [];
+    if (parts.title) {
+      out.push(new Paragraph({ style: parts.title.display ? STYLE.title : STYLE.blockTitle, children: runs(parts.title.text, parts.title.role) }));
+    }
+    const style = item.kind === 'brief' ? STYLE.brief : STYLE.body;
+    for (const p of parts.paragraphs) {
+      const children = p.flatMap((part) => {
+        const charStyle = CHARACTER_STYLE[part.kind];
+        return runs(part.text, part.role, charStyle ? { style: charStyle } : {});
+      });
+      out.push(new Paragraph({ style, children }));
+    }
+    return out;
+  });
+}

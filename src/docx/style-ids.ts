@@ -1,0 +1,31 @@
+// Style ids (ASCII, stable) of the named styles an editor sees in Word.
+export const STYLE = {
+  body: 'BulletinBody',
+  brief: 'BulletinBrief',
+  title: 'BulletinTitle',
+  blockTitle: 'BulletinItemTitle',
+  masthead: 'BulletinMasthead',
+  issueNumber: 'BulletinIssueNumber',
+  issueLine: 'BulletinIssueLine',
+  footer: 'BulletinFooter',
+  pageNumber: 'BulletinPageNumber',
+  runInTitle: 'BulletinRunInTitle',
+  strong: 'BulletinStrong',
+  emphasis: 'BulletinEmphasis',
+} as const;
+
+/** The names Word shows (and the README lists). */
+export const STYLE_NAMES: Record<keyof typeof STYLE, string> = {
+  body: '正文',
+  brief: '简讯',
+  title: '标题',
+  blockTitle: '小标题',
+  masthead: '报头',
+  issueNumber: '期号',
+  issueLine: '报头日期',
+  footer: '报尾',
+  pageNumber: '页码',
+  runInTitle: '条目标题',
+  strong: '加粗',
+  emphasis: '强调',
+};

@@ -1,0 +1,136 @@
+// Named paragraph and character styles, so an editor changes the look of
+// every body paragraph, brief or title at once in Word, not run by run.
+// Everything here comes from the template.
+
+import { AlignmentType, BorderStyle, LineRuleType, type IRunStylePropertiesOptions, type IStylesOptions } from 'docx';
+import type { Role, Template, TextStyle } from '../template/model.js';
+import type { WordGeometry } from './geometry.js';
+import { mastheadMetrics } from './masthead.js';
+import { STYLE, STYLE_NAMES } from './style-ids.js';
+import { eighths, halfPoints, hexColor, twips } from './units.js';
+import type { WordFont } from './word-fonts.js';
+
+export function wordStyles(t: Template, g: WordGeometry, fonts: Record<Role, WordFont>): IStylesOptions {
+  const color = (name: string) => hexColor(t.colors[name]);
+  const face = (role: Role, latin: Role = role) => ({
+    font: { eastAsia: fonts[role].family, ascii: fonts[latin].family, hAnsi: fonts[latin].family },
+    ...(fonts[role].bold ? { bold: true } : {}),
+  });
+  const text = (s: TextStyle): IRunStylePropertiesOptions => ({ ...face(s.font), size: halfPoints(s.size), color: color(s.color) });
+  // Off the character grid: text larger or smaller than the body would be set one grid cell per character.
+  // (The paragraph-level w:snapToGrid, which LibreOffice reads, is added by offGridPatch.)
+  const offGrid = { snapToGrid: false };
+  const exact = (line: number, after = 0) => ({ spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after } });
+  const named = (key: keyof typeof STYLE) => ({ id: STYLE[key], name: STYLE_NAMES[key], quickFormat: true });
+  const m = mastheadMetrics(t, g);
+  const f = t.footer;
+
+  return {
+    default: {
+      document: {
+        // The Normal font size is what the grid's charSpace is relative to: keep it the body size.
+        run: { ...face(t.body.font, t.body.latin), size: halfPoints(t.body.size), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+      },
+    },
+    paragraphStyles: [
+      // Named so readers that look for the Normal style's size (LibreOffice, for the grid) find it there.
+      { id: 'Normal', name: 'Normal', run: { ...face(t.body.font, t.body.latin), size: halfPoints(t.body.size) } },
+      {
+        ...named('body'),
+        basedOn: 'Normal',
+        next: STYLE.body,
+        paragraph: {
+          alignment: AlignmentType.BOTH,
+          indent: { firstLineChars: t.body.indent * 100, firstLine: Math.round(t.body.indent * g.cell * 20) },
+        },
+        run: { ...face(t.body.font, t.body.latin), size: halfPoints(t.body.size), color: color(t.body.color), ...gridScale(t, g) },
+      },
+      { ...named('brief'), basedOn: STYLE.body, next: STYLE.brief },
+      {
+        ...named('title'),
+        basedOn: 'Normal',
+        next: STYLE.body,
+        paragraph: { alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, ...exact(g.linePitch, t.lead.title.spaceAfter * g.linePitch) },
+        run: { ...text(t.lead.title), ...offGrid },
+      },
+      {
+        ...named('blockTitle'),
+        basedOn: STYLE.body,
+        next: STYLE.body,
+        paragraph: { keepNext: true },
+        run: face(t.item.title.font),
+      },
+      {
+        ...named('masthead'),
+        basedOn: 'Normal',
+        next: STYLE.issueNumber,
+        paragraph: { alignment: AlignmentType.CENTER, ...exact(m.name) },
+        run: { ...text(t.masthead.name), characterSpacing: twips(t.masthead.name.letterSpacing), ...offGrid },
+      },
+      {
+        ...named('issueNumber'),
+        basedOn: 'Normal',
+        next: STYLE.issueLine,
+        paragraph: { alignment: AlignmentType.CENTER, ...exact(m.number) },
+        run: { ...text(t.masthead.number), ...offGrid },
+      },
+      {
+        ...named('issueLine'),
+        basedOn: 'Normal',
+        next: STYLE.body,
+        paragraph: {
+          ...exact(m.publisher, m.after),
+          rightTabStop: g.textWidth,
+          border: { bottom: { style: BorderStyle.SINGLE, size: eighths(t.masthead.rule.thickness), color: color(t.masthead.rule.color), space: m.ruleSpace } },
+        },
+        run: { ...text(t.masthead.publisher), ...offGrid },
+      },
+      {
+        ...named('footer'),
+        basedOn: 'Normal',
+        paragraph: {
+          alignment: AlignmentType.BOTH,
+          indent: { left: twips(f.inset * f.size), right: twips(f.inset * f.size) },
+          rightTabStop: g.textWidth - twips(f.inset * f.size),
+          ...exact(g.linePitch),
+        },
+        run: { ...text(f), ...offGrid },
+      },
+      {
+        ...named('pageNumber'),
+        basedOn: 'Normal',
+        paragraph: { ...exact(twips(t.pageNumber.size)) },
+        run: { ...text(t.pageNumber), ...offGrid },
+      },
+    ],
+    characterStyles: [
+      { ...named('runInTitle'), basedOn: 'DefaultParagraphFont', run: { ...face(t.item.title.font), bold: true } },
+      { ...named('strong'), basedOn: 'DefaultParagraphFont', run: face(t.item.title.font) },
+      { ...named('emphasis'), basedOn: 'DefaultParagraphFont', run: face('emphasis') },
+    ],
+  };
+}
+
+/**
+ * Word squeezes a character a little wider than the grid cell (16 pt in a
+ * 15.79 pt cell) into one cell; LibreOffice gives it two, halving the
+ * characters a line. Narrowing the glyphs to the cell (98%) keeps one
+ * character a cell in both, and Word's lines look the same.
+ */
+function gridScale(t: Template, g: WordGeometry): { scale?: number } {
+  return g.cell < t.body.size ? { scale: Math.floor((100 * g.cell) / t.body.size) } : {};
+}
+
+/** Styles set off the grid: their own line heights, their own character widths. */
+export const OFF_GRID_STYLES: string[] = [STYLE.title, STYLE.masthead, STYLE.issueNumber, STYLE.issueLine, STYLE.footer, STYLE.pageNumber];
+
+/**
+ * The docx library writes w:snapToGrid only on runs (the character grid in
+ * Word); LibreOffice reads only the paragraph's. Add it to each off-grid
+ * style's w:pPr, before w:spacing as the schema orders them.
+ */
+export function offGridPatch(stylesXml: string): string {
+  return stylesXml.replace(/<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>[\s\S]*?<\/w:style>/g, (style, id: string) =>
+    OFF_GRID_STYLES.includes(id) ? style.replace(/<w:pPr>([\s\S]*?)<w:spacing\b/, '<w:pPr>$1<w:snapToGrid w:val="0"/><w:spacing') : style);
+}

@@ -1,0 +1,73 @@
+// The Word edition: the same Issue and template as the PDF, written with
+// Word's own layout features (styles, the document grid, footers for odd and
+// even pages) so it stays right when an editor changes a word. Layout's line
+// and page breaking is not used: Word breaks lines itself.
+
+import { Document, Packer, type ISectionOptions } from 'docx';
+import fs from 'node:fs';
+import type { Compiled } from '../build.js';
+import { bodyParagraphs } from '../docx/body.js';
+import { footerBlock } from '../docx/footer-block.js';
+import { wordGeometry } from '../docx/geometry.js';
+import { mastheadParagraphs } from '../docx/masthead.js';
+import { reproducible } from '../docx/package.js';
+import { pageNumberFooters, sectionProperties } from '../docx/page.js';
+import { runMaker } from '../docx/runs.js';
+import { offGridPatch, wordStyles } from '../docx/styles.js';
+import { faceFamily, wordFonts, type WordFont } from '../docx/word-fonts.js';
+import { ROLES, type Role } from '../template/model.js';
+
+export interface DocxMeta {
+  title: string;
+  author: string;
+  subject?: string;
+  creationDate: Date;
+  /** Embed the font files of the faces the document names (large: the bundled faces are 5–25 MB each). */
+  embedFonts?: boolean;
+}
+
+export async function renderDocx(c: Compiled, meta: DocxMeta): Promise<Uint8Array> {
+  const { issue, template: t, fonts } = c;
+  const g = wordGeometry(t);
+  const roles = wordFonts(issue, t, fonts);
+  const fallbacks = new Set<string>();
+  const runs = runMaker(fonts, fallbacks);
+  const { footers, evenAndOdd } = pageNumberFooters(t);
+  // Built before the Document so the runs have collected the fallback faces to embed.
+  const section: ISectionOptions = {
+    properties: sectionProperties(t, g),
+    footers,
+    children: [...mastheadParagraphs(issue, t, runs), ...bodyParagraphs(issue, t, runs), ...footerBlock(issue, t, g, fonts, runs)],
+  };
+  const doc = new Document({
+    title: meta.title,
+    creator: meta.author,
+    lastModifiedBy: meta.author,
+    ...(meta.subject ? { subject: meta.subject } : {}),
+    styles: wordStyles(t, g, roles),
+    evenAndOddHeaderAndFooters: evenAndOdd,
+    ...(meta.embedFonts ? { fonts: embeddedFonts(c, roles, fallbacks) } : {}),
+    sections: [section],
+  });
+  return reproducible(await Packer.toBuffer(doc), meta.creationDate, { 'word/styles.xml': offGridPatch });
+}
+
+/**
+ * The files of the faces the document names: each role's face (unless the
+ * role names an office font, which has no file here) and the fallback faces
+ * some run uses. One entry per family, regular and bold faces together.
+ */
+function embeddedFonts(c: Compiled, roles: Record<Role, WordFont>, fallbacks: Set<string>): Array<{ name: string; data: Buffer; bold?: Buffer }> {
+  const ids = new Set([...ROLES.filter((r) => roles[r].file).map((r) => c.fonts.primary(r).id), ...fallbacks]);
+  const byFamily = new Map<string, { name: string; data?: Buffer; bold?: Buffer }>();
+  for (const id of ids) {
+    const face = c.fonts.faces.get(id);
+    if (!face) continue;
+    const { family, bold } = faceFamily(face.path, face.collectionName);
+    const entry = byFamily.get(family) ?? { name: family };
+    entry[bold ? 'bold' : 'data'] = fs.readFileSync(face.path);
+    byFamily.set(family, entry);
+  }
+  // Word needs a regular face to embed a family: a bold-only family embeds its bold face as the regular one.
+  return [...byFamily.values()].map((e) => ({ name: e.name, data: (e.data ?? e.bold)!, ...(e.data && e.bold ? { bold: e.bold } : {}) }));
+}

@@ -1,0 +1,210 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compile, type Compiled } from '../../src/build.js';
+import { wordGeometry } from '../../src/docx/geometry.js';
+import { renderDocx } from '../../src/render/docx.js';
+import { copyExample, example } from '../helpers/cli.js';
+import { attrs, docxParts, styleNamed } from '../helpers/docx.js';
+
+const date = new Date(Date.UTC(2025, 0, 20));
+const meta = { title: '政务信息 2025年第7期', author: '中共上街区委办公室', creationDate: date };
+
+async function compiled(dir = example): Promise<Compiled> {
+  const r = await compile(dir);
+  if (!r.compiled) throw new Error(JSON.stringify(r.diagnostics));
+  return r.compiled;
+}
+
+/** A copy of the example with `edit` applied to one of its files. */
+function editedExample(file: string, edit: (text: string) => string): string {
+  const { folder } = copyExample();
+  const p = path.join(folder, file);
+  fs.writeFileSync(p, edit(fs.readFileSync(p, 'utf8')));
+  return folder;
+}
+
+describe('the Word file of examples/issue-07', () => {
+  let bytes: Uint8Array;
+  let parts: Record<string, string>;
+  let doc: string;
+  let styles: string;
+  beforeAll(async () => {
+    bytes = await renderDocx(await compiled(), meta);
+    parts = docxParts(bytes);
+    doc = parts['word/document.xml']!;
+    styles = parts['word/styles.xml']!;
+  });
+
+  it('is A4 with the template margins (37/35/28/26 mm) in twips', () => {
+    expect(attrs(doc, 'w:pgSz')).toMatchObject({ 'w:w': '11906', 'w:h': '16838' });
+    expect(attrs(doc, 'w:pgMar')).toMatchObject({ 'w:top': '2098', 'w:bottom': '1984', 'w:left': '1587', 'w:right': '1474' });
+  });
+
+  it('has a linesAndChars document grid that gives 28 characters × 22 lines', () => {
+    const grid = attrs(doc, 'w:docGrid');
+    expect(grid).toEqual({ 'w:type': 'linesAndChars', 'w:linePitch': '579', 'w:charSpace': '-842' });
+    const textWidth = 11906 - 1587 - 1474;
+    const textHeight = 16838 - 2098 - 1984;
+    // charSpace is 4096ths of a point added to the Normal style's size (16 pt, sz 32).
+    const pitch = 16 + Number(grid['w:charSpace']) / 4096;
+    expect(Math.floor(textWidth / 20 / pitch)).toBe(28);
+    expect(Math.floor(textHeight / Number(grid['w:linePitch']))).toBe(22);
+    expect(attrs(styleNamed(styles, 'Normal')!, 'w:sz')).toEqual({ 'w:val': '32' });
+  });
+
+  it('names a paragraph style for each part, with the East Asian font of its role', () => {
+    const font = (name: string) => attrs(styleNamed(styles, name) ?? '', 'w:rFonts')['w:eastAsia'];
+    expect(font('正文')).toBe('FandolFang R');
+    expect(font('简讯')).toBeUndefined(); // inherits from 正文
+    expect(styleNamed(styles, '简讯')).toContain('<w:basedOn w:val="BulletinBody"/>');
+    expect(font('标题')).toBe('FandolSong');
+    expect(styleNamed(styles, '标题')).toMatch(/<w:b\/>/); // FandolSong Bold is the bold face of FandolSong
+    expect(font('报头')).toBe('FandolSong');
+    expect(font('报尾')).toBe('FandolFang R');
+    expect(font('页码')).toBe('FandolSong');
+    expect(font('条目标题')).toBe('FandolHei');
+    expect(styleNamed(styles, '条目标题')).toContain('w:type="character"');
+    expect(font('强调')).toBe('FandolKai');
+  });
+
+  it('sets 正文 justified with a 2-character first-line indent', () => {
+    const body = styleNamed(styles, '正文')!;
+    expect(attrs(body, 'w:jc')).toEqual({ 'w:val': 'both' });
+    expect(attrs(body, 'w:ind')['w:firstLineChars']).toBe('200');
+    expect(attrs(body, 'w:sz')).toEqual({ 'w:val': '32' });
+  });
+
+  it('prints the masthead in the template red (CMYK 0/80/80/0 → FF3333) with a red rule under the date line', () => {
+    const masthead = styleNamed(styles, '报头')!;
+    expect(attrs(masthead, 'w:color')).toEqual({ 'w:val': 'FF3333' });
+    expect(attrs(masthead, 'w:sz')).toEqual({ 'w:val': '120' });
+    const rule = attrs(styleNamed(styles, '报头日期')!, 'w:bottom');
+    expect(rule).toMatchObject({ 'w:val': 'single', 'w:color': 'FF3333', 'w:sz': '8' });
+    expect(doc).toMatch(/BulletinMasthead"\/><\/w:pPr><w:r><w:t xml:space="preserve">政务信<\/w:t>/);
+    expect(doc).toContain('第7期（总第312期）');
+    expect(doc).toMatch(/中共上街区委办公室<\/w:t><\/w:r><w:r><w:tab\/><\/w:r><w:r><w:t xml:space="preserve">2025年1月20日/);
+  });
+
+  it('sets run-in titles in the 条目标题 character style, then a full-width space, and closes items with the attribution', () => {
+    expect(doc).toContain('<w:rStyle w:val="BulletinRunInTitle"/></w:rPr><w:t xml:space="preserve">我区加大攻坚力度扎实推动省市重点项目建设</w:t></w:r><w:r><w:t xml:space="preserve">　</w:t>');
+    expect(doc).toMatch(/开工率达100%。<\/w:t><\/w:r><w:r><w:t xml:space="preserve">（区发改委）<\/w:t><\/w:r><\/w:p>/);
+    expect(doc).toMatch(/BulletinTitle"\/><\/w:pPr><w:r><w:t xml:space="preserve">中心路街道探索人大代表“十联”机制办好民生实事/);
+  });
+
+  it('starts each brief with △ in the 简讯 style', () => {
+    const briefs = doc.match(/<w:p><w:pPr><w:pStyle w:val="BulletinBrief"\/>[\s\S]*?<\/w:p>/g) ?? [];
+    expect(briefs).toHaveLength(2);
+    for (const b of briefs) expect(b).toMatch(/<w:t xml:space="preserve">△ <\/w:t>/);
+  });
+
+  it('ends with the 报尾: thick rules above and below, thin between, editor left and copies at a right tab', () => {
+    const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(doc)?.[0] ?? '';
+    expect(attrs(table, 'w:top')).toMatchObject({ 'w:val': 'single', 'w:sz': '8' });
+    expect(attrs(table, 'w:bottom')).toMatchObject({ 'w:val': 'single', 'w:sz': '8' });
+    expect(attrs(table, 'w:insideH')).toMatchObject({ 'w:val': 'single', 'w:sz': '6' });
+    expect(attrs(table, 'w:tblpPr')).toMatchObject({ 'w:tblpYSpec': 'bottom', 'w:vertAnchor': 'margin' });
+    const rows = table.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!.map((r) => [...r.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:tab\/>/g)].map((m) => m[1] ?? '\t').join(''));
+    expect(rows).toEqual(['本期送：区县处级领导', '发：峡窝镇、各街道办事处、区直各单位负责同志', '责任编辑：柴亚文\t（共印60份）']);
+    expect(doc.indexOf('<w:tbl>')).toBeGreaterThan(doc.indexOf('（区行政审批和政务信息管理局）'));
+    expect(attrs(styleNamed(styles, '报尾')!, 'w:tab')).toMatchObject({ 'w:val': 'right' });
+  });
+
+  it('numbers pages — N — in odd (right) and even (left) footers, 四号', () => {
+    expect(parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
+    const refs = [...doc.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)].map((m) => m[1]).sort();
+    expect(refs).toEqual(['default', 'even']);
+    const footers = Object.entries(parts).filter(([n]) => /^word\/footer\d\.xml$/.test(n)).map(([, x]) => x);
+    const sides = footers.map((f) => attrs(f, 'w:jc')['w:val']).sort();
+    expect(sides).toEqual(['left', 'right']);
+    for (const f of footers) {
+      expect(f).toMatch(/<w:t xml:space="preserve">— <\/w:t>[\s\S]*PAGE[\s\S]*<w:t xml:space="preserve"> —<\/w:t>/);
+      expect(f).toContain('BulletinPageNumber');
+    }
+    expect(attrs(styleNamed(styles, '页码')!, 'w:sz')).toEqual({ 'w:val': '28' });
+  });
+
+  it('keeps the source date in core.xml and in every zip entry', () => {
+    expect(parts['docProps/core.xml']).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-01-20T00:00:00Z</dcterms:created>');
+    expect(parts['docProps/core.xml']).toContain('<dc:title>政务信息 2025年第7期</dc:title>');
+    // Every local file header (PK\x03\x04) carries the DOS date 2025-01-20.
+    const buf = Buffer.from(bytes);
+    const dosDate = ((2025 - 1980) << 9) | (1 << 5) | 20;
+    let headers = 0;
+    for (let at = buf.indexOf('PK\x03\x04'); at >= 0; at = buf.indexOf('PK\x03\x04', at + 4)) {
+      expect(buf.readUInt16LE(at + 12)).toBe(dosDate);
+      headers++;
+    }
+    expect(headers).toBe(Object.keys(parts).length);
+  });
+});
+
+describe('reproducibility', () => {
+  it('gives the same bytes for the same input and date, and different ones for another date', async () => {
+    const c = await compiled();
+    const a = await renderDocx(c, meta);
+    const b = await renderDocx(c, meta);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const later = await renderDocx(c, { ...meta, creationDate: new Date(Date.UTC(2025, 5, 1)) });
+    expect(Buffer.from(a).equals(Buffer.from(later))).toBe(false);
+  });
+
+  it('embeds the role faces with keys that do not change between runs, and the fonts still read after de-obfuscation', async () => {
+    const c = await compiled();
+    const a = await renderDocx(c, { ...meta, embedFonts: true });
+    const b = await renderDocx(c, { ...meta, embedFonts: true });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const files = unzipSync(a);
+    const table = Buffer.from(files['word/fontTable.xml']!).toString('utf8');
+    expect(table).toMatch(/<w:font w:name="FandolFang R">[\s\S]*?<w:embedRegular r:id="rId\d+" w:fontKey="\{[0-9A-F-]{36}\}"\/>/);
+    expect(table).toMatch(/<w:font w:name="FandolSong">[\s\S]*?<w:embedRegular[^>]*\/><w:embedBold[^>]*\/>/);
+    expect(table).not.toContain('Noto Serif CJK SC'); // the fallback face draws nothing in this issue
+    // Undo the obfuscation with the key written in fontTable.xml: the file starts as an OpenType font again.
+    const rels = Buffer.from(files['word/_rels/fontTable.xml.rels']!).toString('utf8');
+    const [, id, key] = /<w:font w:name="FandolFang R">[\s\S]*?r:id="(rId\d+)" w:fontKey="\{([0-9A-F-]+)\}"/.exec(table)!;
+    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!;
+    const data = Buffer.from(files[`word/${target[1] ?? target[2]}`]!);
+    const keyBytes = key!.replace(/-/g, '').match(/../g)!.map((h) => parseInt(h, 16)).reverse();
+    const head = data.subarray(0, 4).map((x, i) => x ^ keyBytes[i]!);
+    expect(Buffer.from(head).toString('latin1')).toBe('OTTO');
+  });
+});
+
+describe('font names for Word', () => {
+  it('takes wordFonts from issue.yaml over the template and the face names', async () => {
+    const dir = editedExample('issue.yaml', (t) => `${t}wordFonts:\n  body: 仿宋_GB2312\n  masthead: 方正小标宋简体\n`);
+    const c = await compiled(dir);
+    c.template.wordFonts = { masthead: 'FZXiaoBiaoSong-B05S', heading: '黑体' };
+    const styles = docxParts(await renderDocx(c, meta))['word/styles.xml']!;
+    const font = (name: string) => attrs(styleNamed(styles, name)!, 'w:rFonts')['w:eastAsia'];
+    expect(font('正文')).toBe('仿宋_GB2312');
+    expect(font('报头')).toBe('方正小标宋简体');
+    expect(font('条目标题')).toBe('黑体');
+    expect(font('强调')).toBe('FandolKai');
+    expect(styleNamed(styles, '报头')).not.toMatch(/<w:b\/>/); // a named office font is not the bundled bold face
+  });
+
+  it('warns about a wordFonts role that does not exist', async () => {
+    const dir = editedExample('issue.yaml', (t) => `${t}wordFonts:\n  boby: 仿宋_GB2312\n`);
+    const r = await compile(dir);
+    expect(r.diagnostics.map((d) => `${d.rule} ${d.severity} ${d.args.key} ${d.args.suggestion}`)).toEqual(['issue/unknown-key warning wordFonts: boby body']);
+    expect(r.compiled).toBeDefined();
+  });
+
+  it('names the fallback face on the run of a character the role face lacks (䶮)', async () => {
+    const dir = editedExample('07-tuiyi-junren.md', (t) => t.replace('段文超、张家润', '刘䶮、李喆'));
+    const doc = docxParts(await renderDocx(await compiled(dir), meta))['word/document.xml']!;
+    expect(doc).toContain('<w:rFonts w:ascii="Noto Serif CJK SC" w:eastAsia="Noto Serif CJK SC" w:hAnsi="Noto Serif CJK SC"/></w:rPr><w:t xml:space="preserve">䶮</w:t>');
+  });
+});
+
+describe('wordGeometry', () => {
+  it('rounds the pitches down so that Word never loses a character or a line', async () => {
+    const { template } = await compiled();
+    const g = wordGeometry({ ...template, grid: { chars: 30, lines: 24 } });
+    expect(Math.floor(g.textWidth / 20 / g.cell)).toBe(30);
+    expect(Math.floor(g.textHeight / g.linePitch)).toBe(24);
+    expect(g.cell).toBeLessThan(g.textWidth / 20 / 30 + 1 / 4096);
+  });
+});
