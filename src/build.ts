@@ -81,6 +81,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const formats = opts.formats ?? ['pdf'];
   const { compiled, diagnostics, skipped, sources } = await compile(opts.dir, opts.strict);
   if (!compiled) return { diagnostics, skipped, sources, output };
+  // Under --strict a warning is an error: nothing is written.
+  if (opts.strict && diagnostics.some((d) => d.severity === 'warning')) return { diagnostics, skipped, sources, output };
   const { issue, template, fonts, pages } = compiled;
   const meta = {
     title: pdfTitle(issue),

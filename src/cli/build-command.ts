@@ -6,7 +6,7 @@ import { build, type OutputFormat } from '../build.js';
 import { formatMessage } from '../diagnostics/messages.js';
 import { displayPath } from '../paths.js';
 import { printDiagnostics, sourceDate, type CommandContext } from './common.js';
-import { pickLang } from './report.js';
+import { diagnosticJson, pickLang } from './report.js';
 
 interface BuildFlags {
   output?: string;
@@ -30,36 +30,58 @@ function parseFormats(value: string): OutputFormat[] {
 export function registerBuild(program: Command, ctx: CommandContext): void {
   program
     .command('build')
-    .description('build DIR into a PDF (DIR.pdf beside the folder unless -o is given)')
-    .argument('<dir>', 'the issue folder')
-    .option('-o, --output <file>', 'where to write the PDF (the .docx goes beside it)')
+    .description('build each issue folder into a PDF (DIR.pdf beside the folder unless -o is given)')
+    .argument('<dirs...>', 'the issue folders (e.g. issues/*/)')
+    .option('-o, --output <file>', 'where to write the PDF, for a single folder (the .docx goes beside it)')
     .option('--docx', 'also write a Word file (DIR.docx) beside the PDF')
     .option('--format <list>', 'what to write: pdf, docx or pdf,docx (default pdf)', parseFormats)
     .option('--docx-embed-fonts', 'embed the font files in the Word file (large)')
     .option('--strict', 'treat warnings, and characters drawn by a fallback font, as errors')
-    .option('--json', 'print diagnostics as JSON')
+    .option('--json', 'print a summary per issue (output, pages, warnings, diagnostics) as JSON')
     .addOption(new Option('--lang <lang>', 'language of messages (default from LANG)').choices(['zh', 'en']))
     .option('-v, --verbose', 'say which files were skipped')
-    .action(async (dir: string, o: BuildFlags) => {
+    .action(async (dirs: string[], o: BuildFlags) => {
       const lang = pickLang(o.lang);
-      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-        process.stderr.write(`${formatMessage('cli/not-a-folder', { path: dir }, lang)}\n`);
+      if (o.output && dirs.length > 1) {
+        process.stderr.write(`${formatMessage('cli/output-one-folder', { count: dirs.length }, lang)}\n`);
+        ctx.exit = 2;
+        return;
+      }
+      const missing = dirs.filter((d) => !fs.existsSync(d) || !fs.statSync(d).isDirectory());
+      if (missing.length) {
+        for (const d of missing) process.stderr.write(`${formatMessage('cli/not-a-folder', { path: d }, lang)}\n`);
         ctx.exit = 2;
         return;
       }
       const date = sourceDate();
       const formats = [...new Set([...(o.format ?? ['pdf']), ...(o.docx || o.docxEmbedFonts ? ['docx' as const] : [])])];
-      const result = await build({
-        dir, formats, embedFonts: !!o.docxEmbedFonts, strict: !!o.strict, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}),
-      });
-      const failed = result.pages === undefined || (o.strict && result.diagnostics.some((d) => d.severity === 'warning'));
-      printDiagnostics(result.diagnostics, lang, !!o.json, result.sources);
-      if (o.verbose) for (const s of result.skipped) process.stderr.write(lang === 'zh' ? `跳过草稿 ${s}\n` : `skipped draft ${s}\n`);
-      if (failed) {
-        ctx.exit = 1;
-        return;
-      }
-      if (!o.json) {
+      const summaries = [];
+      // One process for all: fonts are opened once and shared by every issue.
+      for (const dir of dirs) {
+        const result = await build({
+          dir, formats, embedFonts: !!o.docxEmbedFonts, strict: !!o.strict, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}),
+        });
+        const ok = result.pages !== undefined;
+        if (!ok) ctx.exit = 1;
+        if (o.json) {
+          summaries.push({
+            dir,
+            ok,
+            output: displayPath(result.output),
+            written: (result.written ?? []).map(displayPath),
+            ...(ok ? { pages: result.pages } : {}),
+            errors: result.diagnostics.filter((d) => d.severity === 'error').length,
+            warnings: result.diagnostics.filter((d) => d.severity === 'warning').length,
+            diagnostics: result.diagnostics.map((d) => diagnosticJson(d, lang)),
+          });
+          continue;
+        }
+        printDiagnostics(result.diagnostics, lang, false, result.sources);
+        if (o.verbose) for (const s of result.skipped) process.stderr.write(lang === 'zh' ? `跳过草稿 ${s}\n` : `skipped draft ${s}\n`);
+        if (!ok) {
+          if (dirs.length > 1) process.stderr.write(lang === 'zh' ? `未生成 ${dir}：输入有错误\n` : `failed ${dir}: the input has errors\n`);
+          continue;
+        }
         for (const file of result.written ?? []) {
           const out = displayPath(file);
           // Word lays out its own pages: only the PDF's page count is known.
@@ -67,5 +89,6 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
           process.stderr.write(lang === 'zh' ? `已生成 ${out}${pages}\n` : `wrote ${out}${pages}\n`);
         }
       }
+      if (o.json) process.stdout.write(JSON.stringify(summaries, null, 2) + '\n');
     });
 }

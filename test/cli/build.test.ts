@@ -167,3 +167,58 @@ describe('usage', () => {
     expect(bulletin(['build', 'no/such/folder'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toContain('不是期刊文件夹');
   });
 });
+
+describe('several issues in one call', () => {
+  function issues(): { dir: string; good: string[]; bad: string } {
+    const dir = tmpDir();
+    const good = ['issue-07', 'issue-08'].map((n) => path.join(dir, n));
+    for (const g of good) fs.cpSync(example, g, { recursive: true });
+    const bad = path.join(dir, 'issue-09');
+    fs.cpSync(example, bad, { recursive: true });
+    fs.writeFileSync(path.join(bad, '03-kejiju.md'), fs.readFileSync(path.join(bad, '03-kejiju.md'), 'utf8').replace(/^title:.*$/m, ''));
+    return { dir, good, bad };
+  }
+
+  it('builds each folder, reports each result, and exits 1 when any failed', () => {
+    const { dir, good, bad } = issues();
+    const r = bulletin(['build', ...good, bad]);
+    expect(r.code).toBe(1);
+    for (const g of good) expect(fs.existsSync(`${g}.pdf`)).toBe(true);
+    expect(fs.existsSync(`${bad}.pdf`)).toBe(false);
+    expect(r.stderr).toContain(`wrote ${path.join(dir, 'issue-07.pdf')}`);
+    expect(r.stderr).toContain(`failed ${bad}`);
+    expect(r.stderr).toContain('[frontmatter/required]');
+  });
+
+  it('--json prints a summary per issue: output, pages, warnings and diagnostics', () => {
+    const { good, bad } = issues();
+    const r = bulletin(['build', good[0]!, bad, '--json']);
+    expect(r.code).toBe(1);
+    const summary = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    expect(summary.map((s) => [s.dir, s.ok, s.pages ?? null, s.errors])).toEqual([[good[0], true, 4, 0], [bad, false, null, 1]]);
+    expect(summary[0]!.written).toEqual([`${good[0]}.pdf`]);
+    expect((summary[1]!.diagnostics as Array<{ rule: string }>)[0]!.rule).toBe('frontmatter/required');
+  });
+
+  it('-o with more than one folder is wrong usage', () => {
+    const { good } = issues();
+    const r = bulletin(['build', ...good, '-o', 'x.pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('-o');
+  });
+});
+
+describe('--strict', () => {
+  it('a warning fails the build and writes nothing', () => {
+    const { dir, folder } = copyExample();
+    const yaml = path.join(folder, 'issue.yaml');
+    fs.writeFileSync(yaml, `${fs.readFileSync(yaml, 'utf8')}publsher: 拼错的键\n`);
+    const loose = bulletin(['build', folder]);
+    expect(loose.code).toBe(0);
+    expect(loose.stderr).toContain('[issue/unknown-key]');
+    fs.rmSync(path.join(dir, 'issue-07.pdf'));
+    const strict = bulletin(['build', folder, '--strict']);
+    expect(strict.code).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'issue-07.pdf'))).toBe(false);
+  });
+});
