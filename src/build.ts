@@ -73,7 +73,7 @@ export function docxPath(pdfPath: string): string {
 }
 
 export function pdfTitle(issue: Issue): string {
-  return `${issue.masthead.value} ${issue.date.year}年第${issue.number}期`;
+  return `${issue.masthead.value} ${issue.date.year}年${issue.supplement ? '增刊' : ''}第${issue.number}期`;
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {

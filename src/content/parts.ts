@@ -18,7 +18,7 @@ export function isLead(issue: Issue, index: number): boolean {
 /** `第7期` and, when a total is given, `（总第312期）`. */
 export function numberLine(issue: Issue, t: Template): string {
   const m = t.masthead.number;
-  return fill(m.format, { number: issue.number }) + (issue.total ? fill(m.total, { total: issue.total }) : '');
+  return fill(issue.supplement ? m.supplement : m.format, { number: issue.number }) + (issue.total ? fill(m.total, { total: issue.total }) : '');
 }
 
 export function dateLine(issue: Issue, t: Template): string {

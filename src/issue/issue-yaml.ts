@@ -25,6 +25,7 @@ export const ISSUE_KEYS = [
   'fonts',
   'lint',
   'wordFonts',
+  'supplement',
 ] as const;
 type IssueKey = (typeof ISSUE_KEYS)[number];
 
@@ -42,6 +43,7 @@ const EXAMPLES: Record<IssueKey, string> = {
   fonts: 'fonts: {body: /path/to/simfang.ttf}',
   lint: 'lint: {halfwidth-punctuation: false}',
   wordFonts: 'wordFonts: {body: 仿宋_GB2312}',
+  supplement: 'supplement: true',
 };
 
 /** Reads issue.yaml; reports every problem; returns the header only if there were no errors. */
@@ -90,6 +92,16 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
     return undefined;
   };
 
+  /** true or false; anything else is a type error at the value. */
+  const flag = (key: IssueKey): boolean => {
+    const entry = byKey.get(key);
+    if (!entry) return false;
+    const v = isScalar(entry.value) ? entry.value.value : undefined;
+    if (typeof v === 'boolean') return v;
+    diags.error(file, positionOf(entry.valueAt), 'issue/type', { key, example: EXAMPLES[key] }, positionOf(entry.valueEnd));
+    return false;
+  };
+
   const masthead = text('masthead', true);
   const number = positiveInteger('number', true);
   const total = positiveInteger('total', false);
@@ -102,6 +114,7 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
   const fonts = readFonts(byKey.get('fonts'), y, diags);
   const lintOff = readLint(byKey.get('lint'), y, diags);
   const wordFonts = readFonts(byKey.get('wordFonts'), y, diags);
+  const supplement = flag('supplement');
   for (const [role, placed] of Object.entries(wordFonts)) {
     if (!(ROLES as readonly string[]).includes(role)) diags.warning(file, placed.at, 'issue/unknown-key', { key: `wordFonts: ${role}`, suggestion: nearest(role, ROLES) });
   }
@@ -121,6 +134,7 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
     fonts,
     ...(lintOff.length > 0 ? { lintOff } : {}),
     wordFonts,
+    ...(supplement ? { supplement } : {}),
   };
 }
 

@@ -84,6 +84,8 @@ export interface Issue {
   lintOff?: string[];
   /** Per-role font names for the Word file as written (仿宋_GB2312); the first name of a list is used. */
   wordFonts: Record<string, Placed<string[]>>;
+  /** A supplement (增刊): the number line says 增刊第N期. */
+  supplement?: boolean;
   /** All items (kind `item`) in order, then all briefs in order. The first item is the lead. */
   items: Item[];
   /** Text of every source file by display path, so any stage can turn an offset into line:column. */

@@ -171,6 +171,7 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
         baseline: len(['masthead', 'number', 'baseline']),
         format: str(['masthead', 'number', 'format'], '第{number}期'),
         total: str(['masthead', 'number', 'total'], '（总第{total}期）'),
+        supplement: str(['masthead', 'number', 'supplement'], '增刊第{number}期'),
       },
       publisher: { ...style(['masthead', 'publisher']), baseline: len(['masthead', 'publisher', 'baseline']) },
       date: { format: str(['masthead', 'date', 'format'], '{year}年{month}月{day}日') },

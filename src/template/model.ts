@@ -42,7 +42,7 @@ export interface Template {
   masthead: {
     lines: number;
     name: TextStyle & { letterSpacing: number; baseline: number };
-    number: TextStyle & { baseline: number; format: string; total: string };
+    number: TextStyle & { baseline: number; format: string; total: string; supplement: string };
     publisher: TextStyle & { baseline: number };
     date: { format: string };
     rule: { color: string; thickness: number; at: number };

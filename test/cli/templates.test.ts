@@ -45,3 +45,26 @@ describe('the gongzuo-jianbao template', () => {
     expect(r.stderr).toContain('default, gongzuo-jianbao');
   });
 });
+
+describe('a supplement', () => {
+  it('`supplement: true` prints 增刊第N期 in the masthead and the PDF title', () => {
+    const { dir, folder } = copyExample();
+    const yaml = path.join(folder, 'issue.yaml');
+    fs.writeFileSync(yaml, fs.readFileSync(yaml, 'utf8').replace('number: 7', 'number: 2\nsupplement: true'));
+    const out = path.join(dir, 's.pdf');
+    const r = bulletin(['build', folder, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(flatText(pdfText(out)).startsWith('政务信息增刊第2期（总第312期）')).toBe(true);
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toContain('政务信息 2025年增刊第2期');
+  });
+
+  it('`supplement` must be true or false, reported at its value', () => {
+    const { folder } = copyExample();
+    const yaml = path.join(folder, 'issue.yaml');
+    fs.writeFileSync(yaml, fs.readFileSync(yaml, 'utf8').replace('number: 7', 'number: 2\nsupplement: 是'));
+    const r = bulletin(['build', folder]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${path.join(folder, 'issue.yaml')}:4:13:`);
+    expect(r.stderr).toContain('[issue/type]');
+  });
+});
