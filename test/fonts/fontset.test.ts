@@ -173,6 +173,6 @@ describe('bold', () => {
 
 function writeTemp(name: string, content: string): string {
   const p = path.join(tmpDir(), name);
-  fs.writeFileSync(p, content, 'latin1');
+  fs.writeFileSync(p, content, 'utf8');
   return p;
 }
