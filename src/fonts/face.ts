@@ -36,6 +36,11 @@ export class Face implements FontMetrics {
     this.id = this.postscriptName;
   }
 
+  /** The fontkit face itself, for the PDF renderer: handing it to pdfkit saves re-reading and re-parsing the file on every render. */
+  get fontkitFont(): fontkit.Font {
+    return this.font;
+  }
+
   has(cp: number): boolean {
     return this.font.hasGlyphForCodePoint(cp);
   }
