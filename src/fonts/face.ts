@@ -12,6 +12,7 @@ export class Face implements FontMetrics {
   readonly postscriptName: string;
   private readonly font: fontkit.Font;
   private readonly advances = new Map<number, number>();
+  private readonly covers = new Map<number, boolean>();
 
   /** Set when the face comes from a collection (.ttc/.otc): the PostScript name that picks it. */
   readonly collectionName?: string;
@@ -42,7 +43,13 @@ export class Face implements FontMetrics {
   }
 
   has(cp: number): boolean {
-    return this.font.hasGlyphForCodePoint(cp);
+    // Asked for every character of the issue on every build (coverage, face choice); fontkit's cmap lookup is slow.
+    let has = this.covers.get(cp);
+    if (has === undefined) {
+      has = this.font.hasGlyphForCodePoint(cp);
+      this.covers.set(cp, has);
+    }
+    return has;
   }
 
   /** Advance width in font units (0 for a character the face lacks). */
