@@ -25,6 +25,11 @@ export function openFace(file: string, postscriptName?: string): Face {
   return face;
 }
 
+/** Forget the faces opened from `file` (watch mode, after the file changed): the next build opens it again. */
+export function forgetFace(file: string): void {
+  for (const key of opened.keys()) if (key.startsWith(`${file}#`)) opened.delete(key);
+}
+
 interface FontRequest {
   spec: string;
   baseDir: string;
