@@ -7,6 +7,7 @@ import { formatMessage } from '../diagnostics/messages.js';
 import { displayPath } from '../paths.js';
 import { printDiagnostics, sourceDate, type CommandContext } from './common.js';
 import { pickLang } from './report.js';
+import { watchBuild } from './watch.js';
 
 interface BuildFlags {
   output?: string;
@@ -14,6 +15,7 @@ interface BuildFlags {
   json?: boolean;
   lang?: string;
   verbose?: boolean;
+  watch?: boolean;
 }
 
 export function registerBuild(program: Command, ctx: CommandContext): void {
@@ -26,6 +28,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .option('--json', 'print diagnostics as JSON')
     .addOption(new Option('--lang <lang>', 'language of messages (default from LANG)').choices(['zh', 'en']))
     .option('-v, --verbose', 'say which files were skipped')
+    .option('-w, --watch', 'build again on every change until Ctrl-C')
     .action(async (dir: string, o: BuildFlags) => {
       const lang = pickLang(o.lang);
       if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
@@ -34,6 +37,10 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         return;
       }
       const date = sourceDate();
+      if (o.watch) {
+        ctx.exit = await watchBuild({ dir, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}), lang, json: !!o.json, verbose: !!o.verbose });
+        return;
+      }
       const result = await build({ dir, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}) });
       const failed = result.pages === undefined || (o.strict && result.diagnostics.some((d) => d.severity === 'warning'));
       printDiagnostics(result.diagnostics, lang, !!o.json);
