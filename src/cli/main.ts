@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBuild } from './build-command.js';
 import { registerInit } from './init-command.js';
 import type { CommandContext } from './common.js';
+import { registerPreview } from './preview-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const ctx: CommandContext = { exit: 0 };
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
 
   registerBuild(program, ctx);
   registerInit(program, ctx);
+  registerPreview(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
