@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, flatText, pdfText } from '../helpers/cli.js';
+import { bulletin, copyExample, flatText, pdfText, tmpDir } from '../helpers/cli.js';
 import { Running } from '../helpers/long-running.js';
 
 const epoch = { SOURCE_DATE_EPOCH: '1737331200' };
@@ -42,6 +42,12 @@ describe('build --watch', () => {
   it('an edit to an item gives a new PDF with the new text', async () => {
     replaceIn(item('03-kejiju.md'), '科技服务', '科技攻关服务');
     await w.waitFor('the edit in the PDF', () => text(pdf).includes('科技攻关服务'));
+  });
+
+  it('writes the same bytes as a fresh build of the same folder', () => {
+    const fresh = path.join(tmpDir(), 'fresh.pdf');
+    expect(bulletin(['build', folder, '-o', fresh], { env: epoch }).code).toBe(0);
+    expect(fs.readFileSync(pdf).equals(fs.readFileSync(fresh))).toBe(true);
   });
 
   it('a broken file prints its diagnostic with file:line:column, and the PDF stays byte-identical', async () => {
