@@ -7,7 +7,6 @@ import { formatMessage } from '../diagnostics/messages.js';
 import { displayPath } from '../paths.js';
 import { printDiagnostics, sourceDate, type CommandContext } from './common.js';
 import { pickLang } from './report.js';
-import { watchBuild } from './watch.js';
 
 interface BuildFlags {
   output?: string;
@@ -38,6 +37,8 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
       }
       const date = sourceDate();
       if (o.watch) {
+        // Loaded when asked for, as pdfkit is when a PDF is written.
+        const { watchBuild } = await import('./watch.js');
         ctx.exit = await watchBuild({ dir, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}), lang, json: !!o.json, verbose: !!o.verbose });
         return;
       }

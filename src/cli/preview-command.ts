@@ -5,7 +5,6 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { formatMessage } from '../diagnostics/messages.js';
-import { startPreview } from '../preview/server.js';
 import { sourceDate, type CommandContext } from './common.js';
 import { pickLang } from './report.js';
 import { untilStopped } from './signals.js';
@@ -34,6 +33,8 @@ export function registerPreview(program: Command, ctx: CommandContext): void {
         return;
       }
       const date = sourceDate();
+      // Loaded when this command runs, as pdfkit is when a PDF is written.
+      const { startPreview } = await import('../preview/server.js');
       let preview;
       try {
         preview = await startPreview({
