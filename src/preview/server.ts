@@ -19,9 +19,10 @@ import { renderIssue, type Compiled, type CompileResult } from '../build.js';
 import { formatDiagnostic, sortDiagnostics } from '../cli/report.js';
 import type { Lang } from '../diagnostics/messages.js';
 import type { Page } from '../layout/display-list.js';
-import { fontFamily, renderSvgPage } from '../render/svg.js';
+import { fontFamily } from '../render/svg.js';
 import { WatchSession } from '../watch/session.js';
 import { previewPage } from './page.js';
+import { SvgPages } from './svg-pages.js';
 
 export interface PreviewOptions {
   dir: string;
@@ -56,6 +57,7 @@ const FONT_TYPES: Record<string, string> = { '.otf': 'font/otf', '.ttf': 'font/t
 
 export async function startPreview(o: PreviewOptions): Promise<Preview> {
   const clients = new Set<http.ServerResponse>();
+  const drawn = new SvgPages();
   let svgs: string[] = [];
   let last: Update | undefined;
   let good: Compiled | undefined;
@@ -70,11 +72,9 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       const changed: Record<number, string> = {};
       if (result.compiled) {
         good = result.compiled;
-        const next = good.pages.map((p) => renderSvgPage(p, { faces: good!.fonts.faces, colors: good!.template.colors }));
-        next.forEach((svg, i) => {
-          if (svg !== svgs[i]) changed[i] = svg;
-        });
-        svgs = next;
+        const next = drawn.update(good.pages, { faces: good.fonts.faces, colors: good.template.colors });
+        for (const i of next.changed) changed[i] = next.svgs[i]!;
+        svgs = next.svgs;
         for (const [id, face] of good.fonts.faces) facePaths.set(id, face.path);
       }
       const diagnostics = sortDiagnostics(result.diagnostics).map((d) => ({ severity: d.severity, text: formatDiagnostic(d, o.lang) }));
