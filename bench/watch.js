@@ -139,7 +139,7 @@ export async function benchWatch() {
   for (const r of rows) {
     console.log(
       `  ${r.kind.padEnd(22)} ${r.name.padEnd(9)} ${String(r.pages).padStart(3)} pages  median ${ms(r.median)}  min ${ms(r.min)}  max ${ms(r.max)}` +
-        `  (of which build work ${ms(r.work)})`,
+        `  (beyond the debounce ${ms(r.median - DEBOUNCE_MS)}, of which build work ${ms(r.work)})`,
     );
   }
   return rows;
