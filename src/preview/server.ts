@@ -78,18 +78,10 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
         for (const [id, face] of good.fonts.faces) facePaths.set(id, face.path);
       }
       const diagnostics = sortDiagnostics(result.diagnostics).map((d) => ({ severity: d.severity, text: formatDiagnostic(d, o.lang) }));
-      const update: Update = {
-        version,
-        ok: !!result.compiled,
-        pageCount: svgs.length,
-        pages: changed,
-        faces: good ? usedFaces(good.pages) : [],
-        diagnostics,
-        status: '',
-        ms: 0,
-      };
-      update.ms = performance.now() - started;
-      update.status = statusText(o.lang, update, diagnostics);
+      const ok = !!result.compiled;
+      const ms = performance.now() - started;
+      const status = statusText(o.lang, { version, ok, pageCount: svgs.length, ms }, diagnostics);
+      const update: Update = { version, ok, pageCount: svgs.length, pages: changed, faces: good ? usedFaces(good.pages) : [], diagnostics, status, ms };
       last = update;
       const message = `data: ${JSON.stringify(update)}\n\n`;
       for (const res of clients) res.write(message);
@@ -106,7 +98,7 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'GET only');
     if (url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', previewPage(`${path.basename(path.resolve(o.dir))} — bulletin preview`, o.lang));
     if (url.pathname === '/events') return events(res);
-    if (url.pathname.startsWith('/font/')) return font(res, decodeURIComponent(url.pathname.slice('/font/'.length)));
+    if (url.pathname.startsWith('/font/')) return font(res, url.pathname.slice('/font/'.length));
     if (url.pathname === '/pdf') return void download(res);
     send(res, 404, 'text/plain', 'not found');
   });
@@ -120,7 +112,13 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
     res.on('close', () => clients.delete(res));
   }
 
-  function font(res: http.ServerResponse, id: string): void {
+  function font(res: http.ServerResponse, encoded: string): void {
+    let id: string;
+    try {
+      id = decodeURIComponent(encoded);
+    } catch {
+      return send(res, 400, 'text/plain', 'bad face name');
+    }
     const file = facePaths.get(id);
     if (!file) return send(res, 404, 'text/plain', 'no such face');
     const type = FONT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -170,7 +168,7 @@ function usedFaces(pages: Page[]): Update['faces'] {
   return [...ids].map((id) => ({ family: fontFamily(id), url: `/font/${encodeURIComponent(id)}` }));
 }
 
-function statusText(lang: Lang, u: Update, diagnostics: Update['diagnostics']): string {
+function statusText(lang: Lang, u: Pick<Update, 'version' | 'ok' | 'pageCount' | 'ms'>, diagnostics: Update['diagnostics']): string {
   const time = new Date().toTimeString().slice(0, 8);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
