@@ -97,6 +97,18 @@ describe('build --watch', () => {
     await w.waitFor('the new editor', () => text(pdf).includes('责任编辑：王编辑'));
   });
 
+  it('rebuilds on changes inside subfolders, also ones made while watching (images, fonts kept there)', async () => {
+    const images = path.join(folder, 'images');
+    fs.mkdirSync(images);
+    let n = w.statusLines.length;
+    fs.writeFileSync(path.join(images, 'chart.png'), 'one');
+    await w.waitFor('a build for the new file', () => w.statusLines.length > n);
+    n = w.statusLines.length;
+    fs.writeFileSync(path.join(images, 'chart.png'), 'two');
+    await w.waitFor('a build for the changed file', () => w.statusLines.length > n);
+    fs.rmSync(images, { recursive: true });
+  });
+
   it('Ctrl-C exits 0 and leaves only the folder and the PDF', async () => {
     expect(await w.stop('SIGINT')).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual(['issue-07', 'issue-07.pdf']);
