@@ -7,8 +7,9 @@ import path from 'node:path';
 import { checkIssue } from './check.js';
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { FontSet } from './fonts/fontset.js';
+import type { ItemReader } from './issue/load.js';
 import type { Issue } from './issue/model.js';
-import { layoutIssue } from './layout/index.js';
+import { layoutIssue, type BlockCache } from './layout/index.js';
 import type { Page } from './layout/display-list.js';
 import { writeAtomic } from './output/write-atomic.js';
 import type { Template } from './template/model.js';
@@ -28,12 +29,21 @@ export interface CompileResult {
   sources: Record<string, string>;
 }
 
+/** What a long-lived caller (watch, preview) keeps between builds; a one-shot build passes none. */
+export interface StageCaches {
+  /** Reads one item file (a cache returns its earlier result for unchanged text). */
+  readItem?: ItemReader;
+  /** The block cache that is valid for this template and these fonts. */
+  blocks?(template: Template, fonts: FontSet, issue: Issue): BlockCache;
+}
+
 /** Load, check and lay out an issue folder: everything but the PDF. `strict`: a font fallback is an error. */
-export async function compile(dir: string, strict = false): Promise<CompileResult> {
-  const { ready, diagnostics, skipped, sources } = await checkIssue(dir, strict);
+export async function compile(dir: string, strict = false, caches: StageCaches = {}): Promise<CompileResult> {
+  const { ready, diagnostics, skipped, sources } = await checkIssue(dir, strict, caches.readItem);
   if (!ready) return { diagnostics, skipped, sources };
   const { issue, template, fonts } = ready;
-  return { compiled: { issue, template, fonts, pages: layoutIssue(issue, template, fonts) }, diagnostics, skipped, sources };
+  const pages = layoutIssue(issue, template, fonts, caches.blocks?.(template, fonts, issue));
+  return { compiled: { issue, template, fonts, pages }, diagnostics, skipped, sources };
 }
 
 export type OutputFormat = 'pdf' | 'docx';
@@ -76,40 +86,53 @@ export function pdfTitle(issue: Issue): string {
   return `${issue.masthead.value} ${issue.date.year}年${issue.supplement ? '增刊' : ''}第${issue.number}期`;
 }
 
-export async function build(opts: BuildOptions): Promise<BuildResult> {
+export async function build(opts: BuildOptions, caches?: StageCaches): Promise<BuildResult> {
   const output = path.resolve(opts.output ?? defaultOutput(opts.dir));
   const formats = opts.formats ?? ['pdf'];
-  const { compiled, diagnostics, skipped, sources } = await compile(opts.dir, opts.strict);
+  const { compiled, diagnostics, skipped, sources } = await compile(opts.dir, opts.strict, caches);
   if (!compiled) return { diagnostics, skipped, sources, output };
   // Under --strict a warning is an error: nothing is written.
   if (opts.strict && diagnostics.some((d) => d.severity === 'warning')) return { diagnostics, skipped, sources, output };
-  const { issue, template, fonts, pages } = compiled;
-  const meta = {
+  // Render everything before writing anything: a failure leaves every old file as it was.
+  const date = opts.date ?? new Date();
+  const files: Array<[string, Uint8Array]> = [];
+  if (formats.includes('pdf')) files.push([output, await renderIssue(compiled, date)]);
+  if (formats.includes('docx')) {
+    // The Word writer is loaded only when a .docx is asked for (the docx package is large).
+    const { renderDocx } = await import('./render/docx.js');
+    files.push([docxPath(output), await renderDocx(compiled, { ...pdfMeta(compiled.issue, date), embedFonts: !!opts.embedFonts })]);
+  }
+  for (const [file, bytes] of files) {
+    const failed = writeOutput(file, bytes);
+    if (failed) return { diagnostics: [...diagnostics, failed], skipped, sources, output };
+  }
+  return { diagnostics, skipped, sources, output, written: files.map(([f]) => f), pages: compiled.pages.length };
+}
+
+function pdfMeta(issue: Issue, date: Date) {
+  return {
     title: pdfTitle(issue),
     author: issue.publisher.value,
-    subject: `${issue.masthead.value} 第${issue.number}期`,
-    creationDate: opts.date ?? new Date(),
+    subject: `${issue.masthead.value} ${issue.supplement ? '增刊' : ''}第${issue.number}期`,
+    creationDate: date,
   };
-  // Render everything before writing anything: a failure leaves every old file as it was.
-  const files: Array<[string, Uint8Array]> = [];
-  // Each writer is loaded only when its format is asked for (pdfkit and docx are large).
-  if (formats.includes('pdf')) {
-    const { renderPdf } = await import('./render/pdf.js');
-    files.push([output, await renderPdf(pages, fonts.faces, template.colors, meta)]);
+}
+
+/** The PDF of a compiled issue, in memory. */
+export async function renderIssue({ issue, template, fonts, pages }: Compiled, date: Date): Promise<Buffer> {
+  // pdfkit is loaded only when a PDF is written (check and preview never need it).
+  const { renderPdf } = await import('./render/pdf.js');
+  return renderPdf(pages, fonts.faces, template.colors, pdfMeta(issue, date));
+}
+
+/** Writes a file atomically; a diagnostic if that fails (the previous file is then untouched). */
+export function writeOutput(output: string, bytes: Uint8Array): Diagnostic | undefined {
+  try {
+    writeAtomic(output, bytes);
+    return undefined;
+  } catch (e) {
+    const diags = new Diagnostics();
+    diags.error(output, { line: 1, column: 1 }, 'output/write-failed', { path: output, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    return diags.list[0];
   }
-  if (formats.includes('docx')) {
-    const { renderDocx } = await import('./render/docx.js');
-    files.push([docxPath(output), await renderDocx(compiled, { ...meta, embedFonts: !!opts.embedFonts })]);
-  }
-  const diags = new Diagnostics();
-  diags.merge(diagnostics);
-  for (const [file, bytes] of files) {
-    try {
-      writeAtomic(file, bytes);
-    } catch (e) {
-      diags.error(file, { line: 1, column: 1 }, 'output/write-failed', { path: file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
-      return { diagnostics: diags.list, skipped, sources, output };
-    }
-  }
-  return { diagnostics: diags.list, skipped, sources, output, written: files.map(([f]) => f), pages: pages.length };
 }

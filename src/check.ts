@@ -9,7 +9,7 @@ import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sort.js';
 import { checkCoverage } from './fonts/coverage.js';
 import { loadFontSet, type FontSet } from './fonts/fontset.js';
-import { loadIssue } from './issue/load.js';
+import { loadIssue, type ItemReader } from './issue/load.js';
 import type { Issue } from './issue/model.js';
 import { lintIssue, withoutSwitchedOff, type Fix } from './lint/index.js';
 import { displayPath } from './paths.js';
@@ -29,14 +29,14 @@ export interface CheckResult {
 }
 
 /** Diagnostics come back in file order, then by line and column. */
-export async function checkIssue(dir: string, strict = false): Promise<CheckResult> {
-  const result = await runChecks(dir, strict);
+export async function checkIssue(dir: string, strict = false, readItem?: ItemReader): Promise<CheckResult> {
+  const result = await runChecks(dir, strict, readItem);
   return { ...result, diagnostics: sortDiagnostics(result.diagnostics, Object.keys(result.sources)) };
 }
 
-async function runChecks(dir: string, strict: boolean): Promise<CheckResult> {
+async function runChecks(dir: string, strict: boolean, readItem?: ItemReader): Promise<CheckResult> {
   const diags = new Diagnostics();
-  const loaded = await loadIssue(dir);
+  const loaded = await loadIssue(dir, readItem);
   const issue = loaded.issue ?? loaded.partial;
   diags.merge(withoutSwitchedOff(loaded.diagnostics, issue));
   const result: CheckResult = { diagnostics: diags.list, fixes: [], skipped: loaded.skipped, sources: loaded.sources };

@@ -14,6 +14,7 @@ interface BuildFlags {
   json?: boolean;
   lang?: string;
   verbose?: boolean;
+  watch?: boolean;
   docx?: boolean;
   format?: OutputFormat[];
   docxEmbedFonts?: boolean;
@@ -40,6 +41,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .option('--json', 'print a summary per issue (output, pages, warnings, diagnostics) as JSON')
     .addOption(new Option('--lang <lang>', 'language of messages (default from LANG)').choices(['zh', 'en']))
     .option('-v, --verbose', 'say which files were skipped')
+    .option('-w, --watch', 'build again on every change until Ctrl-C (one folder)')
     .action(async (dirs: string[], o: BuildFlags) => {
       const lang = pickLang(o.lang);
       if (o.output && dirs.length > 1) {
@@ -54,6 +56,17 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         return;
       }
       const date = sourceDate();
+      if (o.watch) {
+        if (dirs.length > 1) {
+          process.stderr.write(`${formatMessage('cli/watch-one-folder', { count: dirs.length }, lang)}\n`);
+          ctx.exit = 2;
+          return;
+        }
+        // Loaded when asked for, as pdfkit is when a PDF is written.
+        const { watchBuild } = await import('./watch.js');
+        ctx.exit = await watchBuild({ dir: dirs[0]!, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}), lang, json: !!o.json, verbose: !!o.verbose });
+        return;
+      }
       const formats = [...new Set([...(o.format ?? ['pdf']), ...(o.docx || o.docxEmbedFonts ? ['docx' as const] : [])])];
       const summaries = [];
       // One process for all: fonts are opened once and shared by every issue.

@@ -8,6 +8,7 @@ import { registerCheck } from './check-command.js';
 import { registerInit } from './init-command.js';
 import type { CommandContext } from './common.js';
 import { registerFonts } from './fonts-command.js';
+import { registerPreview } from './preview-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const ctx: CommandContext = { exit: 0 };
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
   registerCheck(program, ctx);
   registerInit(program, ctx);
   registerFonts(program, ctx);
+  registerPreview(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

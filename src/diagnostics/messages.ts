@@ -98,6 +98,10 @@ export const MESSAGES: Record<string, Message> = {
     en: '-o names one output file, but {count} folders were given; leave -o out and each PDF goes beside its folder',
     zh: '-o 只能指定一个输出文件，但给出了 {count} 个文件夹；去掉 -o，每个 PDF 会生成在各自文件夹旁边',
   },
+  'cli/watch-one-folder': {
+    en: '--watch follows one folder, but {count} were given',
+    zh: '--watch 只能跟踪一个文件夹，但给出了 {count} 个',
+  },
   'cli/not-a-folder': {
     en: '`{path}` is not an issue folder (no such directory)',
     zh: '`{path}` 不是期刊文件夹（目录不存在）',

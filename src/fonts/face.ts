@@ -16,6 +16,7 @@ export class Face implements FontMetrics {
   private readonly font: fontkit.Font;
   private readonly advances = new Map<number, number>();
   private info?: FaceNames;
+  private readonly covers = new Map<number, boolean>();
 
   /** Set when the face comes from a collection (.ttc/.otc): the PostScript name that picks it. */
   readonly collectionName?: string;
@@ -48,8 +49,19 @@ export class Face implements FontMetrics {
     this.bold = !!(os2?.fsSelection?.bold || head?.macStyle?.bold || (os2?.usWeightClass ?? 400) >= 600);
   }
 
+  /** The fontkit face itself, for the PDF renderer: handing it to pdfkit saves re-reading and re-parsing the file on every render. */
+  get fontkitFont(): fontkit.Font {
+    return this.font;
+  }
+
   has(cp: number): boolean {
-    return this.font.hasGlyphForCodePoint(cp);
+    // Asked for every character of the issue on every build (coverage, face choice); fontkit's cmap lookup is slow.
+    let has = this.covers.get(cp);
+    if (has === undefined) {
+      has = this.font.hasGlyphForCodePoint(cp);
+      this.covers.set(cp, has);
+    }
+    return has;
   }
 
   /** Advance width in font units (0 for a character the face lacks). */
@@ -98,6 +110,10 @@ export class SyntheticBold implements FontMetrics {
     return this.face.collectionName;
   }
 
+  get fontkitFont(): fontkit.Font {
+    return this.face.fontkitFont;
+  }
+
   has(cp: number): boolean {
     return this.face.has(cp);
   }
@@ -109,6 +125,16 @@ export class SyntheticBold implements FontMetrics {
 
 const opened = new Map<string, Face>();
 const idsInUse = new Set<string>();
+
+/** Forget the faces opened from `file` (watch mode, after the file changed): the next build opens it again. */
+export function forgetFace(file: string): void {
+  for (const [key, face] of opened) {
+    if (key.startsWith(`${file}#`)) {
+      opened.delete(key);
+      idsInUse.delete(face.id);
+    }
+  }
+}
 
 /**
  * Open a face once per process (watch-mode rebuilds reuse it). Its id is its

@@ -29,6 +29,9 @@ export interface ChainFace {
 /** Roles whose face must have Latin digits: page numbers, issue numbers, dates and figures in the text. */
 const NEEDS_DIGITS: readonly Role[] = ['body', 'number'];
 
+/** Forget the faces opened from `file` (watch mode, after the file changed): the next build opens it again. */
+export { forgetFace } from './face.js';
+
 export class FontSet implements FaceChooser {
   /** Every face a renderer may meet in the display list, by id. */
   readonly faces = new Map<string, Face | SyntheticBold>();

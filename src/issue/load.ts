@@ -8,6 +8,7 @@ import { readIssueYaml, type IssueHeader } from './issue-yaml.js';
 import { readItem, type LoadedItem } from './item.js';
 import type { Issue, Item } from './model.js';
 import { orderItems } from './order.js';
+import type { SourceText } from './source.js';
 
 export interface LoadResult {
   /** Undefined when there are errors. */
@@ -27,8 +28,11 @@ export interface LoadResult {
 
 const byName = new Intl.Collator('en', { numeric: true });
 
+/** Reads one item file; watch mode passes one that returns its earlier result for unchanged text. */
+export type ItemReader = (name: string, src: SourceText, diags: Diagnostics) => LoadedItem;
+
 /** `dir` is the folder as the user typed it; files are shown as `path.join(dir, name)`. */
-export async function loadIssue(dir: string): Promise<LoadResult> {
+export async function loadIssue(dir: string, read: ItemReader = readItem): Promise<LoadResult> {
   const diags = new Diagnostics();
   const listing = await listFolder(dir, diags);
   if (!listing) return { diagnostics: diags.list, skipped: [], sources: {} };
@@ -57,7 +61,7 @@ export async function loadIssue(dir: string): Promise<LoadResult> {
     const src = itemSources[i];
     if (!src) return; // unreadable or not UTF-8: already reported
     sources[src.file] = src.text;
-    loaded.push(readItem(name, src, diags));
+    loaded.push(read(name, src, diags));
   });
   if (itemNames.length === 0) {
     diags.error(dir, { line: 1, column: 1 }, 'issue/no-items', { path: dir, drafts: skipped.length });

@@ -63,8 +63,18 @@ export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, f
   return blocks;
 }
 
-export function bodyBlocks(issue: Issue, t: Template, grid: Grid, fonts: FaceChooser): Block[] {
-  return issue.items.flatMap((item, i) => itemBlocks(item, isLead(issue, i), t, grid, fonts));
+/** Keeps an item's blocks between builds (watch mode). Its owner keys it by the item's content and
+ *  lead flag, and drops it when the template or the fonts change: `make` lays the item out afresh. */
+export interface BlockCache {
+  blocks(item: Item, lead: boolean, make: () => Block[]): Block[];
+}
+
+export function bodyBlocks(issue: Issue, t: Template, grid: Grid, fonts: FaceChooser, cache?: BlockCache): Block[] {
+  return issue.items.flatMap((item, i) => {
+    const lead = isLead(issue, i);
+    const make = () => itemBlocks(item, lead, t, grid, fonts);
+    return cache ? cache.blocks(item, lead, make) : make();
+  });
 }
 
 /** One empty grid line. */

@@ -4,7 +4,7 @@
 import { fill } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
-import { bodyBlocks } from './blocks.js';
+import { bodyBlocks, type BlockCache } from './blocks.js';
 import type { DisplayItem, Page } from './display-list.js';
 import { footerLayout } from './footer.js';
 import { baselineBelow, baselineOf, gridOf, type Grid } from './grid.js';
@@ -14,10 +14,12 @@ import { paginate } from './paginate.js';
 import { setSingleLine } from './text.js';
 
 export type { Page, DisplayItem, GlyphRun, Rule } from './display-list.js';
+export type { BlockCache } from './blocks.js';
 
-export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser): Page[] {
+/** `cache` (watch mode) keeps unchanged items' blocks; pagination and everything after it always rerun. */
+export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser, cache?: BlockCache): Page[] {
   const grid = gridOf(t);
-  const flow = paginate(bodyBlocks(issue, t, grid, fonts), grid.lines, t.masthead.lines, t.body);
+  const flow = paginate(bodyBlocks(issue, t, grid, fonts, cache), grid.lines, t.masthead.lines, t.body);
   const pages: DisplayItem[][] = flow.pages.map((slots) => {
     const items: DisplayItem[] = [];
     slots.forEach((s, i) => {

@@ -1,9 +1,12 @@
+// The PDF renderer: synthetic bold, and the same bytes from open fontkit faces as from font files.
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openFace, SyntheticBold } from '../../src/fonts/face.js';
 import type { Page } from '../../src/layout/display-list.js';
-import { renderPdf, type FaceFile } from '../../src/render/pdf.js';
 import { bundled } from '../helpers/fonts.js';
+import { compile } from '../../src/build.js';
+import { example } from '../helpers/cli.js';
+import { renderPdf, type FaceFile } from '../../src/render/pdf.js';
 
 /** The page content streams, inflated. */
 function contents(pdf: Buffer): string {
@@ -33,5 +36,19 @@ describe('synthetic bold', () => {
     expect(c.match(/^2 Tr$/gm)).toHaveLength(1);
     expect(c).toMatch(/^0\.5 w$/m);
     expect(pdf.toString('latin1').match(/\/FontFile3?\b/g)).toHaveLength(1);
+  });
+});
+
+describe('renderPdf', () => {
+  it('gives the same bytes from open faces as from font files', async () => {
+    const { compiled } = await compile(example);
+    if (!compiled) throw new Error('the example does not compile');
+    const meta = { title: 't', author: 'a', creationDate: new Date(0) };
+    const byPath = new Map<string, FaceFile>();
+    for (const [id, f] of compiled.fonts.faces) byPath.set(id, { path: f.path, ...(f.collectionName ? { collectionName: f.collectionName } : {}) });
+    const fromFaces = await renderPdf(compiled.pages, compiled.fonts.faces, compiled.template.colors, meta);
+    const fromPaths = await renderPdf(compiled.pages, byPath, compiled.template.colors, meta);
+    expect([...compiled.fonts.faces.values()].every((f) => f.fontkitFont)).toBe(true);
+    expect(fromFaces.equals(fromPaths)).toBe(true);
   });
 });

@@ -1,0 +1,80 @@
+// `bulletin build DIR --watch`: build, then build again on every change, with
+// one status line per build. A failed build prints its diagnostics and leaves
+// the last good PDF as it is (the PDF is only ever replaced whole).
+
+import path from 'node:path';
+import { defaultOutput, renderIssue, writeOutput } from '../build.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Lang } from '../diagnostics/messages.js';
+import { displayPath } from '../paths.js';
+import { WatchSession } from '../watch/session.js';
+import { printDiagnostics } from './common.js';
+import { untilStopped } from './signals.js';
+
+export interface WatchBuildOptions {
+  dir: string;
+  output?: string;
+  /** Fixed creation date (SOURCE_DATE_EPOCH); default the time of each build. */
+  date?: Date;
+  lang: Lang;
+  json: boolean;
+  verbose: boolean;
+}
+
+export async function watchBuild(o: WatchBuildOptions): Promise<number> {
+  const output = path.resolve(o.output ?? defaultOutput(o.dir));
+  // Our own writes (the PDF and writeAtomic's temporary file) are not changes to react to.
+  const tmp = path.join(path.dirname(output), `.${path.basename(output)}.`);
+  const ignore = (f: string) => f === output || (f.startsWith(tmp) && f.endsWith('.tmp'));
+  let good = false;
+
+  const session = new WatchSession({
+    dir: o.dir,
+    ignore,
+    onCompiled: async (result, started) => {
+      const diagnostics: Diagnostic[] = [...result.diagnostics];
+      let pages: number | undefined;
+      if (result.compiled) {
+        const failed = writeOutput(output, await renderIssue(result.compiled, o.date ?? new Date()));
+        if (failed) diagnostics.push(failed);
+        else pages = result.compiled.pages.length;
+      }
+      good ||= pages !== undefined;
+      printDiagnostics(diagnostics, o.lang, o.json);
+      if (o.verbose) for (const s of result.skipped) process.stderr.write(o.lang === 'zh' ? `跳过草稿 ${s}\n` : `skipped draft ${s}\n`);
+      const counts = { errors: count(diagnostics, 'error'), warnings: count(diagnostics, 'warning'), ms: performance.now() - started };
+      process.stderr.write(statusLine(o.lang, displayPath(output), pages, good, counts) + '\n');
+    },
+    onError: (e) => process.stderr.write(`bulletin: internal error: ${(e as Error)?.message ?? e}\n`),
+  });
+
+  await session.start();
+  const shown = displayPath(path.resolve(o.dir));
+  process.stderr.write(o.lang === 'zh' ? `正在监视 ${shown} 的改动（按 Ctrl-C 停止）\n` : `watching ${shown} for changes (Ctrl-C to stop)\n`);
+  await untilStopped();
+  await session.close();
+  return 0;
+}
+
+function count(list: Diagnostic[], severity: Diagnostic['severity']): number {
+  return list.filter((d) => d.severity === severity).length;
+}
+
+/** `12:03:04 built x.pdf: 4 pages, 0 warnings (23 ms)`, or why not and which PDF stays. */
+export function statusLine(
+  lang: Lang,
+  output: string,
+  pages: number | undefined,
+  haveGood: boolean,
+  c: { errors: number; warnings: number; ms: number },
+): string {
+  const time = new Date().toTimeString().slice(0, 8);
+  const ms = Math.round(c.ms);
+  if (lang === 'zh') {
+    if (pages !== undefined) return `${time} 已生成 ${output}：${pages} 页，${c.warnings} 个警告（${ms} 毫秒）`;
+    return `${time} 未生成：${c.errors} 个错误，${c.warnings} 个警告；${haveGood ? `${output} 仍是上次成功的版本` : '尚无 PDF'}`;
+  }
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (pages !== undefined) return `${time} built ${output}: ${plural(pages, 'page')}, ${plural(c.warnings, 'warning')} (${ms} ms)`;
+  return `${time} not built: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}; ${haveGood ? `${output} is still the last good one` : 'no PDF yet'}`;
+}

@@ -1,0 +1,102 @@
+// Watch mode's caches: an unchanged item is neither parsed nor laid out again,
+// and what comes out is exactly what a fresh compile gives.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/build.js';
+import { forgetFace } from '../../src/fonts/fontset.js';
+import { fontsDir, templatesDir } from '../../src/paths.js';
+import { IncrementalCompiler } from '../../src/watch/incremental.js';
+import { copyExample } from '../helpers/cli.js';
+
+function edit(file: string, from: string | RegExp, to: string): void {
+  const text = fs.readFileSync(file, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`${from} not found in ${file}`);
+  fs.writeFileSync(file, next);
+}
+
+/** Compiles with the cache and without; they must agree, pages and diagnostics alike. */
+async function both(inc: IncrementalCompiler) {
+  const cached = await inc.compile();
+  const fresh = await compile(inc.dir);
+  expect(cached.compiled?.pages).toEqual(fresh.compiled?.pages);
+  expect(cached.diagnostics).toEqual(fresh.diagnostics);
+  return cached;
+}
+
+describe('IncrementalCompiler', () => {
+  it('parses and lays out again only the item whose file changed', async () => {
+    const { folder } = copyExample();
+    const inc = new IncrementalCompiler(folder);
+    await inc.compile();
+    expect(inc.stats).toEqual({ parsed: 8, reusedItems: 0, laidOut: 8, reusedBlocks: 0 });
+    edit(path.join(folder, '03-kejiju.md'), '科技', '科学');
+    const r = await both(inc);
+    expect(r.compiled!.pages.length).toBe(4);
+    expect(inc.stats).toEqual({ parsed: 1, reusedItems: 7, laidOut: 1, reusedBlocks: 7 });
+    await inc.compile();
+    expect(inc.stats).toEqual({ parsed: 0, reusedItems: 8, laidOut: 0, reusedBlocks: 8 });
+  });
+
+  it('keys the cache by content, not by time: touching a file or saving the same text reuses it', async () => {
+    const { folder } = copyExample();
+    const inc = new IncrementalCompiler(folder);
+    await inc.compile();
+    const file = path.join(folder, '02-fagaiwei.md');
+    fs.writeFileSync(file, fs.readFileSync(file));
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    await both(inc);
+    expect(inc.stats.parsed).toBe(0);
+  });
+
+  it('agrees with a fresh compile through new, deleted, reordered and broken items', async () => {
+    const { folder } = copyExample();
+    const inc = new IncrementalCompiler(folder);
+    await both(inc);
+    // A new lead: the old lead loses its display title, so both are laid out again.
+    fs.writeFileSync(path.join(folder, '00-new.md'), '---\ntitle: 新的头条标题\ndepartment: 区委办\n---\n新增的一段正文。\n');
+    await both(inc);
+    expect(inc.stats.parsed).toBe(1);
+    expect(inc.stats.laidOut).toBe(2);
+    fs.rmSync(path.join(folder, '05-gongxin-shangwu.md'));
+    await both(inc);
+    edit(path.join(folder, '04-yingjiju.md'), /^department:/m, 'order: 1\ndepartment:');
+    await both(inc);
+    // A broken file: its diagnostics come back from the cache on the next build too.
+    edit(path.join(folder, '06-weijianwei.md'), /^title:.*$/m, '');
+    const broken = await both(inc);
+    expect(broken.compiled).toBeUndefined();
+    expect(broken.diagnostics.some((d) => d.file.endsWith('06-weijianwei.md') && d.severity === 'error')).toBe(true);
+    const again = await both(inc);
+    expect(inc.stats.parsed).toBe(0);
+    expect(again.diagnostics).toEqual(broken.diagnostics);
+  });
+
+  it('lays every item out again when the template changes', async () => {
+    const { folder } = copyExample();
+    fs.copyFileSync(path.join(templatesDir, 'default.yaml'), path.join(folder, 'house.yaml'));
+    fs.appendFileSync(path.join(folder, 'issue.yaml'), 'template: ./house.yaml\n');
+    const inc = new IncrementalCompiler(folder);
+    const before = await both(inc);
+    edit(path.join(folder, 'house.yaml'), /chars: 28/, 'chars: 26');
+    const after = await both(inc);
+    expect(inc.stats).toMatchObject({ parsed: 0, laidOut: 8 });
+    expect(after.compiled!.pages).not.toEqual(before.compiled!.pages);
+  });
+
+  it('lays every item out again when a font file is replaced and forgotten', async () => {
+    const { folder } = copyExample();
+    const body = path.join(folder, 'body.otf');
+    fs.copyFileSync(path.join(fontsDir, 'FandolFang-Regular.otf'), body);
+    fs.appendFileSync(path.join(folder, 'issue.yaml'), 'fonts:\n  body: ./body.otf\n');
+    const inc = new IncrementalCompiler(folder);
+    await both(inc);
+    fs.copyFileSync(path.join(fontsDir, 'FandolKai-Regular.otf'), body);
+    forgetFace(path.resolve(body));
+    const after = await both(inc);
+    expect(inc.stats).toMatchObject({ parsed: 0, laidOut: 8 });
+    // The body face is now Kai (its id gets a suffix when the bundled Kai of the emphasis role is open too).
+    expect(after.compiled!.fonts.primary('body').id).toMatch(/^FandolKai-Regular(~\d+)?$/);
+  });
+});
