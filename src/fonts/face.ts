@@ -1,6 +1,10 @@
-// One font face, opened once with fontkit, answering the two questions layout
-// asks per character: can you draw it, and how wide is it. Advances are cached
-// per code point: measuring through fontkit's layout on every prefix is ~20x slower.
+// One font face, answering the two questions layout asks per character: can
+// you draw it, and how wide is it. Answers are cached per code point (fontkit's
+// cmap lookups are slow, and measuring through its layout ~20x slower). The
+// file is parsed with fontkit only when a character is first asked about:
+// its names, units per em and weight come from a few small reads of the
+// table directory, so a role or fallback face that the issue never needs
+// (often the 24 MB Noto Serif CJK) is never read whole.
 
 import fs from 'node:fs';
 import * as fontkit from 'fontkit';
@@ -13,9 +17,9 @@ export class Face implements FontMetrics {
   readonly postscriptName: string;
   /** The face is a bold weight itself (OS/2 or head says so), so a bold role needs no synthetic bold. */
   readonly bold: boolean;
-  private readonly font: fontkit.Font;
+  private opened?: fontkit.Font;
   private readonly advances = new Map<number, number>();
-  private info?: FaceNames;
+  private readonly info: FaceNames;
   private readonly covers = new Map<number, boolean>();
 
   /** Set when the face comes from a collection (.ttc/.otc): the PostScript name that picks it. */
@@ -27,26 +31,40 @@ export class Face implements FontMetrics {
     postscriptName?: string,
     makeId: (postscriptName: string) => string = (ps) => ps,
   ) {
-    const buf = fs.readFileSync(path);
-    const opened = fontkit.create(buf);
-    if ('fonts' in opened) {
-      const fonts = (opened as unknown as { fonts: fontkit.Font[] }).fonts;
-      const chosen = fonts.find((f) => f.postscriptName === postscriptName);
+    const file = readFontFile(path);
+    if (file.kind === 'collection') {
+      const chosen = file.faces.find((f) => f.postscriptName === postscriptName);
       if (!chosen) {
-        const names = fonts.map((f) => f.postscriptName).join(', ');
+        const names = file.faces.map((f) => f.postscriptName).join(', ');
         throw new Error(`${path} is a font collection; name one of its faces: ${names}`);
       }
-      this.font = chosen;
+      this.info = chosen;
       this.collectionName = chosen.postscriptName;
+    } else if (file.kind === 'sfnt' && file.faces[0]) {
+      this.info = file.faces[0];
     } else {
-      this.font = opened as fontkit.Font;
+      throw new Error(`${path} is not a TrueType or OpenType font`);
     }
-    this.unitsPerEm = this.font.unitsPerEm;
-    this.postscriptName = this.font.postscriptName;
+    this.unitsPerEm = this.info.unitsPerEm;
+    this.postscriptName = this.info.postscriptName;
     this.id = makeId(this.postscriptName);
-    const os2 = (this.font as unknown as { 'OS/2'?: { usWeightClass?: number; fsSelection?: { bold?: boolean } } })['OS/2'];
-    const head = (this.font as unknown as { head?: { macStyle?: { bold?: boolean } } }).head;
-    this.bold = !!(os2?.fsSelection?.bold || head?.macStyle?.bold || (os2?.usWeightClass ?? 400) >= 600);
+    this.bold = this.info.bold;
+  }
+
+  /** Whether the file has been read and parsed (only once a character was asked about). */
+  get parsed(): boolean {
+    return this.opened !== undefined;
+  }
+
+  /** The parsed face, read from the file on first use. */
+  private get font(): fontkit.Font {
+    if (!this.opened) {
+      const opened = fontkit.create(fs.readFileSync(this.path));
+      this.opened = 'fonts' in opened
+        ? (opened as unknown as { fonts: fontkit.Font[] }).fonts.find((f) => f.postscriptName === this.collectionName)!
+        : (opened as fontkit.Font);
+    }
+    return this.opened;
   }
 
   /** The fontkit face itself, for the PDF renderer: handing it to pdfkit saves re-reading and re-parsing the file on every render. */
@@ -80,9 +98,8 @@ export class Face implements FontMetrics {
     return true;
   }
 
-  /** Version, licence and names from the name table (read when a report asks). */
+  /** Version, licence and names from the name table. */
   names(): FaceNames {
-    this.info ??= readFontFile(this.path).faces.find((f) => !this.collectionName || f.postscriptName === this.collectionName)!;
     return this.info;
   }
 }

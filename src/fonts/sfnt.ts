@@ -21,6 +21,8 @@ export interface FaceNames {
   style: string;
   /** OS/2 usWeightClass (400 regular, 700 bold). */
   weight: number;
+  /** Font units per em (head table): what advances are measured in. */
+  unitsPerEm: number;
   bold: boolean;
   italic: boolean;
   version: string;
@@ -108,7 +110,9 @@ function readFace(r: Reader, at: number, index: number): FaceNames {
     italic = (sel & 0x01) !== 0;
   }
   const headTable = tables.get('head');
+  let unitsPerEm = 1000;
   if (headTable && headTable.length >= 46) {
+    unitsPerEm = r.read(headTable.offset + 18, 2).readUInt16BE(0) || 1000;
     const macStyle = r.read(headTable.offset + 44, 2).readUInt16BE(0);
     bold ||= (macStyle & 1) !== 0;
     italic ||= (macStyle & 2) !== 0;
@@ -127,6 +131,7 @@ function readFace(r: Reader, at: number, index: number): FaceNames {
     fullNames: distinct([NAME.full]),
     style: english(NAME.typoSubfamily) || english(NAME.subfamily),
     weight,
+    unitsPerEm,
     bold: bold || weight >= 600,
     italic,
     version: english(NAME.version),
