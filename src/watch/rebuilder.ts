@@ -3,7 +3,8 @@
 // or a checkout touching many files); waiting for a short quiet spell builds
 // once for all of them. Changes during a build make exactly one more build.
 
-export const DEBOUNCE_MS = 30;
+// 10 ms covers the events of one save (they come within a millisecond or two of each other).
+export const DEBOUNCE_MS = 10;
 
 export class Rebuilder {
   private timer: NodeJS.Timeout | undefined;
