@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const example = path.join(here, '../examples/issue-07');
 
-/** mulberry32: a small seeded PRNG, good enough to vary text. */
-function prng(seed) {
+/** mulberry32: a small seeded PRNG, good enough to vary text (and to damage it, in the fuzz test). */
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

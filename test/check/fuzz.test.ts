@@ -10,19 +10,11 @@ import { checkIssue } from '../../src/check.js';
 import { formatDiagnostic } from '../../src/cli/report.js';
 import { MESSAGES } from '../../src/diagnostics/messages.js';
 import { applyFixes } from '../../src/lint/fix.js';
+import { prng } from '../../bench/generate-issue.js';
 import { bulletin, example, tmpDir } from '../helpers/cli.js';
 
-/** mulberry32: a small seeded generator, so every run damages the files the same way. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so every run damages the files the same way. */
+const random = prng;
 
 const NOISE = ['*', '**', '`', '#', '"', ',', ';', '(', ')', '|', '---\n', '\r', '\ufeff', '\n\n', '　', '１', '。。', '“', '》', '<b>', '![', '\\', ':', '：', '一是', '三是'];
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bulletin, copyExample, example, flatText, pdfFonts, pdfInfo, pdfText, root, sharedTools, tmpDir } from '../helpers/cli.js';
+import { bulletin, firstMissingInOrder, copyExample, example, flatText, pdfFonts, pdfInfo, pdfText, root, sharedTools, tmpDir } from '../helpers/cli.js';
 
 const expectLines = fs.readFileSync(path.join(root, 'test/fixtures/issue-07-expect.txt'), 'utf8').split('\n').filter((l) => l.trim());
 const epoch = { SOURCE_DATE_EPOCH: '1737331200' }; // 2025-01-20
@@ -23,13 +23,7 @@ describe('bulletin build examples/issue-07', () => {
 
   it('gives back every title, paragraph, attribution, brief and footer line of the sample, in order', () => {
     const flat = flatText(pdfText(out));
-    let at = 0;
-    for (const line of expectLines) {
-      const want = line.replace(/\s+/g, '');
-      const found = flat.indexOf(want, at);
-      expect(found, `missing or out of order: ${line}`).toBeGreaterThanOrEqual(0);
-      at = found + want.length;
-    }
+    expect(firstMissingInOrder(flat, expectLines)).toBeUndefined();
   });
 
   it('prints the masthead, the number and the footer as the template says', () => {

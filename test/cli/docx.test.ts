@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bulletin, copyExample, example, flatText, pdfFonts, pdfInfo, pdfText, root, tmpDir } from '../helpers/cli.js';
+import { bulletin, firstMissingInOrder, copyExample, example, flatText, pdfFonts, pdfInfo, pdfText, root, tmpDir } from '../helpers/cli.js';
 import { docxParts } from '../helpers/docx.js';
 import { libreOfficePdf, pdfLines } from '../helpers/office.js';
 
@@ -72,13 +72,7 @@ describe('the .docx converted to PDF by LibreOffice', () => {
 
   it('gives back every title, paragraph, attribution, brief and footer line of the sample, in order', () => {
     const flat = flatText(pdfText(pdf));
-    let at = 0;
-    for (const line of expectLines) {
-      const want = line.replace(/\s+/g, '');
-      const found = flat.indexOf(want, at);
-      expect(found, `missing or out of order: ${line}`).toBeGreaterThanOrEqual(0);
-      at = found + want.length;
-    }
+    expect(firstMissingInOrder(flat, expectLines)).toBeUndefined();
     expect(flat.startsWith('政务信息第7期（总第312期）中共上街区委办公室2025年1月20日')).toBe(true);
   });
 

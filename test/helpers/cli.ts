@@ -56,3 +56,15 @@ export function pdfInfo(file: string): Record<string, string> {
 export function flatText(text: string): string {
   return text.split('\n').filter((l) => !/^\s*[—–-]\s*\d+\s*[—–-]\s*$/.test(l)).join('').replace(/\s+/g, '');
 }
+
+/** Each line (white space ignored) occurs in `flat`, after the one before it; returns the first that does not. */
+export function firstMissingInOrder(flat: string, lines: string[]): string | undefined {
+  let at = 0;
+  for (const line of lines) {
+    const want = line.replace(/\s+/g, '');
+    const found = flat.indexOf(want, at);
+    if (found < 0) return line;
+    at = found + want.length;
+  }
+  return undefined;
+}
