@@ -63,6 +63,12 @@ export function generateIssue(outDir, count = 60, seed = 1) {
       sentencesLeft -= k;
       if (brief) break;
     }
+    // Sentences come from different items: number their 一是/二是… again in order, as an editor would.
+    const numerals = '一二三四五六七八九十';
+    let point = 0;
+    for (let k = 0; k < paragraphs.length; k++) {
+      paragraphs[k] = paragraphs[k].replace(/[一二三四五六七八九十]是/g, () => `${numerals[Math.min(point++, 9)]}是`);
+    }
     const front = [`department: ${pick(departments)}`];
     if (brief) front.push('kind: brief');
     else front.unshift(`title: ${vary(pick(titles))}（第${n}条）`);

@@ -1,7 +1,9 @@
 // Draw a display list with pdfkit. Nothing here decides where anything goes:
 // every run and rule arrives at its final place.
 
+import type * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { withFastSubset } from './subset-prime.js';
 import type { Page } from '../layout/display-list.js';
 import type { Color } from '../template/model.js';
 
@@ -61,7 +63,7 @@ export function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: R
     const key = `${f.path}#${f.collectionName ?? ''}`;
     if (!registered.has(key)) {
       // pdfkit takes an opened fontkit face as it takes a path (PDFFontFactory.open): no second read or parse.
-      if (f.fontkitFont) doc.registerFont(key, f.fontkitFont as unknown as string);
+      if (f.fontkitFont) doc.registerFont(key, withFastSubset(f.fontkitFont as fontkit.Font) as unknown as string);
       else if (f.collectionName) doc.registerFont(key, f.path, f.collectionName);
       else doc.registerFont(key, f.path);
       registered.add(key);
