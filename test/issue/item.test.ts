@@ -1,5 +1,6 @@
 // One item file at a time, from text (the fixtures in load.test.ts cover whole folders).
 
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
 import { readItem } from '../../src/issue/item.js';
@@ -64,16 +65,16 @@ describe('item body', () => {
     ]);
   });
 
-  it('markdown/unsupported: a list, a block quote, inline code, an image, raw HTML', () => {
+  it('markdown/unsupported: a list, a block quote, inline code, raw HTML; image/inline: an image beside text', () => {
     const r = read(FM + '- 一\n\n> 引文\n\n正文`代码`与![图](photos/a.jpg)和<br>。\n');
     expect(r.at).toEqual([
       '5:1 error markdown/unsupported',
       '7:1 error markdown/unsupported',
       '9:3 error markdown/unsupported',
-      '9:8 error markdown/unsupported',
+      '9:8 error image/inline',
       '9:27 error markdown/unsupported',
     ]);
-    expect(r.diagnostics.map((d) => d.args.construct)).toEqual(['list', 'block quote', 'inline code', 'image', 'raw HTML']);
+    expect(r.diagnostics.map((d) => d.args.construct ?? d.args.src)).toEqual(['list', 'block quote', 'inline code', 'photos/a.jpg', 'raw HTML']);
   });
 
   it('markdown/unsupported: a paragraph indented by four spaces is a code block', () => {
@@ -108,5 +109,46 @@ describe('item body', () => {
     expect(r.item).toBeUndefined();
     expect(r.kind).toBe('item');
     expect(r.order?.value).toBe(3);
+  });
+});
+
+describe('figures', () => {
+  it('a paragraph that is only an image is a figure; its alt text is the caption', () => {
+    const r = read(FM + '一是实施计划。\n\n![培育行动现场](photos/a.jpg)\n\n二是强化服务。\n');
+    expect(r.at).toEqual([]);
+    const [, p, ] = r.item!.paragraphs;
+    expect(p!.inlines).toEqual([]);
+    expect(p!.figure).toMatchObject({ src: 'photos/a.jpg', caption: { text: '培育行动现场' }, at: { line: 7, column: 1 }, end: { line: 7, column: 24 } });
+    expect(p!.figure!.path).toBe(path.resolve('issue-07/photos/a.jpg'));
+    // The caption's place is its first character in the source, for lint and coverage.
+    expect(p!.figure!.caption!.at.column).toBe(3);
+    expect(r.figures).toEqual([p!.figure]);
+  });
+
+  it('an image with no alt text has no caption', () => {
+    const r = read(FM + '![](photos/a.png)\n');
+    expect(r.item!.paragraphs[0]!.figure).toMatchObject({ src: 'photos/a.png' });
+    expect(r.item!.paragraphs[0]!.figure!.caption).toBeUndefined();
+  });
+
+  it('images on consecutive lines are one figure each', () => {
+    const r = read(FM + '![甲](a.jpg)\n![乙](b.jpg)\n');
+    expect(r.item!.paragraphs.map((p) => p.figure?.caption?.text)).toEqual(['甲', '乙']);
+  });
+
+  it('a figure as the last paragraph keeps the attribution check away from it', () => {
+    const r = read(FM + '正文。\n\n![图](a.jpg)\n');
+    expect(r.at).toEqual([]);
+    expect(r.item!.paragraphs).toHaveLength(2);
+  });
+
+  it('an item of nothing but a figure is not empty', () => {
+    expect(read(FM + '![图](a.jpg)\n').at).toEqual([]);
+  });
+
+  it('figures are listed even when the file has other errors', () => {
+    const r = read(FM + '- 列表\n\n![图](a.jpg)\n');
+    expect(r.item).toBeUndefined();
+    expect(r.figures.map((f) => f.src)).toEqual(['a.jpg']);
   });
 });
