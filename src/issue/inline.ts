@@ -2,7 +2,7 @@
 // text with **strong** (bold, e.g. 一是/二是) and *emphasis*; anything else
 // cannot be printed by the template and is an error at its line, never dropped.
 //
-// An image is a figure when it stands alone in its paragraph (figure.ts);
+// An image is a figure when it stands on a line of its own (figure.ts);
 // beside text it is an error.
 //
 // Links are errors too: the printed page would keep the link text and silently
@@ -41,7 +41,7 @@ function collect(nodes: PhrasingContent[], style: InlineStyle, out: Inline[], sr
         collect(node.children, node.type, out, src, diags);
         break;
       case 'image':
-        // On its own the paragraph would be a figure (figure.ts); beside text it cannot be set.
+        // On a line of its own it would be a figure (figure.ts); beside text it cannot be set.
         diags.error(src.file, src.position(startOf(node)), 'image/inline', { src: node.url }, node.position ? src.position(node.position.end.offset ?? 0) : undefined);
         break;
       default:

@@ -9,8 +9,8 @@ import { unified, type Processor } from 'unified';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { stripAttribution } from './attribution.js';
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
-import { readFigures } from './figure.js';
-import { readParagraph, reportUnsupported } from './inline.js';
+import { readBlock } from './figure.js';
+import { reportUnsupported } from './inline.js';
 import { errorCount } from './issue-yaml.js';
 import type { Figure, Item, ItemKind, Paragraph, Placed } from './model.js';
 import type { SourceText } from './source.js';
@@ -70,15 +70,9 @@ export function readItem(name: string, src: SourceText, diags: Diagnostics): Loa
       reportUnsupported(node, src, diags);
       continue;
     }
-    const figures = readFigures(node, src);
-    if (figures) {
-      paragraphs.push(...figures);
-      lastEnd = node.position?.end.offset ?? src.text.length;
-      continue;
-    }
-    const paragraph = readParagraph(node, src, diags);
-    if (paragraph.inlines.length === 0) continue;
-    paragraphs.push(paragraph);
+    const read = readBlock(node, src, diags).filter((p) => p.figure || p.inlines.length > 0);
+    if (read.length === 0) continue;
+    paragraphs.push(...read);
     lastEnd = node.position?.end.offset ?? src.text.length;
   }
 

@@ -116,8 +116,8 @@ export const LOAD_MESSAGES: Record<string, Message> = {
 
   // images
   'image/inline': {
-    en: 'the image `{src}` is inside a paragraph of text, where it cannot be set; put it on a line of its own with a blank line before and after it (its alt text becomes the caption)',
-    zh: '图片 `{src}` 夹在正文段落中，无法排印；请把它单独写成一行，前后各空一行（方括号中的文字将作为图注）',
+    en: 'the image `{src}` is in a line of text, where it cannot be set; put it on a line of its own (its alt text, in the brackets, becomes the caption)',
+    zh: '图片 `{src}` 夹在正文行中，无法排印；请把它单独写成一行（方括号中的文字将作为图注）',
   },
   'image/not-found': {
     en: 'there is no image `{src}` (looked for `{path}`); check the name — the path is read from the item file\'s folder, e.g. `photos/a.jpg`',

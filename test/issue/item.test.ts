@@ -151,4 +151,32 @@ describe('figures', () => {
     expect(r.item).toBeUndefined();
     expect(r.figures.map((f) => f.src)).toEqual(['a.jpg']);
   });
+
+  it('an image on its own line between lines of text cuts the paragraph: text, figure, text', () => {
+    const r = read(FM + '一是实施计划，\n持续完善体系。\n![现场](a.jpg)\n二是强化服务。\n');
+    expect(r.at).toEqual([]);
+    expect(r.item!.paragraphs.map((p) => p.figure?.caption?.text ?? p.inlines.map((i) => i.text).join(''))).toEqual(['一是实施计划，持续完善体系。', '现场', '二是强化服务。']);
+    const [before, , after] = r.item!.paragraphs;
+    expect([before!.at.line, before!.at.column]).toEqual([5, 1]);
+    expect([after!.at.line, after!.at.column, after!.inlines[0]!.at.line]).toEqual([8, 1, 8]);
+  });
+
+  it('an image after a hard line break (two spaces) is on its own line too', () => {
+    const r = read(FM + '正文。  \n![图](a.jpg)\n');
+    expect(r.at).toEqual([]);
+    expect(r.item!.paragraphs.map((p) => (p.figure ? 'figure' : p.inlines.map((i) => i.text).join('')))).toEqual(['正文。', 'figure']);
+  });
+
+  it('image/inline: an image with text before or after it on the same line', () => {
+    expect(read(FM + '图为![现场](a.jpg)\n').at).toEqual(['5:3 error image/inline']);
+    expect(read(FM + '![现场](a.jpg)。\n').at).toEqual(['5:1 error image/inline']);
+    expect(read(FM + '正文\n![甲](a.jpg)之后\n').at).toEqual(['6:1 error image/inline']);
+  });
+
+  it('lint sees the text around a figure at its true place', () => {
+    const r = read(FM + '第一行\n![图](a.jpg)\n第三行,有错。\n');
+    const after = r.item!.paragraphs[2]!;
+    expect(after.inlines[0]!.at.offset).toBe((FM + '第一行\n![图](a.jpg)\n').length);
+  });
 });
+
