@@ -73,13 +73,15 @@ async function readImage(file: string): Promise<Read> {
     return DAMAGED;
   }
   // EXIF orientations 5–8 turn the picture a quarter: it is shown (and pdfkit draws it) with width and height swapped.
-  const turned = (size.orientation ?? 1) > 4;
+  const orientation = format === 'jpeg' ? (size.orientation ?? 1) : 1;
+  const turned = orientation > 4;
   return {
     image: {
       path: file,
       format,
       width: turned ? size.height : size.width,
       height: turned ? size.width : size.height,
+      orientation,
       digest: createHash('sha256').update(bytes).digest('hex'),
       bytes,
     },

@@ -52,6 +52,8 @@ export interface ImageFile {
   /** Size in pixels as it is shown: a JPEG's EXIF orientation already applied. */
   width: number;
   height: number;
+  /** A JPEG's EXIF orientation (1–8; 1: as stored): PDF viewers and browsers turn it, Word must be told. */
+  orientation: number;
   /** SHA-256 of the bytes, hex: what caches and the preview's image URLs are keyed by. */
   digest: string;
   bytes: Uint8Array;

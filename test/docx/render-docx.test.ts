@@ -7,7 +7,7 @@ import { wordGeometry } from '../../src/docx/geometry.js';
 import { renderDocx } from '../../src/render/docx.js';
 import { copyExample, example } from '../helpers/cli.js';
 import { attrs, docxParts, styleNamed } from '../helpers/docx.js';
-import { landscapeJpeg, png, writeFiles } from '../helpers/images.js';
+import { landscapeJpeg, png, withOrientation, writeFiles } from '../helpers/images.js';
 
 const date = new Date(Date.UTC(2025, 0, 20));
 const meta = { title: '政务信息 2025年第7期', author: '中共上街区委办公室', creationDate: date };
@@ -250,4 +250,16 @@ describe('figures in the Word file', () => {
     const media = Object.entries(parts).filter(([p]) => p.startsWith('word/media/')).map(([, d]) => Buffer.from(d));
     expect(media.some((d) => d.equals(landscapeJpeg()))).toBe(true);
   });
+
+  it('tells Word to turn a phone photo by its EXIF orientation (Word and LibreOffice ignore EXIF)', async () => {
+    const turned = editedExample('02-fagaiwei.md', (t) => `${t}\n![手机照片](photos/phone.jpg)\n`);
+    writeFiles(turned, { 'photos/phone.jpg': withOrientation(landscapeJpeg(), 6) });
+    const doc = docxParts(await renderDocx(await compiled(turned), meta))['word/document.xml']!;
+    // Shown 360 × 480 at 120 mm tall: the frame is the stored 480 × 360 (120 × 90 mm), turned a quarter clockwise.
+    const [cx, cy] = [...doc.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])])[0]!;
+    expect(cx).toBeCloseTo(120 * 36000, -3);
+    expect(cy).toBeCloseTo(90 * 36000, -3);
+    expect(doc).toContain('<a:xfrm rot="5400000">');
+  });
 });
+

@@ -54,7 +54,7 @@ describe('SvgPages', () => {
   });
 
   it('draws a page again when its image is another file, even at the same place', () => {
-    const image = (digest: string) => ({ path: '/x/a.png', format: 'png' as const, width: 2, height: 1, digest, bytes: new Uint8Array([1]) });
+    const image = (digest: string) => ({ path: '/x/a.png', format: 'png' as const, width: 2, height: 1, orientation: 1, digest, bytes: new Uint8Array([1]) });
     const withImage = (digest: string): Page => ({ ...page('一'), items: [...page('一').items, { kind: 'image', image: image(digest), x: 1, y: 40, width: 20, height: 10 }] });
     const opts = { faces: new Map([['fake', new FakeFace()]]), colors: ink, imageHref: (i: { digest: string }) => `/image/${i.digest}` };
     const pages = new SvgPages();
