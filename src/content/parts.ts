@@ -2,7 +2,7 @@
 // Issue and the template. Every output (the PDF layout, the Word file) reads
 // them from here, so none of them decides the content again.
 
-import type { DistributionLine, Inline, Issue, Item } from '../issue/model.js';
+import type { DistributionLine, Figure, ImageFile, Inline, Issue, Item } from '../issue/model.js';
 import type { Role, Template } from '../template/model.js';
 
 /** `第{number}期` with `{number}` filled in. */
@@ -45,7 +45,7 @@ export function pageNumberParts(t: Template): { before: string; after: string } 
 }
 
 /** What a piece of an item is, so an output can style it by name (Word's character styles). */
-export type PartKind = 'text' | 'strong' | 'emphasis' | 'title' | 'separator' | 'marker' | 'attribution';
+export type PartKind = 'text' | 'strong' | 'emphasis' | 'title' | 'separator' | 'marker' | 'attribution' | 'caption';
 
 export interface Part {
   text: string;
@@ -53,11 +53,21 @@ export interface Part {
   kind: PartKind;
 }
 
+/** An image set on its own, and the caption under it. */
+export interface FigureParts {
+  image: ImageFile;
+  caption?: Part;
+}
+
 export interface ItemParts {
   /** A title set on its own: the lead's display title, or any title when the template says `block`. */
   title?: { text: string; role: Role; display: boolean };
-  /** Body paragraphs with the run-in title, the brief marker and the attribution in place. */
-  paragraphs: Part[][];
+  /** Body paragraphs with the run-in title, the brief marker and the attribution in place, and figures. */
+  paragraphs: Array<Part[] | FigureParts>;
+}
+
+export function isFigure(p: Part[] | FigureParts): p is FigureParts {
+  return !Array.isArray(p);
 }
 
 function inlinePart(inline: Inline, t: Template): Part {
@@ -66,23 +76,39 @@ function inlinePart(inline: Inline, t: Template): Part {
   return { text: inline.text, role: t.body.font, kind: 'text' };
 }
 
+function figureParts(f: Figure, t: Template): FigureParts {
+  if (!f.image) throw new Error(`the image ${f.src} was not read`);
+  return { image: f.image, ...(f.caption ? { caption: { text: f.caption.text, role: t.figure.caption.font, kind: 'caption' } } : {}) };
+}
+
 export function attribution(item: Item, t: Template): string {
   return `${t.attribution.open}${item.department.text}${t.attribution.close}`;
 }
 
 export function itemParts(item: Item, lead: boolean, t: Template): ItemParts {
   const body = t.body.font;
-  const paragraphs = item.paragraphs.map((p) => p.inlines.map((i) => inlinePart(i, t)));
-  if (paragraphs.length === 0) paragraphs.push([]);
-  paragraphs[paragraphs.length - 1]!.push({ text: attribution(item, t), role: body, kind: 'attribution' });
+  const paragraphs = item.paragraphs.map((p) => (p.figure ? figureParts(p.figure, t) : p.inlines.map((i) => inlinePart(i, t))));
+  // The attribution closes the last paragraph of text; after a figure it is a paragraph of its own.
+  const last = paragraphs.at(-1);
+  const closing = last && !isFigure(last) ? last : [];
+  if (closing !== last) paragraphs.push(closing);
+  closing.push({ text: attribution(item, t), role: body, kind: 'attribution' });
+  // The marker and a run-in title start the first paragraph; before a figure they get one of their own.
+  const opening = (): Part[] => {
+    const first = paragraphs[0]!;
+    if (!isFigure(first)) return first;
+    const own: Part[] = [];
+    paragraphs.unshift(own);
+    return own;
+  };
 
   if (item.kind === 'brief') {
-    paragraphs[0]!.unshift({ text: t.brief.marker, role: body, kind: 'marker' });
+    opening().unshift({ text: t.brief.marker, role: body, kind: 'marker' });
     return { paragraphs };
   }
   if (item.title && lead) return { title: { text: item.title.text, role: t.lead.title.font, display: true }, paragraphs };
   if (item.title && t.item.title.style === 'run-in') {
-    paragraphs[0]!.unshift(
+    opening().unshift(
       { text: item.title.text, role: t.item.title.font, kind: 'title' },
       { text: t.item.title.separator, role: body, kind: 'separator' },
     );

@@ -1,11 +1,13 @@
 // Items and briefs as paragraphs in the named styles: the lead's title on its
 // own, run-in titles, **strong** and *emphasis* as character styles, the
-// attribution and the △ marker as plain text where the content parts put them.
+// attribution and the △ marker as plain text where the content parts put them,
+// figures with their captions.
 
 import { Paragraph } from 'docx';
-import { isLead, itemParts, type PartKind } from '../content/parts.js';
+import { isFigure, isLead, itemParts, type PartKind } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
+import { figureParagraphs } from './figure.js';
 import type { Runs } from './runs.js';
 import { STYLE } from './style-ids.js';
 
@@ -16,6 +18,7 @@ const CHARACTER_STYLE: Partial<Record<PartKind, string>> = {
 };
 
 export function bodyParagraphs(issue: Issue, t: Template, runs: Runs): Paragraph[] {
+  let figures = 0;
   return issue.items.flatMap((item, i) => {
     const parts = itemParts(item, isLead(issue, i), t);
     const out: Paragraph[] = [];
@@ -24,6 +27,10 @@ export function bodyParagraphs(issue: Issue, t: Template, runs: Runs): Paragraph
     }
     const style = item.kind === 'brief' ? STYLE.brief : STYLE.body;
     for (const p of parts.paragraphs) {
+      if (isFigure(p)) {
+        out.push(...figureParagraphs(p, t, runs, ++figures));
+        continue;
+      }
       const children = p.flatMap((part) => {
         const charStyle = CHARACTER_STYLE[part.kind];
         return runs(part.text, part.role, charStyle ? { style: charStyle } : {});

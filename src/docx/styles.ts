@@ -62,6 +62,20 @@ export function wordStyles(t: Template, g: WordGeometry, fonts: Record<Role, Wor
         run: face(t.item.title.font),
       },
       {
+        // On the grid: Word gives the picture's line whole grid lines, as the PDF does.
+        ...named('figure'),
+        basedOn: 'Normal',
+        next: STYLE.body,
+        paragraph: { alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: { before: t.figure.spaceBefore * g.linePitch } },
+      },
+      {
+        ...named('caption'),
+        basedOn: 'Normal',
+        next: STYLE.body,
+        paragraph: { alignment: AlignmentType.CENTER, keepLines: true, ...exact(g.linePitch, t.figure.spaceAfter * g.linePitch) },
+        run: { ...text(t.figure.caption), ...offGrid },
+      },
+      {
         ...named('masthead'),
         basedOn: 'Normal',
         next: STYLE.issueNumber,
@@ -123,7 +137,7 @@ function gridScale(t: Template, g: WordGeometry): { scale?: number } {
 }
 
 /** Styles set off the grid: their own line heights, their own character widths. */
-export const OFF_GRID_STYLES: string[] = [STYLE.title, STYLE.masthead, STYLE.issueNumber, STYLE.issueLine, STYLE.footer, STYLE.pageNumber];
+export const OFF_GRID_STYLES: string[] = [STYLE.title, STYLE.caption, STYLE.masthead, STYLE.issueNumber, STYLE.issueLine, STYLE.footer, STYLE.pageNumber];
 
 /**
  * The docx library writes w:snapToGrid only on runs (the character grid in

@@ -32,7 +32,10 @@ export function issueTexts(issue: Issue, t: Template): RoleText[] {
     const lead = i === 0 && item.kind === 'item';
     if (item.title) add(item.title.text, lead ? t.lead.title.font : t.item.title.font, item.title.at);
     add(item.department.text, t.body.font, item.department.at);
-    for (const p of item.paragraphs) for (const inline of p.inlines) add(inline.text, inlineRole(inline), inline.at);
+    for (const p of item.paragraphs) {
+      for (const inline of p.inlines) add(inline.text, inlineRole(inline), inline.at);
+      if (p.figure?.caption) add(p.figure.caption.text, t.figure.caption.font, p.figure.caption.at);
+    }
   });
 
   // The template's own words and marks (第…期, page numbers with every digit, 责任编辑…).

@@ -96,7 +96,8 @@ function errorCode(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException | undefined)?.code;
 }
 
-function reasonOf(e: unknown): string {
+/** The cause of a failed read in plain words (or the system's code). */
+export function reasonOf(e: unknown): string {
   const code = errorCode(e);
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder';

@@ -2,6 +2,9 @@
 // text with **strong** (bold, e.g. 一是/二是) and *emphasis*; anything else
 // cannot be printed by the template and is an error at its line, never dropped.
 //
+// An image is a figure when it stands on a line of its own (figure.ts);
+// beside text it is an error.
+//
 // Links are errors too: the printed page would keep the link text and silently
 // lose the address, so the writer must decide what to print.
 
@@ -36,6 +39,10 @@ function collect(nodes: PhrasingContent[], style: InlineStyle, out: Inline[], sr
           break;
         }
         collect(node.children, node.type, out, src, diags);
+        break;
+      case 'image':
+        // On a line of its own it would be a figure (figure.ts); beside text it cannot be set.
+        diags.error(src.file, src.position(startOf(node)), 'image/inline', { src: node.url }, node.position ? src.position(node.position.end.offset ?? 0) : undefined);
         break;
       default:
         reportUnsupported(node, src, diags);

@@ -1,4 +1,4 @@
-// One item file: front matter, then a body of paragraphs.
+// One item file: front matter, then a body of paragraphs and figures.
 
 import type { Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -9,9 +9,10 @@ import { unified, type Processor } from 'unified';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { stripAttribution } from './attribution.js';
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
-import { readParagraph, reportUnsupported } from './inline.js';
+import { readBlock } from './figure.js';
+import { reportUnsupported } from './inline.js';
 import { errorCount } from './issue-yaml.js';
-import type { Item, ItemKind, Paragraph, Placed } from './model.js';
+import type { Figure, Item, ItemKind, Paragraph, Placed } from './model.js';
 import type { SourceText } from './source.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkTables);
@@ -37,6 +38,8 @@ export interface LoadedItem {
   order?: Placed<number>;
   /** The item, only when the file has no errors. */
   item?: Item;
+  /** Every figure of the body, also when the file has other errors, so a missing image is reported in the same run. */
+  figures: Figure[];
 }
 
 export function readItem(name: string, src: SourceText, diags: Diagnostics): LoadedItem {
@@ -56,7 +59,7 @@ export function readItem(name: string, src: SourceText, diags: Diagnostics): Loa
   } else {
     diags.error(file, src.position(0), 'frontmatter/missing', {});
     // An opening `---` that is never closed: the rest would only produce noise.
-    if (/^---[ \t]*(\n|$)/.test(src.text)) return { file, name };
+    if (/^---[ \t]*(\n|$)/.test(src.text)) return { file, name, figures: [] };
   }
 
   const paragraphs: Paragraph[] = [];
@@ -67,9 +70,9 @@ export function readItem(name: string, src: SourceText, diags: Diagnostics): Loa
       reportUnsupported(node, src, diags);
       continue;
     }
-    const paragraph = readParagraph(node, src, diags);
-    if (paragraph.inlines.length === 0) continue;
-    paragraphs.push(paragraph);
+    const read = readBlock(node, src, diags).filter((p) => p.figure || p.inlines.length > 0);
+    if (read.length === 0) continue;
+    paragraphs.push(...read);
     lastEnd = node.position?.end.offset ?? src.text.length;
   }
 
@@ -82,7 +85,8 @@ export function readItem(name: string, src: SourceText, diags: Diagnostics): Loa
     diags.error(file, start, 'item/empty-body', {}, src.position(bodyStart + src.lineText(start.line).length));
   }
 
-  const loaded: LoadedItem = { file, name };
+  const figures = paragraphs.flatMap((p) => (p.figure ? [p.figure] : []));
+  const loaded: LoadedItem = { file, name, figures };
   if (frontmatter?.kind) loaded.kind = frontmatter.kind;
   if (frontmatter?.order) loaded.order = frontmatter.order;
   if (errorCount(diags) === errorsBefore && frontmatter?.kind && department) {

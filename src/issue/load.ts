@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { listFolder, readSource } from './folder.js';
+import { readImages, withImages } from './images.js';
 import { readIssueYaml, type IssueHeader } from './issue-yaml.js';
 import { readItem, type LoadedItem } from './item.js';
 import type { Issue, Item } from './model.js';
@@ -67,13 +68,16 @@ export async function loadIssue(dir: string, read: ItemReader = readItem): Promi
     diags.error(dir, { line: 1, column: 1 }, 'issue/no-items', { path: dir, drafts: skipped.length });
   }
 
+  // Images are read on every load, never cached with their item's text: a changed photo must show.
+  const images = await readImages(loaded.flatMap((l) => l.figures), diags);
+
   const ordered = orderItems(
     loaded.filter((l): l is LoadedItem & Pick<Item, 'kind'> => l.kind !== undefined),
     diags,
   );
 
   if (!header) return { diagnostics: diags.list, skipped, sources };
-  const items = ordered.map((l) => l.item).filter((item): item is Item => item !== undefined);
+  const items = ordered.map((l) => l.item).filter((item): item is Item => item !== undefined).map((item) => withImages(item, images));
   const issue: Issue = { ...header, dir, items, sources };
   if (diags.hasErrors) return { partial: issue, diagnostics: diags.list, skipped, sources };
   return { issue, diagnostics: diags.list, skipped, sources };

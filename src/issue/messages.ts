@@ -1,5 +1,5 @@
 // Messages for the load stage (rule ids issue/*, encoding/*, frontmatter/*,
-// item/*, markdown/*). Each says what is wrong and what to do about it.
+// item/*, image/*, markdown/*). Each says what is wrong and what to do about it.
 
 import type { Message } from '../diagnostics/messages.js';
 
@@ -112,6 +112,28 @@ export const LOAD_MESSAGES: Record<string, Message> = {
   'item/attribution-duplicated': {
     en: 'the body already ends with the attribution （{department}）; bulletin prints it after the last paragraph itself, so this copy is left out — delete it from the file',
     zh: '正文末尾已写了署名（{department}）；署名会自动排在最后一段末尾，此处的署名已被略去——请从文件中删除',
+  },
+
+  // images
+  'image/inline': {
+    en: 'the image `{src}` is in a line of text, where it cannot be set; put it on a line of its own (its alt text, in the brackets, becomes the caption)',
+    zh: '图片 `{src}` 夹在正文行中，无法排印；请把它单独写成一行（方括号中的文字将作为图注）',
+  },
+  'image/not-found': {
+    en: 'there is no image `{src}` (looked for `{path}`); check the name — the path is read from the item file\'s folder, e.g. `photos/a.jpg`',
+    zh: '找不到图片 `{src}`（查找了 `{path}`）；请检查文件名——路径从稿件所在文件夹算起，例如 `photos/a.jpg`',
+  },
+  'image/unreadable': {
+    en: 'cannot read the image `{src}` ({reason}); check that it is a file and that you may read it',
+    zh: '无法读取图片 `{src}`（{reason}）；请检查它是否为文件、是否有读取权限',
+  },
+  'image/format': {
+    en: '`{src}` is a {format} image; only JPEG (.jpg) and PNG (.png) can be printed — save it as one of them in an image editor',
+    zh: '`{src}` 是 {format} 格式的图片；只能排印 JPEG（.jpg）和 PNG（.png）——请用图片编辑软件另存为这两种格式之一',
+  },
+  'image/damaged': {
+    en: '`{src}` cannot be read as an image: it is damaged, cut short, or not an image at all; open it in an image editor and save it again as JPEG or PNG',
+    zh: '`{src}` 无法作为图片读取：文件已损坏、不完整或根本不是图片；请用图片编辑软件打开并重新保存为 JPEG 或 PNG',
   },
 
   // markdown body

@@ -23,8 +23,40 @@ export interface Inline {
 }
 
 export interface Paragraph {
+  /** Empty for a figure. */
   inlines: Inline[];
   at: SourcePlace;
+  /** Set when the paragraph is an image on its own: `![caption](photos/a.jpg)`. */
+  figure?: Figure;
+}
+
+/** An image set on its own at the text width, its caption under it. */
+export interface Figure {
+  /** The path as written in the Markdown: `photos/a.jpg`. */
+  src: string;
+  /** Absolute path of the file, resolved from the item file's folder. */
+  path: string;
+  /** The alt text, printed under the image; absent when it is empty. */
+  caption?: Inline;
+  /** The image itself: set by the load stage once the file has been read (absent only before that). */
+  image?: ImageFile;
+  /** Where `![` starts, and just past the closing `)`. */
+  at: SourcePlace;
+  end: SourcePlace;
+}
+
+/** A JPEG or PNG as read from disk. */
+export interface ImageFile {
+  path: string;
+  format: 'jpeg' | 'png';
+  /** Size in pixels as it is shown: a JPEG's EXIF orientation already applied. */
+  width: number;
+  height: number;
+  /** A JPEG's EXIF orientation (1–8; 1: as stored): PDF viewers and browsers turn it, Word must be told. */
+  orientation: number;
+  /** SHA-256 of the bytes, hex: what caches and the preview's image URLs are keyed by. */
+  digest: string;
+  bytes: Uint8Array;
 }
 
 export type ItemKind = 'item' | 'brief';

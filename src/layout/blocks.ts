@@ -1,21 +1,32 @@
 // The body of an issue as blocks of grid lines: the lead's display title, item
-// paragraphs with run-in titles and attributions, and the △ briefs.
+// paragraphs with run-in titles and attributions, figures, and the △ briefs.
 
-import { isLead, itemParts } from '../content/parts.js';
-import type { Issue, Item } from '../issue/model.js';
+import { isFigure, isLead, itemParts } from '../content/parts.js';
+import type { ImageFile, Issue, Item } from '../issue/model.js';
 import type { Role, Template } from '../template/model.js';
 import { breakLines, setLine, toUnits, type Line, type Piece } from './compose.js';
+import { figureBlock } from './figure.js';
 import type { Grid } from './grid.js';
 import type { FaceChooser } from './metrics.js';
 import { composeParagraph } from './text.js';
 
 export interface Block {
-  kind: 'title' | 'paragraph' | 'space';
+  kind: 'title' | 'paragraph' | 'space' | 'figure';
   /** Lines of the block; `size` is the text size the line's baseline is set for. */
   lines: Line[];
   size: number;
   /** Horizontal offset of each line from the text block's left edge. */
   offsets: number[];
+  /** A figure's image, placed from the text block's left edge and the top of the block's first line. */
+  image?: PlacedImage;
+}
+
+export interface PlacedImage {
+  image: ImageFile;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** A display title: in balanced lines (no short last line), centred or flush left. */
@@ -59,7 +70,16 @@ export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, f
     const style = { font: parts.title.role, size: t.body.size, color: t.body.color };
     blocks.push(titleBlock(parts.title.text, t, grid, fonts, style, t.item.title.align));
   }
-  for (const p of parts.paragraphs) blocks.push(paragraphBlock(p.map(piece), t, grid, fonts));
+  for (const p of parts.paragraphs) {
+    if (!isFigure(p)) {
+      blocks.push(paragraphBlock(p.map(piece), t, grid, fonts));
+      continue;
+    }
+    for (let i = 0; i < t.figure.spaceBefore; i++) blocks.push(spaceBlock(t.body.size));
+    const caption = p.caption ? titleBlock(p.caption.text, t, grid, fonts, t.figure.caption, 'center') : undefined;
+    blocks.push(figureBlock(p, caption, t, grid));
+    for (let i = 0; i < t.figure.spaceAfter; i++) blocks.push(spaceBlock(t.body.size));
+  }
   return blocks;
 }
 

@@ -2,6 +2,8 @@
 // Every position is final, in PDF points from the page's top-left corner;
 // `y` of a glyph run is its baseline.
 
+import type { ImageFile } from '../issue/model.js';
+
 export interface GlyphRun {
   kind: 'glyphs';
   /** Face id (FontMetrics.id). */
@@ -25,7 +27,18 @@ export interface Rule {
   color: string;
 }
 
-export type DisplayItem = GlyphRun | Rule;
+/** A JPEG or PNG drawn into its box (proportions already kept by layout). */
+export interface ImageBox {
+  kind: 'image';
+  image: ImageFile;
+  x: number;
+  /** Top edge of the image. */
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type DisplayItem = GlyphRun | Rule | ImageBox;
 
 export interface Page {
   width: number;

@@ -13,7 +13,7 @@ import type { FaceChooser } from './metrics.js';
 import { paginate } from './paginate.js';
 import { setSingleLine } from './text.js';
 
-export type { Page, DisplayItem, GlyphRun, Rule } from './display-list.js';
+export type { Page, DisplayItem, GlyphRun, ImageBox, Rule } from './display-list.js';
 export type { BlockCache } from './blocks.js';
 
 /** `cache` (watch mode) keeps unchanged items' blocks; pagination and everything after it always rerun. */
@@ -26,6 +26,10 @@ export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser, cache
       if (!s) return;
       const y = baselineOf(grid, i, s.size);
       for (const r of s.line.runs) items.push({ ...r, x: grid.left + s.offset + r.x, y });
+      if (s.image) {
+        const { image, x, y: top, width, height } = s.image;
+        items.push({ kind: 'image', image, x: grid.left + x, y: grid.top + i * grid.pitch + top, width, height });
+      }
     });
     return items;
   });

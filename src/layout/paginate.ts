@@ -1,9 +1,10 @@
 // Flow blocks of grid lines into pages. A title is never the last line of a
-// page (it goes with the first two lines of what follows), a paragraph is not
+// page (it goes with the first two lines of what follows, or a whole figure),
+// a figure (image and caption) is never split, a paragraph is not
 // split to leave one line alone at the bottom (orphan) or top (widow) of a
 // page when moving a line fixes it, and blank lines vanish at a page top.
 
-import type { Block } from './blocks.js';
+import type { Block, PlacedImage } from './blocks.js';
 import type { Line } from './compose.js';
 
 export interface Slot {
@@ -12,6 +13,8 @@ export interface Slot {
   size: number;
   /** Index of the block it came from (tests use it). */
   block: number;
+  /** On a figure's first line: its image, placed from the top of this line. */
+  image?: PlacedImage;
 }
 
 export interface Flow {
@@ -36,7 +39,7 @@ export function paginate(blocks: Block[], capacity: number, firstPageStart: numb
     slot = 0;
   };
   const put = (b: Block, bi: number, i: number) => {
-    pages[pages.length - 1]![slot++] = { line: b.lines[i]!, offset: b.offsets[i] ?? 0, size: b.size, block: bi };
+    pages[pages.length - 1]![slot++] = { line: b.lines[i]!, offset: b.offsets[i] ?? 0, size: b.size, block: bi, ...(i === 0 && b.image ? { image: b.image } : {}) };
   };
 
   blocks.forEach((b, bi) => {
@@ -49,8 +52,18 @@ export function paginate(blocks: Block[], capacity: number, firstPageStart: numb
       // Keep the title with the first lines of the next text block.
       const next = blocks.slice(bi + 1).find((x) => x.kind !== 'space');
       const spaces = blocks.slice(bi + 1).findIndex((x) => x.kind !== 'space');
-      const need = b.lines.length + Math.max(0, spaces) + Math.min(keep.orphans, next?.lines.length ?? 0);
+      const kept = next?.kind === 'figure' ? next.lines.length : Math.min(keep.orphans, next?.lines.length ?? 0);
+      const need = b.lines.length + Math.max(0, spaces) + kept;
       if (need > room && slot > 0) newPage();
+      for (let i = 0; i < b.lines.length; i++) {
+        if (slot >= capacity) newPage();
+        put(b, bi, i);
+      }
+      return;
+    }
+    if (b.kind === 'figure') {
+      // Image and caption move to the next page together (figure.ts makes them fit one page).
+      if (b.lines.length > room && slot > 0) newPage();
       for (let i = 0; i < b.lines.length; i++) {
         if (slot >= capacity) newPage();
         put(b, bi, i);

@@ -34,6 +34,11 @@ export function lintIssue(issue: Issue, template?: Template): LintResult {
     const paragraphs = item.paragraphs.map((p) => mapRuns(p.inlines, source, true)).filter((m): m is MappedText => m !== undefined);
     for (const p of paragraphs) checkPunctuation(p, f);
     checkEnumeration(paragraphs, f);
+    // A caption is printed text too (no 一是/二是 in it to count).
+    for (const p of item.paragraphs) {
+      const caption = p.figure?.caption && mapRuns([p.figure.caption], source, true);
+      if (caption) checkPunctuation(caption, f);
+    }
   });
   return { diagnostics: f.diags.list, fixes: f.fixes };
 }

@@ -6,6 +6,8 @@
 //                    message per build with only the pages that changed
 //   GET /font/ID     a face's font file, for the page's @font-face
 //   GET /pdf         the last good layout as a PDF, rendered in memory
+//   GET /image/SHA   an image of the last good layout, by the digest of its
+//                    bytes (a changed photo gets a new address: no stale cache)
 //
 // Whole font files are served (no subsetting): the browser loads each face
 // once per page load, about 5–8 MB per Fandol face and 24 MB for the Noto
@@ -18,6 +20,7 @@ import path from 'node:path';
 import { renderIssue, type Compiled, type CompileResult } from '../build.js';
 import { formatDiagnostic, sortDiagnostics } from '../cli/report.js';
 import type { Lang } from '../diagnostics/messages.js';
+import type { ImageFile } from '../issue/model.js';
 import type { Page } from '../layout/display-list.js';
 import { fontFamily } from '../render/svg.js';
 import { WatchSession } from '../watch/session.js';
@@ -63,6 +66,7 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
   let good: Compiled | undefined;
   let pdf: { of: Compiled; bytes: Buffer } | undefined;
   const facePaths = new Map<string, string>();
+  let images = new Map<string, ImageFile>();
   let version = 0;
 
   const session = new WatchSession({
@@ -72,7 +76,8 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       const changed: Record<number, string> = {};
       if (result.compiled) {
         good = result.compiled;
-        const next = drawn.update(good.pages, { faces: good.fonts.faces, colors: good.template.colors });
+        images = pageImages(good.pages);
+        const next = drawn.update(good.pages, { faces: good.fonts.faces, colors: good.template.colors, imageHref: (i) => `/image/${i.digest}` });
         for (const i of next.changed) changed[i] = next.svgs[i]!;
         svgs = next.svgs;
         for (const [id, face] of good.fonts.faces) facePaths.set(id, face.path);
@@ -100,6 +105,7 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
     if (url.pathname === '/events') return events(res);
     if (url.pathname.startsWith('/font/')) return font(res, url.pathname.slice('/font/'.length));
     if (url.pathname === '/pdf') return void download(res);
+    if (url.pathname.startsWith('/image/')) return image(res, url.pathname.slice('/image/'.length));
     send(res, 404, 'text/plain', 'not found');
   });
 
@@ -124,6 +130,14 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
     const type = FONT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
     fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  }
+
+  function image(res: http.ServerResponse, digest: string): void {
+    const found = images.get(digest);
+    if (!found) return send(res, 404, 'text/plain', 'no such image');
+    // The address names the bytes, so the browser may keep them.
+    res.writeHead(200, { 'Content-Type': `image/${found.format}`, 'Content-Length': found.bytes.length, 'Cache-Control': 'max-age=31536000, immutable' });
+    res.end(found.bytes);
   }
 
   async function download(res: http.ServerResponse): Promise<void> {
@@ -160,6 +174,12 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function pageImages(pages: Page[]): Map<string, ImageFile> {
+  const out = new Map<string, ImageFile>();
+  for (const p of pages) for (const i of p.items) if (i.kind === 'image') out.set(i.image.digest, i.image);
+  return out;
 }
 
 function usedFaces(pages: Page[]): Update['faces'] {

@@ -31,5 +31,7 @@ function samePage(a: Page, b: Page): boolean {
 
 function sameItem(a: DisplayItem, b: DisplayItem): boolean {
   if (a.kind === 'rule') return b.kind === 'rule' && a.x === b.x && a.y === b.y && a.width === b.width && a.thickness === b.thickness && a.color === b.color;
-  return b.kind === 'glyphs' && a.face === b.face && a.size === b.size && a.x === b.x && a.y === b.y && a.text === b.text && a.tracking === b.tracking && a.color === b.color;
+  if (a.kind === 'image') return b.kind === 'image' && a.image.digest === b.image.digest && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+  if (b.kind !== 'glyphs') return false;
+  return a.face === b.face && a.size === b.size && a.x === b.x && a.y === b.y && a.text === b.text && a.tracking === b.tracking && a.color === b.color;
 }

@@ -1,5 +1,5 @@
 // Draw a display list with pdfkit. Nothing here decides where anything goes:
-// every run and rule arrives at its final place.
+// every run, rule and image arrives at its final place.
 
 import type * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
@@ -82,6 +82,10 @@ export function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: R
     for (const item of page.items) {
       if (item.kind === 'rule') {
         doc.rect(item.x, item.y - item.thickness / 2, item.width, item.thickness).fill(paint(item.color));
+      } else if (item.kind === 'image') {
+        // The bytes read at load time (not the path): the file may have changed since. pdfkit turns a JPEG by its EXIF orientation.
+        const b = item.image.bytes;
+        doc.image(Buffer.from(b.buffer, b.byteOffset, b.byteLength), item.x, item.y, { width: item.width, height: item.height });
       } else {
         const face = useFace(item.face);
         doc.fontSize(item.size).fillColor(paint(item.color));

@@ -2,10 +2,11 @@
 // page list that src/render/pdf.ts draws. One <svg> per page in PDF points;
 // a glyph run becomes <text> with every glyph's x given, from the advances
 // layout measured with, so the browser cannot place a glyph anywhere else
-// (no kerning, no shaping of its own); a rule becomes <rect>. Nothing here
-// decides where anything goes.
+// (no kerning, no shaping of its own); a rule becomes <rect>, an image
+// <image>. Nothing here decides where anything goes.
 
-import type { GlyphRun, Page, Rule } from '../layout/display-list.js';
+import type { ImageFile } from '../issue/model.js';
+import type { GlyphRun, ImageBox, Page, Rule } from '../layout/display-list.js';
 import type { FontMetrics } from '../layout/metrics.js';
 import type { Color } from '../template/model.js';
 
@@ -13,6 +14,8 @@ export interface SvgOptions {
   /** Face id → metrics (a FontSet's faces). */
   faces: ReadonlyMap<string, FontMetrics>;
   colors: Record<string, Color>;
+  /** Where the page finds an image (the preview serves them by digest); default: the bytes inline, as a data: URL. */
+  imageHref?(image: ImageFile): string;
 }
 
 /** The CSS font family under which the preview serves a face. */
@@ -25,13 +28,23 @@ export function renderSvgPage(page: Page, opts: SvgOptions): string {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(page.width)} ${num(page.height)}" width="${num(page.width)}" height="${num(page.height)}"` +
       ` style="white-space:pre;font-kerning:none;font-variant-ligatures:none">`,
   ];
-  for (const item of page.items) out.push(item.kind === 'rule' ? rule(item, opts) : glyphs(item, opts));
+  for (const item of page.items) out.push(item.kind === 'rule' ? rule(item, opts) : item.kind === 'image' ? image(item, opts) : glyphs(item, opts));
   out.push('</svg>');
   return out.join('');
 }
 
 function rule(r: Rule, opts: SvgOptions): string {
   return `<rect x="${num(r.x)}" y="${num(r.y - r.thickness / 2)}" width="${num(r.width)}" height="${num(r.thickness)}" fill="${cssColor(opts.colors[r.color])}"/>`;
+}
+
+function image(box: ImageBox, opts: SvgOptions): string {
+  const href = opts.imageHref?.(box.image) ?? dataUrl(box.image);
+  // The box already has the image's proportions; browsers turn a JPEG by its EXIF orientation, as pdfkit does.
+  return `<image href="${escape(href)}" x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" preserveAspectRatio="none"/>`;
+}
+
+function dataUrl(image: ImageFile): string {
+  return `data:image/${image.format};base64,${Buffer.from(image.bytes).toString('base64')}`;
 }
 
 function glyphs(run: GlyphRun, opts: SvgOptions): string {
@@ -75,5 +88,5 @@ function num(v: number): string {
 }
 
 function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -64,6 +64,11 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
     if (typeof v !== 'boolean') { fail(keys, 'must be true or false'); return fallback; }
     return v;
   };
+  const positive = (keys: string[], fallback: number): number => {
+    const v = len(keys, undefined, fallback);
+    if (v <= 0) fail(keys, 'must be a length greater than 0');
+    return v;
+  };
   const role = (keys: string[]): Role => {
     const v = str(keys);
     if (!(ROLES as readonly string[]).includes(v)) { fail(keys, `must be one of ${ROLES.join(', ')}`); return 'body'; }
@@ -192,6 +197,18 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
     },
     brief: { marker: str(['brief', 'marker'], '△ ') },
     attribution: { open: str(['attribution', 'open'], '（'), close: str(['attribution', 'close'], '）') },
+    // Defaults here too: a template that does not extend default may leave images out.
+    figure: {
+      maxWidth: positive(['figure', 'maxWidth'], Number.POSITIVE_INFINITY),
+      maxHeight: positive(['figure', 'maxHeight'], Number.POSITIVE_INFINITY),
+      caption: {
+        font: raw(['figure', 'caption', 'font']) === undefined ? 'emphasis' : role(['figure', 'caption', 'font']),
+        size: positive(['figure', 'caption', 'size'], bodySize),
+        color: str(['figure', 'caption', 'color'], 'black'),
+      },
+      spaceBefore: num(['figure', 'spaceBefore'], 0),
+      spaceAfter: num(['figure', 'spaceAfter'], 0),
+    },
     footer: {
       ...style(['footer']),
       thick: len(['footer', 'thick']),
@@ -211,7 +228,7 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
       onFooterOnlyPage: bool(['pageNumber', 'onFooterOnlyPage'], false),
     },
   };
-  for (const c of [t.masthead.name.color, t.masthead.rule.color, t.body.color]) {
+  for (const c of [t.masthead.name.color, t.masthead.rule.color, t.body.color, t.figure.caption.color]) {
     if (!(c in colors)) fail(['colors'], `does not define the colour \`${c}\``);
   }
   return diags.list.slice(before).some((d) => d.severity === 'error') ? undefined : t;

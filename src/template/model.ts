@@ -51,6 +51,8 @@ export interface Template {
   item: { title: { style: 'run-in' | 'block'; font: Role; separator: string; align: 'left' | 'center' } };
   brief: { marker: string };
   attribution: { open: string; close: string };
+  /** Images: the largest box an image is scaled into, its caption's style, blank grid lines around it. */
+  figure: { maxWidth: number; maxHeight: number; caption: TextStyle; spaceBefore: number; spaceAfter: number };
   footer: TextStyle & {
     thick: number; thin: number; inset: number; separator: string;
     editor: string; copies: string; minGap: number;

@@ -1,6 +1,7 @@
 // Compile an issue folder again and again, redoing only what changed: an item
 // file whose text is unchanged keeps its parsed Item (and its diagnostics), and
-// an item whose content and lead flag are unchanged keeps its laid-out blocks.
+// an item whose content and lead flag are unchanged keeps its laid-out blocks
+// (its images' content included: the load stage reads them every time).
 // Caches are keyed by content, never by time. Fonts stay open (src/fonts keeps
 // every face for the process); pagination, masthead and footer always rerun.
 
@@ -78,7 +79,7 @@ export class IncrementalCompiler {
     }
     return {
       blocks: (item: Item, lead: boolean, make: () => Block[]) => {
-        const k = JSON.stringify([lead, item]);
+        const k = JSON.stringify([lead, item], withoutBytes);
         this.usedBlocks.add(k);
         let blocks = this.blocks.get(k);
         if (blocks) this.stats.reusedBlocks++;
@@ -91,6 +92,11 @@ export class IncrementalCompiler {
       },
     };
   }
+}
+
+/** An image's bytes stay out of the key (its digest is in it): a photo would make a key of megabytes. */
+function withoutBytes(key: string, value: unknown): unknown {
+  return key === 'bytes' && value instanceof Uint8Array ? undefined : value;
 }
 
 function sameItems(a: unknown[], b: unknown[]): boolean {

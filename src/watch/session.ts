@@ -64,10 +64,11 @@ export class WatchSession {
     }
   }
 
-  /** The template and fonts may live outside the folder; watch the ones the build used. */
+  /** The template, fonts and images may live outside the folder; watch the ones the build used. */
   private watchInputs({ compiled }: CompileResult): void {
     if (!compiled) return;
     this.watcher.addFile(compiled.template.file);
+    for (const item of compiled.issue.items) for (const p of item.paragraphs) if (p.figure) this.watcher.addFile(p.figure.path);
     for (const face of compiled.fonts.faces.values()) {
       const abs = path.resolve(face.path);
       this.fontFiles.set(abs, face.path);

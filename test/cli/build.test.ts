@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bulletin, firstMissingInOrder, copyExample, example, flatText, pdfFonts, pdfInfo, pdfText, root, sharedTools, tmpDir } from '../helpers/cli.js';
+import { bulletin, firstMissingInOrder, pdfAudit, copyExample, example, flatText, pdfFonts, pdfInfo, pdfText, root, tmpDir } from '../helpers/cli.js';
 
 const expectLines = fs.readFileSync(path.join(root, 'test/fixtures/issue-07-expect.txt'), 'utf8').split('\n').filter((l) => l.trim());
 const epoch = { SOURCE_DATE_EPOCH: '1737331200' }; // 2025-01-20
@@ -50,22 +49,12 @@ describe('bulletin build examples/issue-07', () => {
   });
 
   it('passes pdf-audit with the 28 × 22 grid, outside page numbers and the footer on the bottom edge', () => {
-    const report = audit(out);
+    const report = pdfAudit(out);
     expect(Object.values(report.violations).flat()).toEqual([]);
     expect(report.figures.chars_per_full_line).toBe(28);
     expect(report.figures.body_lines_per_full_page).toBe(22);
   });
 });
-
-function audit(pdf: string): { figures: Record<string, number>; violations: Record<string, string[]> } {
-  const tool = path.join(sharedTools, 'pdf-audit');
-  if (!fs.existsSync(tool)) throw new Error(`pdf-audit not found at ${tool}`);
-  try {
-    return JSON.parse(execFileSync(tool, [pdf, '--json', '--page-numbers', 'outside', '--footer-bottom'], { encoding: 'utf8' }));
-  } catch (e) {
-    return JSON.parse((e as { stdout: string }).stdout);
-  }
-}
 
 describe('a generated 60-item issue', () => {
   it('builds and passes pdf-audit with 0 violations on the 28 × 22 grid', async () => {
@@ -74,7 +63,7 @@ describe('a generated 60-item issue', () => {
     const out = path.join(tmpDir(), 'issue-60.pdf');
     const r = bulletin(['build', dir, '-o', out]);
     expect(r.code, r.stderr).toBe(0);
-    const report = audit(out);
+    const report = pdfAudit(out);
     expect(Object.values(report.violations).flat()).toEqual([]);
     expect(report.figures.chars_per_full_line).toBe(28);
     expect(report.figures.body_lines_per_full_page).toBe(22);

@@ -7,6 +7,7 @@ import { wordGeometry } from '../../src/docx/geometry.js';
 import { renderDocx } from '../../src/render/docx.js';
 import { copyExample, example } from '../helpers/cli.js';
 import { attrs, docxParts, styleNamed } from '../helpers/docx.js';
+import { landscapeJpeg, png, withOrientation, writeFiles } from '../helpers/images.js';
 
 const date = new Date(Date.UTC(2025, 0, 20));
 const meta = { title: '政务信息 2025年第7期', author: '中共上街区委办公室', creationDate: date };
@@ -208,3 +209,57 @@ describe('wordGeometry', () => {
     expect(g.cell).toBeLessThan(g.textWidth / 20 / 30 + 1 / 4096);
   });
 });
+
+describe('figures in the Word file', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = editedExample('02-fagaiwei.md', (t) => `${t}\n![重点项目建设现场](photos/a.jpg)\n\n![](photos/b.png)\n`);
+    writeFiles(folder, { 'photos/a.jpg': landscapeJpeg(), 'photos/b.png': png(40, 80) });
+  });
+
+  it('puts each image in a centred paragraph at the PDF\'s size, the caption under it in its own style', async () => {
+    const parts = docxParts(await renderDocx(await compiled(folder), meta));
+    const doc = parts['word/document.xml']!;
+    const extents = [...doc.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    // 156 mm wide (36,000 EMU a mm), 4:3; the tall PNG at the template's 120 mm maximum height.
+    expect(extents[0]![0]).toBeCloseTo(156 * 36000, -3);
+    expect(extents[0]![1]).toBeCloseTo(117 * 36000, -3);
+    expect(extents[1]![1]).toBeCloseTo(120 * 36000, -3);
+    expect(extents[1]![0]).toBeCloseTo(60 * 36000, -3);
+    const figure = doc.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<wp:inline[\s\S]*?<\/w:p>/)![0];
+    expect(figure).toContain('<w:pStyle w:val="BulletinFigure"/>');
+    const next = doc.slice(doc.indexOf(figure) + figure.length).match(/<w:p>[\s\S]*?<\/w:p>/)![0];
+    expect(next).toContain('<w:pStyle w:val="BulletinCaption"/>');
+    expect(next).toContain('重点项目建设现场');
+    const media = Object.keys(parts).filter((p) => p.startsWith('word/media/'));
+    expect(media).toHaveLength(2);
+    expect(styleNamed(parts['word/styles.xml']!, '图片')).toContain('<w:jc w:val="center"/>');
+    expect(styleNamed(parts['word/styles.xml']!, '图注')).toContain('<w:keepLines/>');
+  });
+
+  it('numbers the drawings from 1 in each file, so two renders in one process give the same bytes', async () => {
+    const c = await compiled(folder);
+    const a = await renderDocx(c, meta);
+    const b = await renderDocx(c, meta);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect([...docxParts(a)['word/document.xml']!.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1])).toEqual(['1', '2']);
+  });
+
+  it('keeps the image bytes as they were read', async () => {
+    const parts = unzipSync(await renderDocx(await compiled(folder), meta));
+    const media = Object.entries(parts).filter(([p]) => p.startsWith('word/media/')).map(([, d]) => Buffer.from(d));
+    expect(media.some((d) => d.equals(landscapeJpeg()))).toBe(true);
+  });
+
+  it('tells Word to turn a phone photo by its EXIF orientation (Word and LibreOffice ignore EXIF)', async () => {
+    const turned = editedExample('02-fagaiwei.md', (t) => `${t}\n![手机照片](photos/phone.jpg)\n`);
+    writeFiles(turned, { 'photos/phone.jpg': withOrientation(landscapeJpeg(), 6) });
+    const doc = docxParts(await renderDocx(await compiled(turned), meta))['word/document.xml']!;
+    // Shown 360 × 480 at 120 mm tall: the frame is the stored 480 × 360 (120 × 90 mm), turned a quarter clockwise.
+    const [cx, cy] = [...doc.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])])[0]!;
+    expect(cx).toBeCloseTo(120 * 36000, -3);
+    expect(cy).toBeCloseTo(90 * 36000, -3);
+    expect(doc).toContain('<a:xfrm rot="5400000">');
+  });
+});
+

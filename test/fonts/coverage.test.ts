@@ -9,6 +9,7 @@ import { loadIssue } from '../../src/issue/load.js';
 import { loadTemplate } from '../../src/template/load.js';
 import { ROLES } from '../../src/template/model.js';
 import { copyExample, root } from '../helpers/cli.js';
+import { png, writeFiles } from '../helpers/images.js';
 
 const templateFile = path.join(root, 'templates/default.yaml');
 
@@ -75,4 +76,18 @@ describe('fallback notes', () => {
     const { diags } = await check([]);
     expect(diags).toEqual([]);
   });
+
+  it('a caption is checked in the caption\'s role (emphasis), at its character', async () => {
+    const { folder } = copyExample();
+    writeFiles(folder, { 'photos/a.png': png(4, 3) });
+    const item = path.join(folder, '07-tuiyi-junren.md');
+    fs.appendFileSync(item, '\n![李喆在现场](photos/a.png)\n');
+    const { issue } = await loadIssue(folder);
+    const { template, set } = bundledSet();
+    const diags = new Diagnostics();
+    checkCoverage(issue!, template, set, diags);
+    const lines = fs.readFileSync(item, 'utf8').split('\n');
+    expect(diags.list.map((d) => [d.args.role, d.args.chars, d.start.line, d.start.column])).toEqual([['emphasis', '喆', lines.length - 1, 4]]);
+  });
 });
+

@@ -68,3 +68,32 @@ export function firstMissingInOrder(flat: string, lines: string[]): string | und
   }
   return undefined;
 }
+
+export interface Audit {
+  figures: Record<string, number>;
+  violations: Record<string, string[]>;
+}
+
+/** ../shared/tools/pdf-audit on a PDF, for the default template: outside page numbers, footer on the bottom edge. */
+export function pdfAudit(pdf: string): Audit {
+  const tool = path.join(sharedTools, 'pdf-audit');
+  if (!fs.existsSync(tool)) throw new Error(`pdf-audit not found at ${tool}`);
+  try {
+    return JSON.parse(execFileSync(tool, [pdf, '--json', '--page-numbers', 'outside', '--footer-bottom'], { encoding: 'utf8' })) as Audit;
+  } catch (e) {
+    return JSON.parse((e as { stdout: string }).stdout) as Audit;
+  }
+}
+
+/** Each image in a PDF as `pdfimages -list` gives it: page, size in pixels, resolution as placed. */
+export function pdfImages(pdf: string): Array<{ page: number; width: number; height: number; xppi: number; yppi: number }> {
+  const out = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' });
+  return out.split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/)).filter((c) => c[2] === 'image').map((c) => ({
+    page: Number(c[0]), width: Number(c[3]), height: Number(c[4]), xppi: Number(c[12]), yppi: Number(c[13]),
+  }));
+}
+
+/** Text of one page (1-based). */
+export function pdfPageText(file: string, page: number): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+}

@@ -1,5 +1,6 @@
 // One item file at a time, from text (the fixtures in load.test.ts cover whole folders).
 
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
 import { readItem } from '../../src/issue/item.js';
@@ -64,16 +65,16 @@ describe('item body', () => {
     ]);
   });
 
-  it('markdown/unsupported: a list, a block quote, inline code, an image, raw HTML', () => {
+  it('markdown/unsupported: a list, a block quote, inline code, raw HTML; image/inline: an image beside text', () => {
     const r = read(FM + '- 一\n\n> 引文\n\n正文`代码`与![图](photos/a.jpg)和<br>。\n');
     expect(r.at).toEqual([
       '5:1 error markdown/unsupported',
       '7:1 error markdown/unsupported',
       '9:3 error markdown/unsupported',
-      '9:8 error markdown/unsupported',
+      '9:8 error image/inline',
       '9:27 error markdown/unsupported',
     ]);
-    expect(r.diagnostics.map((d) => d.args.construct)).toEqual(['list', 'block quote', 'inline code', 'image', 'raw HTML']);
+    expect(r.diagnostics.map((d) => d.args.construct ?? d.args.src)).toEqual(['list', 'block quote', 'inline code', 'photos/a.jpg', 'raw HTML']);
   });
 
   it('markdown/unsupported: a paragraph indented by four spaces is a code block', () => {
@@ -110,3 +111,72 @@ describe('item body', () => {
     expect(r.order?.value).toBe(3);
   });
 });
+
+describe('figures', () => {
+  it('a paragraph that is only an image is a figure; its alt text is the caption', () => {
+    const r = read(FM + '一是实施计划。\n\n![培育行动现场](photos/a.jpg)\n\n二是强化服务。\n');
+    expect(r.at).toEqual([]);
+    const [, p, ] = r.item!.paragraphs;
+    expect(p!.inlines).toEqual([]);
+    expect(p!.figure).toMatchObject({ src: 'photos/a.jpg', caption: { text: '培育行动现场' }, at: { line: 7, column: 1 }, end: { line: 7, column: 24 } });
+    expect(p!.figure!.path).toBe(path.resolve('issue-07/photos/a.jpg'));
+    // The caption's place is its first character in the source, for lint and coverage.
+    expect(p!.figure!.caption!.at.column).toBe(3);
+    expect(r.figures).toEqual([p!.figure]);
+  });
+
+  it('an image with no alt text has no caption', () => {
+    const r = read(FM + '![](photos/a.png)\n');
+    expect(r.item!.paragraphs[0]!.figure).toMatchObject({ src: 'photos/a.png' });
+    expect(r.item!.paragraphs[0]!.figure!.caption).toBeUndefined();
+  });
+
+  it('images on consecutive lines are one figure each', () => {
+    const r = read(FM + '![甲](a.jpg)\n![乙](b.jpg)\n');
+    expect(r.item!.paragraphs.map((p) => p.figure?.caption?.text)).toEqual(['甲', '乙']);
+  });
+
+  it('a figure as the last paragraph keeps the attribution check away from it', () => {
+    const r = read(FM + '正文。\n\n![图](a.jpg)\n');
+    expect(r.at).toEqual([]);
+    expect(r.item!.paragraphs).toHaveLength(2);
+  });
+
+  it('an item of nothing but a figure is not empty', () => {
+    expect(read(FM + '![图](a.jpg)\n').at).toEqual([]);
+  });
+
+  it('figures are listed even when the file has other errors', () => {
+    const r = read(FM + '- 列表\n\n![图](a.jpg)\n');
+    expect(r.item).toBeUndefined();
+    expect(r.figures.map((f) => f.src)).toEqual(['a.jpg']);
+  });
+
+  it('an image on its own line between lines of text cuts the paragraph: text, figure, text', () => {
+    const r = read(FM + '一是实施计划，\n持续完善体系。\n![现场](a.jpg)\n二是强化服务。\n');
+    expect(r.at).toEqual([]);
+    expect(r.item!.paragraphs.map((p) => p.figure?.caption?.text ?? p.inlines.map((i) => i.text).join(''))).toEqual(['一是实施计划，持续完善体系。', '现场', '二是强化服务。']);
+    const [before, , after] = r.item!.paragraphs;
+    expect([before!.at.line, before!.at.column]).toEqual([5, 1]);
+    expect([after!.at.line, after!.at.column, after!.inlines[0]!.at.line]).toEqual([8, 1, 8]);
+  });
+
+  it('an image after a hard line break (two spaces) is on its own line too', () => {
+    const r = read(FM + '正文。  \n![图](a.jpg)\n');
+    expect(r.at).toEqual([]);
+    expect(r.item!.paragraphs.map((p) => (p.figure ? 'figure' : p.inlines.map((i) => i.text).join('')))).toEqual(['正文。', 'figure']);
+  });
+
+  it('image/inline: an image with text before or after it on the same line', () => {
+    expect(read(FM + '图为![现场](a.jpg)\n').at).toEqual(['5:3 error image/inline']);
+    expect(read(FM + '![现场](a.jpg)。\n').at).toEqual(['5:1 error image/inline']);
+    expect(read(FM + '正文\n![甲](a.jpg)之后\n').at).toEqual(['6:1 error image/inline']);
+  });
+
+  it('lint sees the text around a figure at its true place', () => {
+    const r = read(FM + '第一行\n![图](a.jpg)\n第三行,有错。\n');
+    const after = r.item!.paragraphs[2]!;
+    expect(after.inlines[0]!.at.offset).toBe((FM + '第一行\n![图](a.jpg)\n').length);
+  });
+});
+

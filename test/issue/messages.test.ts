@@ -13,7 +13,7 @@ describe('load-stage messages', () => {
     const used = new Set<string>();
     for (const file of readdirSync(new URL('../../src/issue/', import.meta.url))) {
       const source = readFileSync(new URL(`../../src/issue/${file}`, import.meta.url), 'utf8');
-      for (const m of source.matchAll(/'((?:issue|encoding|frontmatter|item|markdown)\/[a-z0-9-]+)'/g)) used.add(m[1]!);
+      for (const m of source.matchAll(/'((?:issue|encoding|frontmatter|item|image|markdown)\/[a-z0-9-]+)'/g)) used.add(m[1]!);
       for (const m of source.matchAll(/`\$\{area\}\/([a-z0-9-]+)`/g)) ['issue', 'frontmatter'].forEach((a) => used.add(`${a}/${m[1]}`));
     }
     expect(used.size).toBeGreaterThan(20);

@@ -52,4 +52,30 @@ describe('pagination on the grid', () => {
   it('splits a paragraph longer than a page across several pages', () => {
     expect(shape([block(50)]).map((p) => p.length)).toEqual([22, 22, 6]);
   });
+
+  it('never splits a figure: image and caption go to the next page together', () => {
+    const pages = shape([block(15), block(9, 'figure'), block(4)]);
+    expect(pages[0]).toEqual(Array(15).fill(0));
+    expect(pages[1]!.slice(0, 9)).toEqual(Array(9).fill(1));
+    // Text after the figure follows it; it does not flow back into the room left above.
+    expect(pages[1]!.slice(9)).toEqual(Array(4).fill(2));
+  });
+
+  it('sets a figure that fits where it is', () => {
+    const pages = shape([block(13), block(9, 'figure')]);
+    expect(pages).toEqual([[...Array(13).fill(0), ...Array(9).fill(1)]]);
+  });
+
+  it('keeps a title with the whole figure that follows it', () => {
+    const pages = shape([block(10), block(1, 'title'), block(12, 'figure')]);
+    expect(pages[0]).toEqual(Array(10).fill(0));
+    expect(pages[1]).toEqual([1, ...Array(12).fill(2)]);
+  });
+
+  it('puts the image on the figure\'s first slot only', () => {
+    const image = { image: {} as never, x: 0, y: 3, width: 100, height: 50 };
+    const flow = paginate([block(2), { ...block(3, 'figure'), image }], 22, 0, keep);
+    expect(flow.pages[0]!.map((s) => s?.image)).toEqual([undefined, undefined, image, undefined, undefined]);
+  });
 });
+

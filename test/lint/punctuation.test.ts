@@ -94,3 +94,9 @@ describe('switches', () => {
     expect(r.fixes.map((f) => f.rule)).toEqual(['lint/ascii-quotes', 'lint/ascii-quotes']);
   });
 });
+
+describe('captions', () => {
+  it('are checked like body text, at the character in the alt text', () => {
+    expect(body('正文。\n\n![检查组在车间,查看设施](a.jpg)\n').at).toEqual(['7:9-10 lint/halfwidth-punctuation']);
+  });
+});

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/build.js';
 import { copyExample, flatText, tmpDir } from '../helpers/cli.js';
 import { launch, noBrowser } from '../helpers/browser.js';
+import { landscapeJpeg, png, withOrientation, writeFiles } from '../helpers/images.js';
 import { Running } from '../helpers/long-running.js';
 
 const skip = noBrowser();
@@ -119,6 +120,39 @@ describe.skipIf(!!skip)(`bulletin preview in Chromium${skip ? ` (skipped: ${skip
 
   it('Ctrl-C stops the server with exit code 0, with the page still connected', async () => {
     expect(await server.stop('SIGINT')).toBe(0);
+  });
+});
+
+describe.skipIf(!!skip)(`bulletin preview with images in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  let server: Running;
+  let browser: Browser;
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop('SIGKILL');
+  });
+
+  it('draws each image in its box, a phone photo turned upright as in the PDF', async () => {
+    const { folder } = copyExample();
+    writeFiles(folder, { 'photos/phone.jpg': withOrientation(landscapeJpeg(), 6), 'photos/b.png': png(40, 30) });
+    fs.appendFileSync(path.join(folder, '02-fagaiwei.md'), '\n![手机照片](photos/phone.jpg)\n\n![图表](photos/b.png)\n');
+    server = new Running(['preview', folder, '--port', '0']);
+    const url = await server.waitFor('the URL', () => /preview at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(server.stderr)?.[1]);
+    browser = await launch();
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelectorAll('#pages svg image').length === 2);
+    const boxes = await page.locator('#pages svg image').evaluateAll((els) => els.map((e) => ({ href: e.getAttribute('href')!, w: Number(e.getAttribute('width')), h: Number(e.getAttribute('height')) })));
+    // Layout's boxes: the photo shown 3:4 (upright), the chart 4:3.
+    expect(boxes[0]!.w / boxes[0]!.h).toBeCloseTo(360 / 480, 3);
+    expect(boxes[1]!.w / boxes[1]!.h).toBeCloseTo(40 / 30, 3);
+    // The browser turns the served JPEG by its EXIF orientation too, so the picture fills its box upright.
+    const natural = await page.evaluate(async (href) => {
+      const img = new Image();
+      img.src = href;
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    }, boxes[0]!.href);
+    expect(natural).toEqual([360, 480]);
   });
 });
 

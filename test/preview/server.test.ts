@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview, type Update } from '../../src/preview/server.js';
 import { copyExample } from '../helpers/cli.js';
+import { png, writeFiles } from '../helpers/images.js';
 
 function get(url: string, method = 'GET'): Promise<{ status: number; type: string; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -81,5 +82,31 @@ describe('preview server', () => {
     const page = await get(good.url);
     expect(page.status).toBe(200);
     expect(page.body.toString()).toContain("new EventSource('/events')");
+  });
+});
+
+describe('preview server with an image', () => {
+  let preview: Preview;
+  let folder: string;
+  beforeAll(async () => {
+    folder = copyExample().folder;
+    writeFiles(folder, { 'photos/a.png': png(40, 30) });
+    const item = path.join(folder, '02-fagaiwei.md');
+    fs.writeFileSync(item, `${fs.readFileSync(item, 'utf8')}\n![现场](photos/a.png)\n`);
+    preview = await startPreview({ dir: folder, port: 0, lang: 'en' });
+  });
+  afterAll(async () => {
+    await preview?.close();
+  });
+
+  it('draws it from an address named by its digest, and serves the bytes there', async () => {
+    const m = await firstEvent(preview.url);
+    const href = Object.values(m.pages).join('').match(/<image href="(\/image\/[0-9a-f]{64})"/)?.[1];
+    expect(href).toBeDefined();
+    const image = await get(`${preview.url}${href!.slice(1)}`);
+    expect(image.status).toBe(200);
+    expect(image.type).toBe('image/png');
+    expect(image.body.equals(png(40, 30))).toBe(true);
+    expect((await get(`${preview.url}image/${'0'.repeat(64)}`)).status).toBe(404);
   });
 });

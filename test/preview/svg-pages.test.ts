@@ -52,4 +52,16 @@ describe('SvgPages', () => {
     pages.update([page('一'), page('二')], { faces: new Map([['fake', face]]), colors: { ink: { rgb: '#ff0000' } } });
     expect(face.calls).toBe(2);
   });
+
+  it('draws a page again when its image is another file, even at the same place', () => {
+    const image = (digest: string) => ({ path: '/x/a.png', format: 'png' as const, width: 2, height: 1, orientation: 1, digest, bytes: new Uint8Array([1]) });
+    const withImage = (digest: string): Page => ({ ...page('一'), items: [...page('一').items, { kind: 'image', image: image(digest), x: 1, y: 40, width: 20, height: 10 }] });
+    const opts = { faces: new Map([['fake', new FakeFace()]]), colors: ink, imageHref: (i: { digest: string }) => `/image/${i.digest}` };
+    const pages = new SvgPages();
+    pages.update([withImage('aaa'), page('二')], opts);
+    expect(pages.update([withImage('aaa'), page('二')], opts).changed).toEqual([]);
+    const changed = pages.update([withImage('bbb'), page('二')], opts);
+    expect(changed.changed).toEqual([0]);
+    expect(changed.svgs[0]).toContain('/image/bbb');
+  });
 });

@@ -36,6 +36,15 @@ describe('renderSvgPage', () => {
     expect(svg).toMatch(/<text x="(\S+)" [^>]*>𠀀<\/text><text x="(\S+)" [^>]*>c<\/text>/);
   });
 
+  it('draws an image in its box, inline as a data: URL or at the address the caller gives', () => {
+    const image = { path: '/x/a.png', format: 'png' as const, width: 2, height: 1, orientation: 1, digest: 'abc', bytes: new Uint8Array([1, 2, 3]) };
+    const box = { kind: 'image' as const, image, x: 10, y: 20.123, width: 100, height: 50 };
+    expect(renderSvgPage(page([box]), { faces, colors })).toContain(
+      '<image href="data:image/png;base64,AQID" x="10" y="20.12" width="100" height="50" preserveAspectRatio="none"/>',
+    );
+    expect(renderSvgPage(page([box]), { faces, colors, imageHref: (i) => `/image/${i.digest}?a&b` })).toContain('<image href="/image/abc?a&amp;b" x="10"');
+  });
+
   it('converts template colours to screen colours', () => {
     expect(cssColor({ cmyk: [0, 0, 0, 100] })).toBe('rgb(0,0,0)');
     expect(cssColor({ rgb: '#abcdef' })).toBe('#abcdef');

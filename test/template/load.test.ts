@@ -1,9 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
 import { loadTemplate } from '../../src/template/load.js';
 import { parseLength, PT_PER_MM } from '../../src/template/units.js';
-import { root } from '../helpers/cli.js';
+import { root, tmpDir } from '../helpers/cli.js';
 
 const fixture = (name: string) => path.join(root, 'test/fixtures/templates', name);
 const load = (name: string) => {
@@ -69,5 +70,30 @@ describe('extends', () => {
     const { t, diags } = load('missing-parent.yaml');
     expect(t).toBeUndefined();
     expect(diags[0]).toMatchObject({ rule: 'template/not-found', start: { line: 2, column: 10 } });
+  });
+});
+
+describe('figure keys', () => {
+  it('the default template sets images at most 156 × 120 mm, captions in the emphasis face at 四号', () => {
+    const { t, diags } = load('child.yaml');
+    expect(diags).toEqual([]);
+    expect(t!.figure.maxWidth).toBeCloseTo(156 * PT_PER_MM, 6);
+    expect(t!.figure.maxHeight).toBeCloseTo(120 * PT_PER_MM, 6);
+    expect(t!.figure.caption).toEqual({ font: 'emphasis', size: 14, color: 'black' });
+    expect([t!.figure.spaceBefore, t!.figure.spaceAfter]).toEqual([0, 0]);
+  });
+
+  it('a template may override them, and a width of 0 is an error at its line', () => {
+    const dir = tmpDir();
+    const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text, 'utf8');
+    write('narrow.yaml', 'extends: default\nfigure:\n  maxWidth: 100mm\n  caption: { font: body, size: 小四 }\n  spaceAfter: 1\n');
+    write('zero.yaml', 'extends: default\nfigure:\n  maxHeight: 0mm\n');
+    const narrow = loadTemplate(path.join(dir, 'narrow.yaml'), new Diagnostics())!;
+    expect(narrow.figure.maxWidth).toBeCloseTo(100 * PT_PER_MM, 6);
+    expect(narrow.figure.caption).toEqual({ font: 'body', size: 12, color: 'black' });
+    expect(narrow.figure.spaceAfter).toBe(1);
+    const diags = new Diagnostics();
+    expect(loadTemplate(path.join(dir, 'zero.yaml'), diags)).toBeUndefined();
+    expect(diags.list.map((d) => [d.rule, d.start.line, d.start.column])).toEqual([['template/invalid', 3, 14]]);
   });
 });

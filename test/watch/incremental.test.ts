@@ -8,6 +8,7 @@ import { forgetFace } from '../../src/fonts/fontset.js';
 import { fontsDir, templatesDir } from '../../src/paths.js';
 import { IncrementalCompiler } from '../../src/watch/incremental.js';
 import { copyExample } from '../helpers/cli.js';
+import { png, writeFiles } from '../helpers/images.js';
 
 function edit(file: string, from: string | RegExp, to: string): void {
   const text = fs.readFileSync(file, 'utf8');
@@ -99,4 +100,32 @@ describe('IncrementalCompiler', () => {
     // The body face is now Kai (its id gets a suffix when the bundled Kai of the emphasis role is open too).
     expect(after.compiled!.fonts.primary('body').id).toMatch(/^FandolKai-Regular(~\d+)?$/);
   });
+
+  it('an image replaced under the same item text is read again, and its item laid out again', async () => {
+    const { folder } = copyExample();
+    writeFiles(folder, { 'photos/a.png': png(40, 30) });
+    fs.appendFileSync(path.join(folder, '02-fagaiwei.md'), '\n![现场](photos/a.png)\n');
+    const inc = new IncrementalCompiler(folder);
+    const before = await both(inc);
+    writeFiles(folder, { 'photos/a.png': png(30, 40) });
+    const after = await both(inc);
+    expect(inc.stats).toMatchObject({ parsed: 0, laidOut: 1, reusedBlocks: 7 });
+    const box = (r: typeof after) => r.compiled!.pages.flatMap((p) => p.items).find((i) => i.kind === 'image')!;
+    expect(box(after)).not.toEqual(box(before));
+    expect(box(after).kind === 'image' && [box(after).image.width, box(after).image.height]).toEqual([30, 40]);
+    // Unchanged, it is reused.
+    await inc.compile();
+    expect(inc.stats).toMatchObject({ laidOut: 0, reusedBlocks: 8 });
+  });
+
+  it('a missing image is an error on every build until the file is there', async () => {
+    const { folder } = copyExample();
+    fs.appendFileSync(path.join(folder, '02-fagaiwei.md'), '\n![现场](photos/a.png)\n');
+    const inc = new IncrementalCompiler(folder);
+    expect((await both(inc)).diagnostics.map((d) => d.rule)).toContain('image/not-found');
+    expect((await both(inc)).diagnostics.map((d) => d.rule)).toContain('image/not-found');
+    writeFiles(folder, { 'photos/a.png': png(4, 3) });
+    expect((await both(inc)).compiled).toBeDefined();
+  });
 });
+
