@@ -41,6 +41,19 @@ export function positionOf(src: TemplateDoc, node: Node | null | undefined): Pos
   return { line: p.line, column: p.col, offset: off };
 }
 
+/** Parsed templates by file, reused while the text is the same: a rebuild in watch mode,
+ *  and the default template read again as the schema of template keys. Nothing mutates them. */
+const cache = new Map<string, { text: string; doc: Document; lc: LineCounter }>();
+
+function parsed(file: string, text: string): { doc: Document; lc: LineCounter } {
+  const hit = cache.get(file);
+  if (hit && hit.text === text) return hit;
+  const lc = new LineCounter();
+  const entry = { text, doc: parseDocument(text, { lineCounter: lc, prettyErrors: false }), lc };
+  cache.set(file, entry);
+  return entry;
+}
+
 /** Read a template and its `extends:` chain, child first. Undefined when any of them is unreadable. */
 export function readChain(file: string, diags: Diagnostics, seen: string[] = []): TemplateDoc[] | undefined {
   const shown = displayPath(file);
@@ -55,8 +68,7 @@ export function readChain(file: string, diags: Diagnostics, seen: string[] = [])
     diags.error(shown, { line: 1, column: 1 }, 'template/not-found', { name: shown, looked: shown, available: availableTemplates() });
     return undefined;
   }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const { doc, lc } = parsed(file, text);
   const src: TemplateDoc = { file, shown, doc, lc };
   for (const e of doc.errors) {
     const p = lc.linePos(e.pos[0]);
