@@ -88,10 +88,11 @@ export function attribution(item: Item, t: Template): string {
 export function itemParts(item: Item, lead: boolean, t: Template): ItemParts {
   const body = t.body.font;
   const paragraphs = item.paragraphs.map((p) => (p.figure ? figureParts(p.figure, t) : p.inlines.map((i) => inlinePart(i, t))));
-  // The attribution closes the last paragraph of text; after a figure it is a paragraph of its own.
-  const last = paragraphs.at(-1);
-  const closing = last && !isFigure(last) ? last : [];
-  if (closing !== last) paragraphs.push(closing);
+  // The attribution closes the last paragraph of text, also when figures follow it (a report
+  // ends with its department, the photos are shown with it); with no text at all it stands alone.
+  const lastText = paragraphs.findLastIndex((p) => !isFigure(p));
+  const closing = lastText >= 0 ? (paragraphs[lastText] as Part[]) : [];
+  if (lastText < 0) paragraphs.push(closing);
   closing.push({ text: attribution(item, t), role: body, kind: 'attribution' });
   // The marker and a run-in title start the first paragraph; before a figure they get one of their own.
   const opening = (): Part[] => {
