@@ -170,6 +170,10 @@ export function parseNames(t: Buffer): NameRecord[] {
   return out;
 }
 
+/** Made once: a GBK or Big5 decoder takes milliseconds to create (it loads an ICU converter). */
+let gbk: InstanceType<typeof TextDecoder> | undefined;
+let big5: InstanceType<typeof TextDecoder> | undefined;
+
 function decode(bytes: Buffer, platform: number, encoding: number): string | undefined {
   // Unicode (0) and Windows Unicode BMP / full (3.1, 3.10): UTF-16BE.
   if (platform === 0 || (platform === 3 && (encoding === 0 || encoding === 1 || encoding === 10))) {
@@ -178,7 +182,7 @@ function decode(bytes: Buffer, platform: number, encoding: number): string | und
     return swapped.swap16().toString('utf16le');
   }
   if (platform === 1 && encoding === 0) return bytes.toString('latin1'); // Mac Roman: names are ASCII in practice
-  if (platform === 1 && encoding === 25) return new TextDecoder('gbk').decode(bytes); // Mac Simplified Chinese
-  if (platform === 1 && encoding === 2) return new TextDecoder('big5').decode(bytes); // Mac Traditional Chinese
+  if (platform === 1 && encoding === 25) return (gbk ??= new TextDecoder('gbk')).decode(bytes); // Mac Simplified Chinese
+  if (platform === 1 && encoding === 2) return (big5 ??= new TextDecoder('big5')).decode(bytes); // Mac Traditional Chinese
   return undefined;
 }
