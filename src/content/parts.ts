@@ -85,9 +85,19 @@ export function attribution(item: Item, t: Template): string {
   return `${t.attribution.open}${item.department.text}${t.attribution.close}`;
 }
 
+/** Text pasted from Word often starts a paragraph with 　　 for the indent; the template indents every paragraph itself. */
+function withoutLeadingSpace(parts: Part[]): Part[] {
+  while (parts[0] && /^[\s\u3000]/.test(parts[0].text)) {
+    const text = parts[0].text.replace(/^[\s\u3000]+/, '');
+    if (text) parts[0] = { ...parts[0], text };
+    else parts.shift();
+  }
+  return parts;
+}
+
 export function itemParts(item: Item, lead: boolean, t: Template): ItemParts {
   const body = t.body.font;
-  const paragraphs = item.paragraphs.map((p) => (p.figure ? figureParts(p.figure, t) : p.inlines.map((i) => inlinePart(i, t))));
+  const paragraphs = item.paragraphs.map((p) => (p.figure ? figureParts(p.figure, t) : withoutLeadingSpace(p.inlines.map((i) => inlinePart(i, t)))));
   // The attribution closes the last paragraph of text, also when figures follow it (a report
   // ends with its department, the photos are shown with it); with no text at all it stands alone.
   const lastText = paragraphs.findLastIndex((p) => !isFigure(p));
