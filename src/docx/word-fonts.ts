@@ -3,8 +3,6 @@
 // template's `wordFonts:`, else the family of the face the PDF uses, so the
 // Word file and the PDF agree by default.
 
-import fs from 'node:fs';
-import * as fontkit from 'fontkit';
 import type { Issue } from '../issue/model.js';
 import type { FontMetrics } from '../layout/metrics.js';
 import type { FontSet } from '../fonts/fontset.js';
@@ -19,26 +17,13 @@ export interface WordFont {
   file?: string;
 }
 
-const families = new Map<string, { family: string; bold: boolean }>();
-
-/** Family name and weight read from a font file (once per file and face). */
-export function faceFamily(file: string, postscriptName?: string): { family: string; bold: boolean } {
-  const key = `${file}#${postscriptName ?? ''}`;
-  let found = families.get(key);
-  if (!found) {
-    const opened = fontkit.create(fs.readFileSync(file), postscriptName);
-    const font = opened as fontkit.Font;
-    found = { family: font.familyName, bold: !!font['OS/2']?.fsSelection?.bold };
-    families.set(key, found);
-  }
-  return found;
-}
-
-/** The Word font of a face the FontSet chose (a role's own face or a fallback). */
+/** The Word font of a face the FontSet chose (a role's own face or a fallback). Its names were read
+ *  with the face (sfnt.ts), so no font file is opened again for the Word file. */
 export function wordFontOfFace(face: FontMetrics, fonts: FontSet): WordFont {
   const f = fonts.faces.get(face.id);
   if (!f) return { family: face.id, bold: false };
-  return { ...faceFamily(f.path, f.collectionName), file: f.path };
+  const names = ('face' in f ? f.face : f).names();
+  return { family: names.legacyFamily || names.families[0] || names.postscriptName, bold: names.bold, file: f.path };
 }
 
 export function wordFonts(issue: Issue, t: Template, fonts: FontSet): Record<Role, WordFont> {

@@ -15,6 +15,8 @@ export interface FaceNames {
   postscriptName: string;
   /** Family names (nameID 1 and 16), all languages, first the English one where there is one. */
   families: string[];
+  /** The English family of nameID 1, the name Windows and Word list the face under (FandolFang R). */
+  legacyFamily: string;
   /** Full names (nameID 4), all languages. */
   fullNames: string[];
   /** Subfamily (nameID 2 or 17, English), e.g. Regular, Bold. */
@@ -128,6 +130,7 @@ function readFace(r: Reader, at: number, index: number): FaceNames {
     index,
     postscriptName: english(NAME.postscript),
     families: distinct([NAME.typoFamily, NAME.family]),
+    legacyFamily: english(NAME.family),
     fullNames: distinct([NAME.full]),
     style: english(NAME.typoSubfamily) || english(NAME.subfamily),
     weight,

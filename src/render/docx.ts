@@ -14,7 +14,7 @@ import { reproducible } from '../docx/package.js';
 import { pageNumberFooters, sectionProperties } from '../docx/page.js';
 import { runMaker } from '../docx/runs.js';
 import { offGridPatch, wordStyles } from '../docx/styles.js';
-import { faceFamily, wordFonts, type WordFont } from '../docx/word-fonts.js';
+import { wordFontOfFace, wordFonts, type WordFont } from '../docx/word-fonts.js';
 import { ROLES, type Role } from '../template/model.js';
 
 export interface DocxMeta {
@@ -63,7 +63,7 @@ function embeddedFonts(c: Compiled, roles: Record<Role, WordFont>, fallbacks: Se
   for (const id of ids) {
     const face = c.fonts.faces.get(id);
     if (!face) continue;
-    const { family, bold } = faceFamily(face.path, face.collectionName);
+    const { family, bold } = wordFontOfFace(face, c.fonts);
     const entry = byFamily.get(family) ?? { name: family };
     entry[bold ? 'bold' : 'data'] = fs.readFileSync(face.path);
     byFamily.set(family, entry);
