@@ -1,16 +1,74 @@
-// Bundle the CLI into one ES module (dist/bulletin.mjs): Node then reads and
-// links one file instead of resolving ~300 modules at every start.
+// Bundle the CLI into one CommonJS file (dist/bulletin.cjs): Node then reads
+// one file instead of resolving ~300 modules at every start, and bin/bulletin.js
+// can compile it with a V8 code cache (which Node 20 offers for scripts, not
+// for ES modules). Then one build makes that cache.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { build } from 'esbuild';
 
+// Modules that cost milliseconds to initialise but that most builds never
+// call: pdfkit imports them at its top for encryption, line wrapping and
+// opening font files, none of which a bulletin build does (our faces come
+// with their own tables, see src/fonts). Each is replaced by a stand-in that
+// loads the real module on first call.
+const LAZY = {
+  fontkit: { named: ['create'] }, // ~30 ms: Unicode property tables, decompressed at import
+  linebreak: { construct: true }, // ~5 ms: a line-break trie; pdfkit wraps no text of ours
+  '@noble/ciphers/aes': { named: ['cbc', 'ecb'] }, // ~18 ms: AES tables computed at import; we never encrypt
+};
+
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(LAZY).map((k) => k.replace(/[/@]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, ({ path }) => {
+      const spec = LAZY[path];
+      // require() of a bundled module becomes a wrapper that runs the module on first call.
+      const lines = [`let m; const load = () => (m ??= require(${JSON.stringify(path)}));`];
+      for (const name of spec.named ?? []) lines.push(`export const ${name} = (...a) => load().${name}(...a);`);
+      if (spec.construct) lines.push('export default function Lazy(...a) { const C = load(); return new (C.default ?? C)(...a); }');
+      return { contents: lines.join('\n'), resolveDir: process.cwd(), loader: 'js' };
+    });
+  },
+};
+
+// fontkit decodes WOFF2 with the `brotli` package (1.4 MB of JavaScript, a
+// dictionary built at import); Node has Brotli built in.
+const nodeBrotli = {
+  name: 'node-brotli',
+  setup(b) {
+    b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli', namespace: 'node-brotli' }));
+    b.onLoad({ filter: /.*/, namespace: 'node-brotli' }, () => ({
+      contents: "import zlib from 'node:zlib'; export default (buf) => new Uint8Array(zlib.brotliDecompressSync(buf));",
+      loader: 'js',
+    }));
+  },
+};
+
+const outfile = 'dist/bulletin.cjs';
+fs.rmSync(`${outfile}.cache`, { force: true });
 await build({
   entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/bulletin.mjs',
+  outfile,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
-  // CommonJS dependencies inside an ES module bundle still call require().
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  plugins: [lazyModules, nodeBrotli],
+  // src/paths.ts finds templates/ and fonts/ from its own address.
+  define: { 'import.meta.url': '__bundle_url' },
+  banner: { js: "var __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The code cache: one build of the example, the functions a build runs.
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-cache-'));
+try {
+  execFileSync(process.execPath, ['bin/bulletin.js', 'build', 'examples/issue-07', '-o', path.join(tmp, 'out.pdf')], { stdio: 'ignore' });
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
