@@ -1,14 +1,16 @@
 // One font face, answering the two questions layout asks per character: can
-// you draw it, and how wide is it. Answers are cached per code point (fontkit's
-// cmap lookups are slow, and measuring through its layout ~20x slower). The
-// file is parsed with fontkit only when a character is first asked about:
-// its names, units per em and weight come from a few small reads of the
-// table directory, so a role or fallback face that the issue never needs
-// (often the 24 MB Noto Serif CJK) is never read whole.
+// you draw it, and how wide is it. Both come from the face's cmap and hmtx,
+// read with the few small tables around them (font-tables.ts) when a
+// character is first asked about: the outlines are never read for layout, and
+// a role or fallback face that the issue never needs (often the 24 MB Noto
+// Serif CJK) is not read at all — its names, units per em and weight come from
+// a few small reads of the table directory. fontkit is loaded, and the whole
+// file parsed with it, only when the PDF renderer asks for `fontkitFont`.
 
 import fs from 'node:fs';
-import * as fontkit from 'fontkit';
 import type { FontMetrics } from '../layout/metrics.js';
+import { readFontTables, type FontTables } from './font-tables.js';
+import { loadFontkit, type FontkitFont } from './fontkit.js';
 import { readFontFile, type FaceNames } from './sfnt.js';
 
 export class Face implements FontMetrics {
@@ -17,10 +19,11 @@ export class Face implements FontMetrics {
   readonly postscriptName: string;
   /** The face is a bold weight itself (OS/2 or head says so), so a bold role needs no synthetic bold. */
   readonly bold: boolean;
-  private opened?: fontkit.Font;
-  private readonly advances = new Map<number, number>();
+  private read?: FontTables;
+  private opened?: FontkitFont;
+  /** Glyph id per code point asked about (a Map lookup is a few times faster than the cmap's binary search). */
+  private readonly glyphs = new Map<number, number>();
   private readonly info: FaceNames;
-  private readonly covers = new Map<number, boolean>();
 
   /** Set when the face comes from a collection (.ttc/.otc): the PostScript name that picks it. */
   readonly collectionName?: string;
@@ -51,45 +54,55 @@ export class Face implements FontMetrics {
     this.bold = this.info.bold;
   }
 
-  /** Whether the file has been read and parsed (only once a character was asked about). */
+  /** Whether the face's tables have been read (only once a character was asked about, or the renderer asked for them). */
   get parsed(): boolean {
+    return this.read !== undefined || this.opened !== undefined;
+  }
+
+  /** Whether fontkit has parsed the file (only when the renderer asked for `fontkitFont`). */
+  get fontkitOpened(): boolean {
     return this.opened !== undefined;
   }
 
-  /** The parsed face, read from the file on first use. */
-  private get font(): fontkit.Font {
+  /** cmap, hmtx and the face's metrics, read from the file on first use. */
+  get tables(): FontTables {
+    return (this.read ??= readFontTables(this.path, this.info.index));
+  }
+
+  /**
+   * The face parsed by fontkit, for the PDF renderer where it needs one
+   * (pdfkit then neither reads nor parses the file again). Reads the whole
+   * file, and loads fontkit on first use.
+   */
+  get fontkitFont(): FontkitFont {
     if (!this.opened) {
-      const opened = fontkit.create(fs.readFileSync(this.path));
+      const opened = loadFontkit().create(fs.readFileSync(this.path));
       this.opened = 'fonts' in opened
-        ? (opened as unknown as { fonts: fontkit.Font[] }).fonts.find((f) => f.postscriptName === this.collectionName)!
-        : (opened as fontkit.Font);
+        ? (opened as unknown as { fonts: FontkitFont[] }).fonts.find((f) => f.postscriptName === this.collectionName)!
+        : (opened as FontkitFont);
     }
     return this.opened;
   }
 
-  /** The fontkit face itself, for the PDF renderer: handing it to pdfkit saves re-reading and re-parsing the file on every render. */
-  get fontkitFont(): fontkit.Font {
-    return this.font;
+  /** Glyph id of a code point, 0 when the face has none. */
+  glyph(cp: number): number {
+    // Asked for every character of the issue on every build (coverage, face choice, measuring).
+    let gid = this.glyphs.get(cp);
+    if (gid === undefined) {
+      gid = this.tables.glyphForCodePoint(cp);
+      this.glyphs.set(cp, gid);
+    }
+    return gid;
   }
 
   has(cp: number): boolean {
-    // Asked for every character of the issue on every build (coverage, face choice); fontkit's cmap lookup is slow.
-    let has = this.covers.get(cp);
-    if (has === undefined) {
-      has = this.font.hasGlyphForCodePoint(cp);
-      this.covers.set(cp, has);
-    }
-    return has;
+    return this.glyph(cp) !== 0;
   }
 
   /** Advance width in font units (0 for a character the face lacks). */
   advance(cp: number): number {
-    let a = this.advances.get(cp);
-    if (a === undefined) {
-      a = this.font.hasGlyphForCodePoint(cp) ? this.font.glyphForCodePoint(cp).advanceWidth : 0;
-      this.advances.set(cp, a);
-    }
-    return a;
+    const gid = this.glyph(cp);
+    return gid === 0 ? 0 : this.tables.advanceWidth(gid);
   }
 
   /** All of 0–9: page numbers, issue numbers and dates need them. */
@@ -127,7 +140,11 @@ export class SyntheticBold implements FontMetrics {
     return this.face.collectionName;
   }
 
-  get fontkitFont(): fontkit.Font {
+  get tables(): FontTables {
+    return this.face.tables;
+  }
+
+  get fontkitFont(): FontkitFont {
     return this.face.fontkitFont;
   }
 

@@ -49,7 +49,11 @@ function kindOf(tag: string): FileKind {
   return 'not-a-font';
 }
 
-class Reader {
+/** Positioned reads of a font file, each checked against the file's size; counts the bytes it reads. */
+export class Reader {
+  /** Bytes read so far. */
+  bytesRead = 0;
+
   constructor(private readonly fd: number, readonly size: number) {}
 
   read(offset: number, length: number): Buffer {
@@ -61,8 +65,27 @@ class Reader {
       if (n === 0) throw new Error('truncated font file');
       got += n;
     }
+    this.bytesRead += length;
     return buf;
   }
+}
+
+/** Where a table is in the file: absolute offset and length (a collection's faces share one file). */
+export interface TableRecord {
+  offset: number;
+  length: number;
+}
+
+/** The table directory of the face whose offset table starts at `at` (0 for a single-face file). */
+export function readTableDirectory(r: Reader, at: number): Map<string, TableRecord> {
+  const numTables = r.read(at + 4, 2).readUInt16BE(0);
+  const records = r.read(at + 12, 16 * numTables);
+  const tables = new Map<string, TableRecord>();
+  for (let i = 0; i < numTables; i++) {
+    const p = 16 * i;
+    tables.set(records.toString('latin1', p, p + 4), { offset: records.readUInt32BE(p + 8), length: records.readUInt32BE(p + 12) });
+  }
+  return tables;
 }
 
 /** Reads the names of every face in a font file. Throws on a damaged sfnt file. */
@@ -87,14 +110,7 @@ export function readFontFile(file: string): FontFileInfo {
 }
 
 function readFace(r: Reader, at: number, index: number): FaceNames {
-  const dir = r.read(at, 12);
-  const numTables = dir.readUInt16BE(4);
-  const records = r.read(at + 12, 16 * numTables);
-  const tables = new Map<string, { offset: number; length: number }>();
-  for (let i = 0; i < numTables; i++) {
-    const p = 16 * i;
-    tables.set(records.toString('latin1', p, p + 4), { offset: records.readUInt32BE(p + 8), length: records.readUInt32BE(p + 12) });
-  }
+  const tables = readTableDirectory(r, at);
   const nameTable = tables.get('name');
   if (!nameTable) throw new Error('font has no name table');
   const names = parseNames(r.read(nameTable.offset, nameTable.length));

@@ -22,9 +22,7 @@ export function requireDebianFonts(): void {
  * checked by fontkit or pdfkit).
  */
 export function faceWithoutDigits(dest: string, source = bundled('FandolSong-Regular.otf')): string {
-  const buf = fs.readFileSync(source);
-  const numTables = buf.readUInt16BE(4);
-  // cmap with one Windows Unicode BMP subtable, format 4: A–Z → glyphs 1–26, then the closing segment.
+  // One Windows Unicode BMP subtable, format 4: A–Z → glyphs 1–26, then the closing segment.
   const sub = Buffer.alloc(16 + 2 * 4 * 2);
   sub.writeUInt16BE(4, 0); // format
   sub.writeUInt16BE(sub.length, 2);
@@ -37,13 +35,28 @@ export function faceWithoutDigits(dest: string, source = bundled('FandolSong-Reg
   sub.writeUInt16BE(0x41, 20); sub.writeUInt16BE(0xffff, 22); // startCode
   sub.writeInt16BE(1 - 0x41, 24); sub.writeInt16BE(1, 26); // idDelta
   sub.writeUInt16BE(0, 28); sub.writeUInt16BE(0, 30); // idRangeOffset
-  const head = Buffer.alloc(12);
+  return faceWithCmap(dest, [{ platform: 3, encoding: 1, subtable: sub }], source);
+}
+
+/**
+ * A copy of a bundled face with its cmap replaced by one holding `subtables`
+ * (each record pointing at its own bytes, in the order given), appended to
+ * the file as faceWithoutDigits does.
+ */
+export function faceWithCmap(dest: string, subtables: { platform: number; encoding: number; subtable: Buffer }[], source = bundled('FandolSong-Regular.otf')): string {
+  const buf = fs.readFileSync(source);
+  const numTables = buf.readUInt16BE(4);
+  const head = Buffer.alloc(4 + 8 * subtables.length);
   head.writeUInt16BE(0, 0);
-  head.writeUInt16BE(1, 2);
-  head.writeUInt16BE(3, 4);
-  head.writeUInt16BE(1, 6);
-  head.writeUInt32BE(12, 8);
-  const cmap = Buffer.concat([head, sub]);
+  head.writeUInt16BE(subtables.length, 2);
+  let offset = head.length;
+  subtables.forEach((s, i) => {
+    head.writeUInt16BE(s.platform, 4 + 8 * i);
+    head.writeUInt16BE(s.encoding, 6 + 8 * i);
+    head.writeUInt32BE(offset, 8 + 8 * i);
+    offset += s.subtable.length;
+  });
+  const cmap = Buffer.concat([head, ...subtables.map((s) => s.subtable)]);
   const pad = (4 - (buf.length % 4)) % 4;
   const out = Buffer.concat([buf, Buffer.alloc(pad), cmap]);
   for (let i = 0; i < numTables; i++) {
