@@ -122,8 +122,6 @@ function pdfMeta(issue: Issue, date: Date) {
 export async function renderIssue({ issue, template, fonts, pages }: Compiled, date: Date): Promise<Buffer> {
   // pdfkit is loaded only when a PDF is written (check and preview never need it).
   const { renderPdf } = await import('./render/pdf.js');
-  // Faces the renderer takes as fontkit faces then get pdfkit's copy of fontkit, not a second one.
-  await (await import('./fonts/fontkit.js')).preloadFontkit();
   return renderPdf(pages, fonts.faces, template.colors, pdfMeta(issue, date));
 }
 
