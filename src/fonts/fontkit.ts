@@ -1,35 +1,21 @@
-// fontkit, loaded only when something asks for it. Layout gets what it needs
-// from font-tables.ts; fontkit (~70 ms to load, and it parses whole files) is
-// for the PDF renderer's faces that our own PDF path cannot embed yet.
-//
-// loadFontkit() is synchronous (Face.fontkitFont is a getter), so it goes
-// through require(), which loads fontkit's CommonJS build. pdfkit imports
-// fontkit's ES module build, a second copy: whoever is about to load pdfkit
-// can `await preloadFontkit()` first, and loadFontkit() then hands out that
-// same ES module instead of loading fontkit a second time.
+// fontkit, for the faces our own PDF path cannot embed (TrueType outlines,
+// a CFF that is not CID-keyed). Layout never needs it: it reads
+// font-tables.ts. In the CLI bundle fontkit is evaluated on its first call,
+// not at start-up (scripts/bundle.js, lazy-modules), and pdfkit shares the copy.
+import * as fontkit from 'fontkit';
 
-import { createRequire } from 'node:module';
-import type * as Fontkit from 'fontkit';
+export type FontkitModule = typeof fontkit;
+export type FontkitFont = fontkit.Font;
 
-export type FontkitModule = typeof Fontkit;
-export type FontkitFont = Fontkit.Font;
+let loaded = false;
 
-let loaded: FontkitModule | undefined;
-
-/** fontkit, loaded on the first call. */
+/** fontkit, counting the first use (tests check that a bundled-font build never gets here). */
 export function loadFontkit(): FontkitModule {
-  return (loaded ??= createRequire(import.meta.url)('fontkit') as FontkitModule);
+  loaded = true;
+  return fontkit;
 }
 
-/** Load fontkit as pdfkit does (its ES module), so that loadFontkit() and pdfkit share one copy. */
-export async function preloadFontkit(): Promise<void> {
-  if (!loaded) {
-    const m = await import('fontkit');
-    loaded ??= m;
-  }
-}
-
-/** Whether fontkit has been loaded through this module. */
+/** Whether anything has asked for fontkit in this process. */
 export function fontkitLoaded(): boolean {
-  return loaded !== undefined;
+  return loaded;
 }

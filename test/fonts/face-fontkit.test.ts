@@ -1,28 +1,21 @@
-// Importing face.ts, and answering layout's questions, loads no fontkit: it is
-// loaded only for `fontkitFont`. fontkit is mocked here to see whether anything
-// imports it; the lazy load goes round the mock, to the real fontkit.
-import { describe, expect, it, vi } from 'vitest';
+// Layout's questions never need fontkit: it is asked for only for `fontkitFont`.
+import { describe, expect, it } from 'vitest';
+import { Face } from '../../src/fonts/face.js';
+import { fontkitLoaded } from '../../src/fonts/fontkit.js';
+import { bundled } from '../helpers/fonts.js';
 
-const imported = vi.hoisted(() => ({ fontkit: false }));
-vi.mock('fontkit', () => {
-  imported.fontkit = true;
-  return {};
-});
-
-describe('fontkit is loaded only when a fontkit face is asked for', () => {
-  it('not by importing face.ts, nor by has, advance and hasDigits', async () => {
-    const { Face } = await import('../../src/fonts/face.js');
-    const { fontkitLoaded } = await import('../../src/fonts/fontkit.js');
-    const { bundled } = await import('../helpers/fonts.js');
+describe('fontkit is used only when a fontkit face is asked for', () => {
+  it('not by has, advance and hasDigits', () => {
     const face = new Face(bundled('FandolKai-Regular.otf'));
     expect(face.has(0x4e2d)).toBe(true);
     expect(face.advance(0x4e2d)).toBe(1000);
     expect(face.hasDigits()).toBe(true);
     expect(face.tables.outlines).toBe('cff');
-    expect(imported.fontkit).toBe(false);
+    expect(face.fontkitOpened).toBe(false);
     expect(fontkitLoaded()).toBe(false);
 
     expect(face.fontkitFont.postscriptName).toBe('FandolKai-Regular');
+    expect(face.fontkitOpened).toBe(true);
     expect(fontkitLoaded()).toBe(true);
   });
 });
