@@ -144,6 +144,10 @@ export class SyntheticBold implements FontMetrics {
     return this.face.tables;
   }
 
+  get postscriptName(): string {
+    return this.face.postscriptName;
+  }
+
   get fontkitFont(): FontkitFont {
     return this.face.fontkitFont;
   }

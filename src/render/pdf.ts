@@ -3,6 +3,8 @@
 
 import type * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import type { FontTables } from '../fonts/font-tables.js';
+import { PdfFace } from './pdf-face.js';
 import { withFastSubset } from './subset-prime.js';
 import type { Page } from '../layout/display-list.js';
 import type { Color } from '../template/model.js';
@@ -16,6 +18,9 @@ export interface FaceFile {
   /** The face already opened with fontkit, if there is one: pdfkit then neither reads nor parses the file again,
    *  and the face's parsed glyphs carry over between renders (watch mode renders ~4x faster; same bytes). */
   fontkitFont?: object;
+  /** The face's own tables (src/fonts/font-tables.ts): a CFF face is then embedded without fontkit. */
+  tables?: FontTables;
+  postscriptName?: string;
 }
 
 /** Stroke width of synthetic bold, as a fraction of the font size: about the weight step from regular to bold. */
@@ -57,14 +62,23 @@ export function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: R
 
   // Registered once per file and face, so a face drawn both plain and synthetic bold is embedded once.
   const registered = new Set<string>();
+  const names = new Set<string>();
   const useFace = (id: string): FaceFile => {
     const f = faces.get(id);
     if (!f) throw new Error(`face ${id} was not loaded`);
     const key = `${f.path}#${f.collectionName ?? ''}`;
     if (!registered.has(key)) {
-      // pdfkit takes an opened fontkit face as it takes a path (PDFFontFactory.open): no second read or parse.
-      if (f.fontkitFont) doc.registerFont(key, withFastSubset(f.fontkitFont as fontkit.Font) as unknown as string);
-      else if (f.collectionName) doc.registerFont(key, f.path, f.collectionName);
+      if (f.tables?.outlines === 'cff') {
+        // pdfkit takes any object with layout() as a font. Its name must be unique: pdfkit merges two fonts of one name.
+        let name = f.postscriptName || 'face';
+        for (let n = 2; names.has(name); n++) name = `${f.postscriptName}~${n}`;
+        names.add(name);
+        const fallback = () => f.fontkitFont as fontkit.Font;
+        doc.registerFont(key, new PdfFace(name, f.tables, f.path, fallback) as unknown as string);
+      } else if (f.fontkitFont) {
+        // pdfkit takes an opened fontkit face as it takes a path (PDFFontFactory.open): no second read or parse.
+        doc.registerFont(key, withFastSubset(f.fontkitFont as fontkit.Font) as unknown as string);
+      } else if (f.collectionName) doc.registerFont(key, f.path, f.collectionName);
       else doc.registerFont(key, f.path);
       registered.add(key);
     }

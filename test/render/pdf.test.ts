@@ -5,7 +5,10 @@ import { openFace, SyntheticBold } from '../../src/fonts/face.js';
 import type { Page } from '../../src/layout/display-list.js';
 import { bundled } from '../helpers/fonts.js';
 import { compile } from '../../src/build.js';
-import { example } from '../helpers/cli.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { example, flatText, pdfFonts, pdfText, tmpDir } from '../helpers/cli.js';
+import { pagePngs } from '../helpers/render-pages.js';
 import { renderPdf, type FaceFile } from '../../src/render/pdf.js';
 
 /** The page content streams, inflated. */
@@ -40,15 +43,26 @@ describe('synthetic bold', () => {
 });
 
 describe('renderPdf', () => {
-  it('gives the same bytes from open faces as from font files', async () => {
+  it('embeds CFF faces from its own tables and subsetter: the pages show what fontkit\'s subsets show, and fontkit opens no face', async () => {
     const { compiled } = await compile(example);
     if (!compiled) throw new Error('the example does not compile');
     const meta = { title: 't', author: 'a', creationDate: new Date(0) };
+    // Paths alone: pdfkit reads each file and subsets it with fontkit.
     const byPath = new Map<string, FaceFile>();
     for (const [id, f] of compiled.fonts.faces) byPath.set(id, { path: f.path, ...(f.collectionName ? { collectionName: f.collectionName } : {}) });
-    const fromFaces = await renderPdf(compiled.pages, compiled.fonts.faces, compiled.template.colors, meta);
-    const fromPaths = await renderPdf(compiled.pages, byPath, compiled.template.colors, meta);
-    expect([...compiled.fonts.faces.values()].every((f) => f.fontkitFont)).toBe(true);
-    expect(fromFaces.equals(fromPaths)).toBe(true);
+    const ours = await renderPdf(compiled.pages, compiled.fonts.faces, compiled.template.colors, meta);
+    expect([...compiled.fonts.faces.values()].some((f) => 'fontkitOpened' in f && f.fontkitOpened)).toBe(false);
+    const theirs = await renderPdf(compiled.pages, byPath, compiled.template.colors, meta);
+
+    const a = pagePngs(ours);
+    const b = pagePngs(theirs);
+    expect(a).toHaveLength(4);
+    a.forEach((png, i) => expect(png.equals(b[i]!), `page ${i + 1}`).toBe(true));
+    const file = path.join(tmpDir(), 'ours.pdf');
+    fs.writeFileSync(file, ours);
+    expect(flatText(pdfText(file))).toContain('中心路街道探索人大代表“十联”机制办好民生实事');
+    const fonts = pdfFonts(file);
+    expect(fonts.length).toBeGreaterThanOrEqual(4);
+    for (const f of fonts) expect(f.slice(1, 7)).toEqual(['CID', 'Type', '0C', 'Identity-H', 'yes', 'yes']);
   });
 });
