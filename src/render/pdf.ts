@@ -1,26 +1,26 @@
-// Draw a display list with pdfkit. Nothing here decides where anything goes:
-// every run, rule and image arrives at its final place.
+// Draw a display list as PDF. Nothing here decides where anything goes:
+// every run, rule and image arrives at its final place. pdfkit writes the
+// document, the rules and the images; text is written here, as glyph codes of
+// the fonts that pdf-fonts.ts embeds: the layout already placed every run,
+// so there is nothing for pdfkit to measure or shape again.
 
-import type * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { FontTables } from '../fonts/font-tables.js';
-import { PdfFace } from './pdf-face.js';
-import { withFastSubset } from './subset-prime.js';
-import type { Page } from '../layout/display-list.js';
+import type { GlyphRun, Page } from '../layout/display-list.js';
 import type { Color } from '../template/model.js';
+import { EmbeddedFont, type RefMaker } from './pdf-fonts.js';
 
 export interface FaceFile {
   path: string;
   /** PostScript name that picks the face from a collection (.ttc); absent for a single-face file. */
   collectionName?: string;
+  postscriptName?: string;
   /** Draw filled and stroked: a role asks for bold and the face has no bold weight. */
   syntheticBold?: boolean;
-  /** The face already opened with fontkit, if there is one: pdfkit then neither reads nor parses the file again,
-   *  and the face's parsed glyphs carry over between renders (watch mode renders ~4x faster; same bytes). */
-  fontkitFont?: object;
-  /** The face's own tables (src/fonts/font-tables.ts): a CFF face is then embedded without fontkit. */
-  tables?: FontTables;
-  postscriptName?: string;
+  /** cmap, hmtx and metrics (src/fonts/font-tables.ts). */
+  tables: FontTables;
+  /** fontkit's parse of the face, for a face our CFF subsetter cannot subset; read only when asked for. */
+  fontkitFont: object;
 }
 
 /** Stroke width of synthetic bold, as a fraction of the font size: about the weight step from regular to bold. */
@@ -33,7 +33,13 @@ export interface PdfMeta {
   creationDate: Date;
 }
 
-export function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: Record<string, Color>, meta: PdfMeta): Promise<Buffer> {
+/** The page's font resources (pdfkit's PDFPage.fonts). */
+interface PageResources {
+  fonts: Record<string, unknown>;
+  height: number;
+}
+
+export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: Record<string, Color>, meta: PdfMeta): Promise<Buffer> {
   const first = pages[0];
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -59,32 +65,37 @@ export function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: R
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  const refs = doc as unknown as RefMaker;
 
-  // Registered once per file and face, so a face drawn both plain and synthetic bold is embedded once.
-  const registered = new Set<string>();
+  // Every run encoded first, in page order: then each font's glyphs are known and its
+  // subset can be compressed in the background while the pages are drawn.
+  const fonts = new Map<string, EmbeddedFont>();
   const names = new Set<string>();
-  const useFace = (id: string): FaceFile => {
+  const fontFor = (id: string): EmbeddedFont => {
     const f = faces.get(id);
     if (!f) throw new Error(`face ${id} was not loaded`);
+    // One font per file and face: drawn plain and synthetic bold, it is embedded once.
     const key = `${f.path}#${f.collectionName ?? ''}`;
-    if (!registered.has(key)) {
-      if (f.tables?.outlines === 'cff') {
-        // pdfkit takes any object with layout() as a font. Its name must be unique: pdfkit merges two fonts of one name.
-        let name = f.postscriptName || 'face';
-        for (let n = 2; names.has(name); n++) name = `${f.postscriptName}~${n}`;
-        names.add(name);
-        const fallback = () => f.fontkitFont as fontkit.Font;
-        doc.registerFont(key, new PdfFace(name, f.tables, f.path, fallback) as unknown as string);
-      } else if (f.fontkitFont) {
-        // pdfkit takes an opened fontkit face as it takes a path (PDFFontFactory.open): no second read or parse.
-        doc.registerFont(key, withFastSubset(f.fontkitFont as fontkit.Font) as unknown as string);
-      } else if (f.collectionName) doc.registerFont(key, f.path, f.collectionName);
-      else doc.registerFont(key, f.path);
-      registered.add(key);
+    let font = fonts.get(key);
+    if (!font) {
+      let base = f.postscriptName || 'Face';
+      for (let n = 2; names.has(base); n++) base = `${f.postscriptName}~${n}`;
+      names.add(base);
+      font = new EmbeddedFont(refs, `F${fonts.size + 1}`, base, f);
+      fonts.set(key, font);
     }
-    doc.font(key);
-    return f;
+    return font;
   };
+  const encoded = new Map<GlyphRun, { font: EmbeddedFont; hex: string }>();
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (item.kind !== 'glyphs') continue;
+      const font = fontFor(item.face);
+      encoded.set(item, { font, hex: font.encode(item.text) });
+    }
+  }
+  for (const font of fonts.values()) font.startProgram();
+
   const paint = (name: string): PDFKit.Mixins.ColorValue => {
     const c = colors[name];
     if (!c) return 'black';
@@ -93,27 +104,66 @@ export function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: R
 
   for (const page of pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
+    const resources = doc.page as unknown as PageResources;
+    // Runs in a row go in one text object; the text state is set only where it changes.
+    let text: string[] | undefined;
+    let state = { font: '', size: 0, tracking: 0, color: '', bold: false };
+    const closeText = () => {
+      if (!text) return;
+      text.push('ET Q');
+      doc.addContent(text.join('\n'));
+      text = undefined;
+    };
     for (const item of page.items) {
-      if (item.kind === 'rule') {
-        doc.rect(item.x, item.y - item.thickness / 2, item.width, item.thickness).fill(paint(item.color));
-      } else if (item.kind === 'image') {
-        // The bytes read at load time (not the path): the file may have changed since. pdfkit turns a JPEG by its EXIF orientation.
-        const b = item.image.bytes;
-        doc.image(Buffer.from(b.buffer, b.byteOffset, b.byteLength), item.x, item.y, { width: item.width, height: item.height });
-      } else {
-        const face = useFace(item.face);
-        doc.fontSize(item.size).fillColor(paint(item.color));
-        const options: PDFKit.Mixins.TextOptions = { lineBreak: false, characterSpacing: item.tracking, baseline: 'alphabetic' };
-        if (face.syntheticBold) {
-          doc.save().lineWidth(item.size * BOLD_STROKE).strokeColor(paint(item.color));
-          doc.text(item.text, item.x, item.y, { ...options, fill: true, stroke: true });
-          doc.restore();
+      if (item.kind !== 'glyphs') {
+        closeText();
+        if (item.kind === 'rule') {
+          doc.rect(item.x, item.y - item.thickness / 2, item.width, item.thickness).fill(paint(item.color));
         } else {
-          doc.text(item.text, item.x, item.y, options);
+          // The bytes read at load time (not the path): the file may have changed since. pdfkit turns a JPEG by its EXIF orientation.
+          const b = item.image.bytes;
+          doc.image(Buffer.from(b.buffer, b.byteOffset, b.byteLength), item.x, item.y, { width: item.width, height: item.height });
         }
+        continue;
       }
+      const { font, hex } = encoded.get(item)!;
+      const bold = faces.get(item.face)!.syntheticBold === true;
+      if (!text) {
+        closeText();
+        // pdfkit's pages are y-down; text space is y-up.
+        text = [`q 1 0 0 -1 0 ${num(page.height)} cm BT`];
+        state = { font: '', size: 0, tracking: 0, color: '', bold: false };
+      }
+      resources.fonts[font.name] ??= font.ref;
+      if (state.font !== font.name || state.size !== item.size) text.push(`/${font.name} ${num(item.size)} Tf`);
+      if (state.tracking !== item.tracking) text.push(`${num(item.tracking)} Tc`);
+      if (state.color !== item.color) text.push(colorOps(colors[item.color]));
+      if (bold && (!state.bold || state.size !== item.size || state.color !== item.color)) {
+        text.push(`2 Tr ${num(item.size * BOLD_STROKE)} w ${colorOps(colors[item.color], true)}`);
+      } else if (!bold && state.bold) {
+        text.push('0 Tr');
+      }
+      text.push(`1 0 0 1 ${num(item.x)} ${num(page.height - item.y)} Tm <${hex}> Tj`);
+      state = { font: font.name, size: item.size, tracking: item.tracking, color: item.color, bold };
     }
+    closeText();
   }
+
+  for (const font of fonts.values()) await font.finish(refs);
   doc.end();
   return done;
+}
+
+/** Fill (or stroke) colour operators: CMYK in per cent in the template, 0–1 in PDF; RGB as #rrggbb (the template loader checks it). */
+function colorOps(c: Color | undefined, stroke = false): string {
+  if (c && 'cmyk' in c) return `${c.cmyk.map((v) => num(v / 100)).join(' ')} ${stroke ? 'K' : 'k'}`;
+  const rgb = c ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c.rgb) : null;
+  const parts = rgb ? rgb.slice(1).map((h) => num(parseInt(h, 16) / 255)) : ['0', '0', '0'];
+  return `${parts.join(' ')} ${stroke ? 'RG' : 'rg'}`;
+}
+
+/** A number as PDF content writes it: at most 4 decimals, no exponent. */
+function num(n: number): string {
+  const r = Math.round(n * 10000) / 10000;
+  return Object.is(r, -0) ? '0' : String(r);
 }

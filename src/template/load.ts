@@ -89,7 +89,7 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
     const v = raw(['colors', name]) as { cmyk?: unknown; rgb?: unknown } | undefined;
     if (v && Array.isArray(v.cmyk) && v.cmyk.length === 4 && v.cmyk.every((x) => typeof x === 'number')) {
       colors[name] = { cmyk: v.cmyk as [number, number, number, number] };
-    } else if (v && typeof v.rgb === 'string') {
+    } else if (v && typeof v.rgb === 'string' && /^#[0-9a-f]{6}$/i.test(v.rgb)) {
       colors[name] = { rgb: v.rgb };
     } else {
       fail(['colors', name], 'must be { cmyk: [c, m, y, k] } or { rgb: "#rrggbb" }');

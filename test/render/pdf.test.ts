@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { example, flatText, pdfFonts, pdfText, tmpDir } from '../helpers/cli.js';
 import { pagePngs } from '../helpers/render-pages.js';
+import { referencePdf } from '../helpers/reference-pdf.js';
 import { renderPdf, type FaceFile } from '../../src/render/pdf.js';
 
 /** The page content streams, inflated. */
@@ -36,23 +37,25 @@ describe('synthetic bold', () => {
     const pages: Page[] = [{ width: 595, height: 842, items: [run(bold.id, 100), run(face.id, 200)] }];
     const pdf = await renderPdf(pages, faces, { black: { cmyk: [0, 0, 0, 100] } }, { title: 't', author: 'a', creationDate: new Date(0) });
     const c = contents(pdf);
-    expect(c.match(/^2 Tr$/gm)).toHaveLength(1);
-    expect(c).toMatch(/^0\.5 w$/m);
+    // The bold run: fill and stroke (2 Tr), a stroke of 15/30 pt in the fill's colour; then the plain run goes back to 0 Tr.
+    expect(c).toMatch(/2 Tr 0\.5 w 0 0 0 1 K\n1 0 0 1 72 742 Tm <[0-9a-f]{16}> Tj\n0 Tr\n1 0 0 1 72 642 Tm <[0-9a-f]{16}> Tj/);
+    expect(c.match(/2 Tr/g)).toHaveLength(1);
     expect(pdf.toString('latin1').match(/\/FontFile3?\b/g)).toHaveLength(1);
+    // And it looks as pdfkit draws it.
+    const reference = await referencePdf(pages, faces, { black: { cmyk: [0, 0, 0, 100] } });
+    expect(pagePngs(pdf)[0]!.equals(pagePngs(reference)[0]!)).toBe(true);
   });
 });
 
 describe('renderPdf', () => {
-  it('embeds CFF faces from its own tables and subsetter: the pages show what fontkit\'s subsets show, and fontkit opens no face', async () => {
+  it('writes text and CFF fonts itself: the pages show what pdfkit\'s own text drawing shows, and fontkit opens no face', async () => {
     const { compiled } = await compile(example);
     if (!compiled) throw new Error('the example does not compile');
     const meta = { title: 't', author: 'a', creationDate: new Date(0) };
-    // Paths alone: pdfkit reads each file and subsets it with fontkit.
-    const byPath = new Map<string, FaceFile>();
-    for (const [id, f] of compiled.fonts.faces) byPath.set(id, { path: f.path, ...(f.collectionName ? { collectionName: f.collectionName } : {}) });
     const ours = await renderPdf(compiled.pages, compiled.fonts.faces, compiled.template.colors, meta);
     expect([...compiled.fonts.faces.values()].some((f) => 'fontkitOpened' in f && f.fontkitOpened)).toBe(false);
-    const theirs = await renderPdf(compiled.pages, byPath, compiled.template.colors, meta);
+    // pdfkit's own way: it opens each file, fontkit shapes and subsets.
+    const theirs = await referencePdf(compiled.pages, compiled.fonts.faces, compiled.template.colors);
 
     const a = pagePngs(ours);
     const b = pagePngs(theirs);
