@@ -8,7 +8,7 @@ import { readImages, withImages } from './images.js';
 import { readIssueYaml, type IssueHeader } from './issue-yaml.js';
 import { readItem, type LoadedItem } from './item.js';
 import type { Issue, Item } from './model.js';
-import { orderItems } from './order.js';
+import { compareNames, orderItems } from './order.js';
 import type { SourceText } from './source.js';
 
 export interface LoadResult {
@@ -27,8 +27,6 @@ export interface LoadResult {
   sources: Record<string, string>;
 }
 
-const byName = new Intl.Collator('en', { numeric: true });
-
 /** Reads one item file; watch mode passes one that returns its earlier result for unchanged text. */
 export type ItemReader = (name: string, src: SourceText, diags: Diagnostics) => LoadedItem;
 
@@ -38,8 +36,8 @@ export async function loadIssue(dir: string, read: ItemReader = readItem): Promi
   const listing = await listFolder(dir, diags);
   if (!listing) return { diagnostics: diags.list, skipped: [], sources: {} };
 
-  const skipped = listing.drafts.sort(byName.compare).map((name) => path.join(dir, name));
-  const itemNames = listing.items.sort(byName.compare);
+  const skipped = listing.drafts.sort(compareNames).map((name) => path.join(dir, name));
+  const itemNames = listing.items.sort(compareNames);
   const issueFile = path.join(dir, 'issue.yaml');
 
   // Read in parallel, check in a fixed order so diagnostics come out in file order.

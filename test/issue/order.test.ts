@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
 import type { ItemKind, SourcePlace } from '../../src/issue/model.js';
-import { orderItems, type Orderable } from '../../src/issue/order.js';
+import { compareNames, orderItems, type Orderable } from '../../src/issue/order.js';
 
 const at = (file: string): SourcePlace => ({ file, line: 4, column: 8, offset: 40 });
 const entry = (name: string, kind: ItemKind, order?: number): Orderable => ({
@@ -42,5 +42,13 @@ describe('reading order', () => {
         args: { order: 1, file: 'issue-07/b.md', other: 'issue-07/a.md' },
       },
     ]);
+  });
+});
+
+describe('compareNames', () => {
+  it('numbers as numbers, the shorter spelling first, the rest by code point, the same on every machine', () => {
+    const names = ['10-x.md', '2-y.md', '02-y.md', '1.md', 'b.md', 'B.md', 'a-2.md', 'a-10.md', '区发改委.md', '教育局.md', 'a.md', 'a1.md'];
+    expect([...names].sort(compareNames)).toEqual(['1.md', '2-y.md', '02-y.md', '10-x.md', 'B.md', 'a-2.md', 'a-10.md', 'a.md', 'a1.md', 'b.md', '区发改委.md', '教育局.md']);
+    expect(compareNames('x.md', 'x.md')).toBe(0);
   });
 });
