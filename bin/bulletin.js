@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const bundle = fileURLToPath(new URL('../dist/bulletin.cjs', import.meta.url));
-const source = fs.readFileSync(bundle, 'utf8');
+const source = fs.readFileSync(bundle, 'latin1'); // ASCII (scripts/bundle.js checks)
 // One cache per Node version and flags (V8 refuses a cache made under others), keyed to this bundle's size and time.
 const stat = fs.statSync(bundle);
 const key = `${process.version} ${process.arch} ${process.execArgv.join(' ')} ${stat.size} ${stat.mtimeMs}\n`;

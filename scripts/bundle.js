@@ -62,8 +62,16 @@ await build({
   define: { 'import.meta.url': '__bundle_url' },
   banner: { js: "var __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
+  // No comments or indentation: less to read at every start (names are kept, for stack traces).
+  minifyWhitespace: true,
+  charset: 'ascii',
   logLevel: 'warning',
 });
+// All ASCII, so bin/bulletin.js can read it as Latin-1 (0.2 ms, against 5 ms to decode UTF-8).
+// esbuild escapes strings but leaves regular expressions as written: escape what is left, as \uXXXX
+// (valid in strings, templates, regular expressions and names alike; astral characters as their two halves).
+const code = fs.readFileSync(outfile, 'utf8');
+fs.writeFileSync(outfile, code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 // The code cache: one build of the example, the functions a build runs.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-cache-'));
