@@ -65,6 +65,8 @@ await build({
   // No comments or indentation: less to read at every start (names are kept, for stack traces).
   minifyWhitespace: true,
   charset: 'ascii',
+  // dist/bulletin.cjs.map: for `node --enable-source-maps` and for reading CPU profiles by source file.
+  sourcemap: 'external',
   logLevel: 'warning',
 });
 // All ASCII, so bin/bulletin.js can read it as Latin-1 (0.2 ms, against 5 ms to decode UTF-8).
