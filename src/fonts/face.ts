@@ -23,6 +23,7 @@ export class Face implements FontMetrics {
   private opened?: FontkitFont;
   /** Glyph id per code point asked about (a Map lookup is a few times faster than the cmap's binary search). */
   private readonly glyphs = new Map<number, number>();
+  private readonly advances = new Map<number, number>();
   private readonly info: FaceNames;
 
   /** Set when the face comes from a collection (.ttc/.otc): the PostScript name that picks it. */
@@ -101,8 +102,14 @@ export class Face implements FontMetrics {
 
   /** Advance width in font units (0 for a character the face lacks). */
   advance(cp: number): number {
-    const gid = this.glyph(cp);
-    return gid === 0 ? 0 : this.tables.advanceWidth(gid);
+    // Asked once per character of the issue: one Map lookup, not two plus an hmtx read.
+    let a = this.advances.get(cp);
+    if (a === undefined) {
+      const gid = this.glyph(cp);
+      a = gid === 0 ? 0 : this.tables.advanceWidth(gid);
+      this.advances.set(cp, a);
+    }
+    return a;
   }
 
   /** All of 0–9: page numbers, issue numbers and dates need them. */

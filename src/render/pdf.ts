@@ -111,7 +111,8 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     const closeText = () => {
       if (!text) return;
       text.push('ET Q');
-      doc.addContent(text.join('\n'));
+      // As bytes: pdfkit would copy a string into bytes one character at a time.
+      doc.addContent(Buffer.from(`${text.join('\n')}\n`, 'latin1') as unknown as string);
       text = undefined;
     };
     for (const item of page.items) {
