@@ -7,14 +7,16 @@
 // functions a build runs, which is a third of a cold build's time. The cache
 // is made by `npm run build`, and again by any run that finds it missing or
 // made by another Node; a cache that cannot be read or written costs only time.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+//
+// This file is CommonJS (bin/package.json): Node then starts without its ES module loader.
+'use strict';
+const fs = require('node:fs');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
 
-const bundle = fileURLToPath(new URL('../dist/bulletin.cjs', import.meta.url));
-const source = fs.readFileSync(bundle, 'latin1'); // ASCII (scripts/bundle.js checks)
+const bundle = path.join(__dirname, '../dist/bulletin.cjs');
+const source = fs.readFileSync(bundle, 'latin1'); // all ASCII (scripts/bundle.js escapes the rest)
 // One cache per Node version and flags (V8 refuses a cache made under others), keyed to this bundle's size and time.
 const stat = fs.statSync(bundle);
 const key = `${process.version} ${process.arch} ${process.execArgv.join(' ')} ${stat.size} ${stat.mtimeMs}\n`;
@@ -29,10 +31,10 @@ try {
 }
 
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+const loaded = { exports: {} };
+script.runInThisContext()(loaded.exports, createRequire(bundle), loaded, bundle, path.dirname(bundle));
 
-module.exports.main(process.argv.slice(2)).then(
+loaded.exports.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
     if (cachedData === undefined || script.cachedDataRejected) writeCache();
