@@ -17,9 +17,9 @@ const vm = require('node:vm');
 
 const bundle = path.join(__dirname, '../dist/bulletin.cjs');
 const source = fs.readFileSync(bundle, 'latin1'); // all ASCII (scripts/bundle.js escapes the rest)
-// One cache per Node version and flags (V8 refuses a cache made under others), keyed to this bundle's size and time.
+// Keyed to the Node version and this bundle's size and time; V8 itself refuses a cache made under other V8 flags (then it is made again).
 const stat = fs.statSync(bundle);
-const key = `${process.version} ${process.arch} ${process.execArgv.join(' ')} ${stat.size} ${stat.mtimeMs}\n`;
+const key = `${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs}\n`;
 const cacheFile = `${bundle}.cache`;
 let cachedData;
 try {
