@@ -12,18 +12,24 @@ export function indexLength(itemLengths: readonly number[]): number {
   return 3 + (itemLengths.length + 1) * offSizeFor(dataLength) + dataLength;
 }
 
-/** An INDEX of `items`, with the smallest offset size that holds its data's length. */
-export function writeIndex(items: readonly Uint8Array[]): Uint8Array {
-  const count = items.length;
-  if (count === 0) return new Uint8Array(2);
-  let dataLength = 0;
-  for (let i = 0; i < count; i++) dataLength += items[i]!.length;
+/** The bytes of an INDEX of `count` entries holding `dataLength` bytes, its header written: offsets and data to fill in. */
+function indexFrame(count: number, dataLength: number): { out: Uint8Array; offSize: number; dataAt: number } {
   const offSize = offSizeFor(dataLength);
   const dataAt = 3 + (count + 1) * offSize;
   const out = new Uint8Array(dataAt + dataLength);
   out[0] = count >> 8;
   out[1] = count & 255;
   out[2] = offSize;
+  return { out, offSize, dataAt };
+}
+
+/** An INDEX of `items`, with the smallest offset size that holds its data's length. */
+export function writeIndex(items: readonly Uint8Array[]): Uint8Array {
+  const count = items.length;
+  if (count === 0) return new Uint8Array(2);
+  let dataLength = 0;
+  for (let i = 0; i < count; i++) dataLength += items[i]!.length;
+  const { out, offSize, dataAt } = indexFrame(count, dataLength);
   // Plain loops: a subroutine INDEX kept whole has tens of thousands of (mostly empty) entries.
   let offset = 1;
   let at = 3;
@@ -49,12 +55,7 @@ export function writeSparseIndex(count: number, entries: ReadonlyMap<number, Uin
   const kept = [...entries.keys()].filter((i) => i >= 0 && i < count).sort((a, b) => a - b);
   let dataLength = 0;
   for (const i of kept) dataLength += entries.get(i)!.length;
-  const offSize = offSizeFor(dataLength);
-  const dataAt = 3 + (count + 1) * offSize;
-  const out = new Uint8Array(dataAt + dataLength);
-  out[0] = count >> 8;
-  out[1] = count & 255;
-  out[2] = offSize;
+  const { out, offSize, dataAt } = indexFrame(count, dataLength);
   /** Offsets first..last (inclusive) all `value`. */
   const fill = (first: number, last: number, value: number) => {
     const start = 3 + first * offSize;
