@@ -180,23 +180,18 @@ function measureLine(units: Unit[], s0: number, e0: number): Fit {
 /** Choose line breaks: greedy first fit, pulling a forbidden line-start mark in by compression before pushing a character down. */
 export function breakLines(units: Unit[], opt: ComposeOptions): Array<[number, number]> {
   const lines: Array<[number, number]> = [];
-  let s = 0;
-  while (s < units.length && units[s]!.space) s++;
+  let s = skipSpaces(units, 0);
   while (s < units.length) {
     const avail = opt.measure - (lines.length === 0 ? opt.indent : 0);
-    const fitsAt = (e: number, mid: boolean) => {
-      const f = measureLine(units, s, e);
-      return f.natural - f.endShrink - (mid ? f.midShrink : 0) <= avail + EPS;
-    };
     // The longest line that fits with at most its end mark set half width.
-    let e = s + 1;
-    while (e < units.length && fitsAt(e + 1, false)) e++;
+    const e = longestFit(units, s, avail);
     let end = e;
     if (e < units.length && !canBreakBefore(units, e)) {
       // Pull in: the next allowed break, if compressing the line's marks makes room.
       let pull = e + 1;
       while (pull < units.length && !canBreakBefore(units, pull)) pull++;
-      if (pull - e <= 2 && fitsAt(pull, true)) {
+      const f = pull - e <= 2 ? measureLine(units, s, pull) : undefined;
+      if (f && f.natural - f.endShrink - f.midShrink <= avail + EPS) {
         end = pull;
       } else {
         // Push down: the last allowed break before e.
@@ -206,11 +201,39 @@ export function breakLines(units: Unit[], opt: ComposeOptions): Array<[number, n
       }
     }
     lines.push([s, end]);
-    s = end;
-    while (s < units.length && units[s]!.space) s++;
+    s = skipSpaces(units, end);
   }
   avoidShortLastLine(units, lines, opt);
   return lines;
+}
+
+function skipSpaces(units: Unit[], s: number): number {
+  while (s < units.length && units[s]!.space) s++;
+  return s;
+}
+
+/**
+ * The end e > s of the longest line from s (not a space) that fits `avail` with
+ * at most its end mark set half width. measureLine's sums, kept running as e
+ * grows (measuring each candidate afresh made a line cost its length squared),
+ * in the same order, so the same rounding.
+ */
+function longestFit(units: Unit[], s: number, avail: number): number {
+  const first = units[s]!;
+  let sum = first.width - first.fixedRight; // an opening mark at line start keeps its full width
+  let natural = sum; // the sum up to the last unit that is not a space (spaces vanish at the line end)
+  let last = first;
+  let e = s + 1;
+  for (; e < units.length; e++) {
+    const u = units[e]!;
+    sum += u.width - u.fixedLeft - u.fixedRight;
+    if (!u.space) {
+      natural = sum;
+      last = u;
+    }
+    if (!(natural - (last.trimRight - last.fixedRight) <= avail + EPS)) break;
+  }
+  return e;
 }
 
 function isSubstantial(u: Unit): boolean {
