@@ -4,7 +4,7 @@
 // the measure. Pure: fonts come in through FaceChooser.
 
 import type { Role } from '../template/model.js';
-import { CLOSING, DOUBLE_MARKS, NO_LINE_END, NO_LINE_START, OPENING, isNumberJoiner, isSpace, isWordChar } from './chars.js';
+import { CLOSE, DIGIT, DOUBLE, JOINER, NO_END, NO_START, OPEN, PERCENT, SPACE, WORD, charClass } from './chars.js';
 import type { GlyphRun } from './display-list.js';
 import type { FaceChooser, FontMetrics } from './metrics.js';
 
@@ -18,18 +18,32 @@ export interface Piece {
   latin?: Role;
 }
 
-interface Glyph {
-  ch: string;
-  face: FontMetrics;
-  size: number;
-  color: string;
+/**
+ * The glyphs of a paragraph, as parallel arrays: in a cold process an object
+ * per glyph (and per placed glyph) cost more than measuring it.
+ */
+interface Glyphs {
+  pieces: Piece[];
+  /** All the pieces' text; glyph g is text.slice(at[g], at[g + 1]). */
+  text: string;
+  at: number[];
+  codePoints: number[];
+  /** charClass of each glyph. */
+  classes: number[];
+  /** Index in `pieces` of each glyph's piece. */
+  pieceOf: number[];
+  /** Filled as units are made. */
+  faces: FontMetrics[];
   /** Natural advance in points, without tracking. */
-  advance: number;
+  advances: number[];
 }
 
 /** Glyphs that stay together on one line and get no justification space inside. */
 export interface Unit {
-  glyphs: Glyph[];
+  /** The paragraph's glyphs; the unit's are [from, to). */
+  glyphs: Glyphs;
+  from: number;
+  to: number;
   /** Natural width: advances plus tracking after every glyph. */
   width: number;
   space: boolean;
@@ -65,28 +79,117 @@ export interface Line {
 
 const EPS = 1e-6;
 
-function glyphOf(ch: string, role: Role, size: number, color: string, fonts: FaceChooser): Glyph {
-  const cp = ch.codePointAt(0)!;
-  const face = fonts.faceFor(role, cp) ?? fonts.primary(role);
-  return { ch, face, size, color, advance: (face.advance(cp) / face.unitsPerEm) * size };
+/** The face that draws a code point in a role, and its advance per em. */
+interface Choice {
+  face: FontMetrics;
+  em: number;
 }
 
-function unitOf(glyphs: Glyph[], tracking: number): Unit {
-  const first = glyphs[0]!.ch;
-  const last = glyphs[glyphs.length - 1]!.ch;
-  const single = glyphs.length === 1;
-  const half = glyphs[0]!.size / 2;
+/** Choices per FaceChooser and role: faceFor walks the role's fallback chain, and a bulletin repeats its characters. */
+const chosen = new WeakMap<FaceChooser, Map<Role, Map<number, Choice>>>();
+
+/** Looks choices up for one paragraph, keeping the last role's table at hand. */
+class Chooser {
+  private readonly roles: Map<Role, Map<number, Choice>>;
+  private role: Role | undefined;
+  private choices: Map<number, Choice> | undefined;
+
+  constructor(private readonly fonts: FaceChooser) {
+    let roles = chosen.get(fonts);
+    if (!roles) chosen.set(fonts, (roles = new Map()));
+    this.roles = roles;
+  }
+
+  choice(role: Role, cp: number): Choice {
+    if (role !== this.role) {
+      this.role = role;
+      this.choices = this.roles.get(role);
+      if (!this.choices) this.roles.set(role, (this.choices = new Map()));
+    }
+    let c = this.choices!.get(cp);
+    if (!c) {
+      const face = this.fonts.faceFor(role, cp) ?? this.fonts.primary(role);
+      this.choices!.set(cp, (c = { face, em: face.advance(cp) / face.unitsPerEm }));
+    }
+    return c;
+  }
+}
+
+/** The code points of the pieces, each piece on its own (as `for (const ch of text)` reads it: a lone surrogate stands alone). */
+function readGlyphs(pieces: Piece[]): Glyphs {
+  const g: Glyphs = { pieces, text: '', at: [], codePoints: [], classes: [], pieceOf: [], faces: [], advances: [] };
+  let base = 0;
+  for (let p = 0; p < pieces.length; p++) {
+    const t = pieces[p]!.text;
+    for (let i = 0; i < t.length; ) {
+      let cp = t.charCodeAt(i);
+      g.at.push(base + i);
+      i++;
+      if (cp >= 0xd800 && cp <= 0xdbff && i < t.length) {
+        const low = t.charCodeAt(i);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      g.codePoints.push(cp);
+      g.classes.push(charClass(cp));
+      g.pieceOf.push(p);
+    }
+    base += t.length;
+  }
+  g.at.push(base);
+  g.text = pieces.length === 1 ? pieces[0]!.text : pieces.map((p) => p.text).join('');
+  return g;
+}
+
+/** End of the unit that starts at glyph i: a —— or …… pair, a word or number with its point and percent sign, else one glyph. */
+function unitEnd(g: Glyphs, i: number): number {
+  const cls = g.classes;
+  const n = cls.length;
+  let j = i + 1;
+  if (cls[i]! & DOUBLE) return j < n && g.codePoints[j] === g.codePoints[i] ? j + 1 : j;
+  if (!(cls[i]! & WORD)) return j;
+  for (; j < n; j++) {
+    const c = cls[j]!;
+    if (c & WORD) continue;
+    const prevDigit = cls[j - 1]! & DIGIT;
+    const nextDigit = j + 1 < n && cls[j + 1]! & DIGIT;
+    if (prevDigit && c & JOINER && (nextDigit || c & PERCENT)) continue;
+    break;
+  }
+  return j;
+}
+
+/** Measure glyphs [from, to) and make them a unit. `latin`: the role a word or number is set in. */
+function unitOf(g: Glyphs, from: number, to: number, latin: Role | undefined, faces: Chooser, tracking: number): Unit {
+  let width = 0;
+  for (let k = from; k < to; k++) {
+    const piece = g.pieces[g.pieceOf[k]!]!;
+    const c = faces.choice(latin ? piece.latin ?? latin : piece.role, g.codePoints[k]!);
+    const advance = c.em * piece.size;
+    g.faces.push(c.face);
+    g.advances.push(advance);
+    width = width + advance + tracking;
+  }
+  const first = g.classes[from]!;
+  const last = g.classes[to - 1]!;
+  const single = to - from === 1;
+  const size = g.pieces[g.pieceOf[from]!]!.size;
+  const half = size / 2;
   // A mark's empty half is trimmable only when the glyph really is full width.
-  const fullWidth = single && Math.abs(glyphs[0]!.advance - glyphs[0]!.size) < 0.01 * glyphs[0]!.size;
+  const fullWidth = single && Math.abs(g.advances[from]! - size) < 0.01 * size;
   return {
-    glyphs,
-    width: glyphs.reduce((w, g) => w + g.advance + tracking, 0),
-    space: single && isSpace(first),
+    glyphs: g,
+    from,
+    to,
+    width,
+    space: single && (first & SPACE) !== 0,
     // A lone dash may not start a line (a doubled one may).
-    noStart: NO_LINE_START.has(first) || (single && DOUBLE_MARKS.has(first)),
-    noEnd: NO_LINE_END.has(last),
-    trimLeft: fullWidth && OPENING.has(first) ? half : 0,
-    trimRight: fullWidth && CLOSING.has(first) ? half : 0,
+    noStart: (first & NO_START) !== 0 || (single && (first & DOUBLE) !== 0),
+    noEnd: (last & NO_END) !== 0,
+    trimLeft: fullWidth && first & OPEN ? half : 0,
+    trimRight: fullWidth && first & CLOSE ? half : 0,
     fixedLeft: 0,
     fixedRight: 0,
   };
@@ -94,36 +197,14 @@ function unitOf(glyphs: Glyph[], tracking: number): Unit {
 
 /** Split styled text into units: —— and …… pairs, Latin words, numbers with their point and percent sign, single characters. */
 export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): Unit[] {
-  const glyphs: Glyph[] = [];
-  const from: Piece[] = [];
-  for (const p of pieces) {
-    for (const ch of p.text) {
-      glyphs.push(glyphOf(ch, p.role, p.size, p.color, fonts));
-      from.push(p);
-    }
-  }
+  const g = readGlyphs(pieces);
+  const faces = new Chooser(fonts);
   const units: Unit[] = [];
-  for (let i = 0; i < glyphs.length; ) {
-    const g = glyphs[i]!;
-    let j = i + 1;
-    if (DOUBLE_MARKS.has(g.ch) && glyphs[j]?.ch === g.ch) {
-      j++;
-    } else if (isWordChar(g.ch)) {
-      for (; j < glyphs.length; j++) {
-        const c = glyphs[j]!.ch;
-        if (isWordChar(c)) continue;
-        const prevDigit = /\p{Nd}/u.test(glyphs[j - 1]!.ch);
-        const nextDigit = /\p{Nd}/u.test(glyphs[j + 1]?.ch ?? '');
-        if (prevDigit && isNumberJoiner(c) && (nextDigit || /[%％‰]/.test(c))) continue;
-        break;
-      }
-    }
+  for (let i = 0; i < g.codePoints.length; ) {
+    const j = unitEnd(g, i);
     // A word or number is set whole in the Latin role, its point and percent sign included.
-    const latin = isWordChar(g.ch) ? from[i]!.latin : undefined;
-    const unitGlyphs = latin
-      ? glyphs.slice(i, j).map((x, k) => glyphOf(x.ch, from[i + k]!.latin ?? latin, x.size, x.color, fonts))
-      : glyphs.slice(i, j);
-    units.push(unitOf(unitGlyphs, tracking));
+    const latin = g.classes[i]! & WORD ? pieces[g.pieceOf[i]!]!.latin : undefined;
+    units.push(unitOf(g, i, j, latin, faces, tracking));
     i = j;
   }
   // Two adjacent marks take 1.5 em: trim the closing one's right half, else the opening one's left half.
@@ -265,6 +346,7 @@ function avoidShortLastLine(units: Unit[], lines: Array<[number, number]>, opt: 
 /** Place the units of one line: compress what must be compressed, then spread the rest of the measure evenly between units. */
 export function setLine(units: Unit[], range: [number, number], opt: ComposeOptions, first: boolean, final: boolean): Line {
   const [s, e] = trimSpaces(units, range[0], range[1]);
+  if (s === e) return { runs: [], width: first ? opt.indent : 0, text: '' };
   const avail = opt.measure - (first ? opt.indent : 0);
   const f = measureLine(units, s, e);
   // Trims per unit: fixed ones, then the end mark, then the others evenly, only as far as needed.
@@ -278,7 +360,10 @@ export function setLine(units: Unit[], range: [number, number], opt: ComposeOpti
   if (over > EPS) spread = gaps > 0 ? -over / gaps : 0; // overfull: squeeze evenly (a last resort)
   else if (opt.justify && !final && gaps > 0) spread = (avail - (f.natural - endTrim - midRatio * f.midShrink)) / gaps;
 
-  const placed: Array<{ g: Glyph; x: number }> = [];
+  const glyphs = units[s]!.glyphs;
+  const from = units[s]!.from;
+  const to = units[e - 1]!.to;
+  const runs = new Runs(glyphs, opt.tracking, to - 1);
   let x = first ? opt.indent : 0;
   for (let k = s; k < e; k++) {
     const u = units[k]!;
@@ -291,40 +376,59 @@ export function setLine(units: Unit[], range: [number, number], opt: ComposeOpti
     else right += (u.trimRight - right) * midRatio;
     // A trimmed opening mark moves left so its ink keeps its place against what follows.
     let gx = x - left;
-    for (const g of u.glyphs) {
-      placed.push({ g, x: gx });
-      gx += g.advance + opt.tracking;
+    for (let g = u.from; g < u.to; g++) {
+      runs.add(g, gx);
+      gx += glyphs.advances[g]! + opt.tracking;
     }
     x += u.width - left - right;
     if (!isLast) x += spread;
   }
-  return { runs: toRuns(placed, opt.tracking), width: x, text: placed.map((p) => p.g.ch).join('') };
+  return { runs: runs.done(), width: x, text: glyphs.text.slice(glyphs.at[from], glyphs.at[to]) };
 }
 
-/** Merge placed glyphs into runs of one face, size and colour at an even spacing (PDF character spacing). */
-function toRuns(placed: Array<{ g: Glyph; x: number }>, tracking: number): GlyphRun[] {
-  const runs: GlyphRun[] = [];
-  let run: GlyphRun | undefined;
-  let count = 0;
-  let end = 0; // x after the previous glyph's advance (without spacing)
-  placed.forEach(({ g, x }, i) => {
-    const spacing = x - end;
-    const final = i === placed.length - 1;
-    const same = run && run.face === g.face.id && run.size === g.size && run.color === g.color;
+/** A line's glyphs, placed one by one, merged into runs of one face, size and colour at an even spacing (PDF character spacing). */
+class Runs {
+  readonly list: GlyphRun[] = [];
+  private run: GlyphRun | undefined;
+  /** The run's first glyph and its glyph count. */
+  private from = 0;
+  private count = 0;
+  /** x after the previous glyph's advance (without spacing). */
+  private end = 0;
+
+  /** `final`: the line's last glyph. */
+  constructor(private readonly glyphs: Glyphs, private readonly tracking: number, private readonly final: number) {}
+
+  add(g: number, x: number): void {
+    const glyphs = this.glyphs;
+    const face = glyphs.faces[g]!;
+    const piece = glyphs.pieces[glyphs.pieceOf[g]!]!;
+    const spacing = x - this.end;
+    const run = this.run;
+    const same = run && run.face === face.id && run.size === piece.size && run.color === piece.color;
     // The line's final glyph keeps the grid tracking, so its box ends where the measure ends.
-    const spacingOk = !run || count === 1 || Math.abs(spacing - run!.tracking) < 1e-6;
-    const finalOk = !final || Math.abs(spacing - tracking) < 1e-6;
-    const fits = same && spacingOk && finalOk;
-    if (run && fits) {
-      if (count === 1) run.tracking = spacing;
-      run.text += g.ch;
-      count++;
+    const spacingOk = !run || this.count === 1 || Math.abs(spacing - run.tracking) < 1e-6;
+    const finalOk = g !== this.final || Math.abs(spacing - this.tracking) < 1e-6;
+    if (run && same && spacingOk && finalOk) {
+      if (this.count === 1) run.tracking = spacing;
+      this.count++;
     } else {
-      run = { kind: 'glyphs', face: g.face.id, size: g.size, x, y: 0, text: g.ch, tracking, color: g.color };
-      runs.push(run);
-      count = 1;
+      this.close(g);
+      this.run = { kind: 'glyphs', face: face.id, size: piece.size, x, y: 0, text: '', tracking: this.tracking, color: piece.color };
+      this.list.push(this.run);
+      this.from = g;
+      this.count = 1;
     }
-    end = x + g.advance;
-  });
-  return runs;
+    this.end = x + glyphs.advances[g]!;
+  }
+
+  done(): GlyphRun[] {
+    this.close(this.from + this.count);
+    return this.list;
+  }
+
+  /** The open run's text, its glyphs being [from, to). */
+  private close(to: number): void {
+    if (this.run) this.run.text = this.glyphs.text.slice(this.glyphs.at[this.from], this.glyphs.at[to]);
+  }
 }
