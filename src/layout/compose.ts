@@ -19,43 +19,50 @@ export interface Piece {
 }
 
 /**
- * The glyphs of a paragraph, as parallel arrays: in a cold process an object
- * per glyph (and per placed glyph) cost more than measuring it.
+ * The glyphs of a paragraph, as parallel arrays. Composition runs mostly
+ * before V8 has optimised it, where every object, every number read from an
+ * object and every sum costs an allocation: so no object per glyph or unit.
  */
 interface Glyphs {
   pieces: Piece[];
   /** All the pieces' text; glyph g is text.slice(at[g], at[g + 1]). */
   text: string;
-  at: number[];
-  codePoints: number[];
+  at: Int32Array;
+  codePoints: Int32Array;
   /** charClass of each glyph. */
-  classes: number[];
+  classes: Int32Array;
   /** Index in `pieces` of each glyph's piece. */
-  pieceOf: number[];
-  /** Filled as units are made. */
+  pieceOf: Int32Array;
   faces: FontMetrics[];
   /** Natural advance in points, without tracking. */
-  advances: number[];
+  advances: Float64Array;
 }
 
-/** Glyphs that stay together on one line and get no justification space inside. */
-export interface Unit {
-  /** The paragraph's glyphs; the unit's are [from, to). */
-  glyphs: Glyphs;
-  from: number;
-  to: number;
+/**
+ * A paragraph in units: glyphs that stay together on one line and get no
+ * justification space inside. Unit k is glyphs [start[k], start[k + 1]).
+ */
+export interface Units {
+  readonly length: number;
+  readonly glyphs: Glyphs;
+  readonly start: Int32Array;
   /** Natural width: advances plus tracking after every glyph. */
-  width: number;
-  space: boolean;
-  noStart: boolean;
-  noEnd: boolean;
-  /** Half-width trims a mark allows: the empty half of its em box. */
-  trimLeft: number;
-  trimRight: number;
-  /** Trims always applied because of a neighbouring mark (two marks take 1.5 em). */
-  fixedLeft: number;
-  fixedRight: number;
+  readonly width: Float64Array;
+  /** SPACE, NO_START… below. */
+  readonly flags: Int32Array;
 }
+
+// Unit flags.
+const SPACE_UNIT = 1;
+const NO_START_UNIT = 2;
+const NO_END_UNIT = 4;
+/** A full-width mark's empty half (half its size) can be trimmed: left for an opening mark, right for a closing one. */
+const TRIM_LEFT = 8;
+const TRIM_RIGHT = 16;
+/** That trim is always made, because of a neighbouring mark (two marks take 1.5 em). */
+const FIXED_LEFT = 32;
+const FIXED_RIGHT = 64;
+const TRIMS = TRIM_LEFT | TRIM_RIGHT | FIXED_LEFT | FIXED_RIGHT;
 
 export interface ComposeOptions {
   /** Line width in points. */
@@ -116,14 +123,19 @@ class Chooser {
 }
 
 /** The code points of the pieces, each piece on its own (as `for (const ch of text)` reads it: a lone surrogate stands alone). */
-function readGlyphs(pieces: Piece[]): Glyphs {
-  const g: Glyphs = { pieces, text: '', at: [], codePoints: [], classes: [], pieceOf: [], faces: [], advances: [] };
+function readGlyphs(pieces: Piece[], text: string): Glyphs {
+  const max = text.length; // glyphs, at most
+  const g: Glyphs = {
+    pieces, text, at: new Int32Array(max + 1), codePoints: new Int32Array(max), classes: new Int32Array(max),
+    pieceOf: new Int32Array(max), faces: [], advances: new Float64Array(max),
+  };
+  let n = 0;
   let base = 0;
   for (let p = 0; p < pieces.length; p++) {
     const t = pieces[p]!.text;
-    for (let i = 0; i < t.length; ) {
+    for (let i = 0; i < t.length; n++) {
       let cp = t.charCodeAt(i);
-      g.at.push(base + i);
+      g.at[n] = base + i;
       i++;
       if (cp >= 0xd800 && cp <= 0xdbff && i < t.length) {
         const low = t.charCodeAt(i);
@@ -132,15 +144,14 @@ function readGlyphs(pieces: Piece[]): Glyphs {
           i++;
         }
       }
-      g.codePoints.push(cp);
-      g.classes.push(charClass(cp));
-      g.pieceOf.push(p);
+      g.codePoints[n] = cp;
+      g.classes[n] = charClass(cp);
+      g.pieceOf[n] = p;
     }
     base += t.length;
   }
-  g.at.push(base);
-  g.text = pieces.length === 1 ? pieces[0]!.text : pieces.map((p) => p.text).join('');
-  return g;
+  g.at[n] = base;
+  return n === max ? g : { ...g, at: g.at.slice(0, n + 1), codePoints: g.codePoints.slice(0, n), classes: g.classes.slice(0, n) };
 }
 
 /** End of the unit that starts at glyph i: a —— or …… pair, a word or number with its point and percent sign, else one glyph. */
@@ -161,76 +172,106 @@ function unitEnd(g: Glyphs, i: number): number {
   return j;
 }
 
-/** Measure glyphs [from, to) and make them a unit. `latin`: the role a word or number is set in. */
-function unitOf(g: Glyphs, from: number, to: number, latin: Role | undefined, faces: Chooser, tracking: number): Unit {
+/** Choose faces for glyphs [from, to) and measure them: their width with tracking. `latin`: the role a word or number is set in. */
+function measureGlyphs(g: Glyphs, from: number, to: number, latin: Role | undefined, faces: Chooser, tracking: number): number {
   let width = 0;
   for (let k = from; k < to; k++) {
     const piece = g.pieces[g.pieceOf[k]!]!;
     const c = faces.choice(latin ? piece.latin ?? latin : piece.role, g.codePoints[k]!);
     const advance = c.em * piece.size;
-    g.faces.push(c.face);
-    g.advances.push(advance);
+    g.faces[k] = c.face;
+    g.advances[k] = advance;
     width = width + advance + tracking;
   }
+  return width;
+}
+
+/** Flags of the unit of glyphs [from, to). */
+function unitFlags(g: Glyphs, from: number, to: number): number {
   const first = g.classes[from]!;
-  const last = g.classes[to - 1]!;
   const single = to - from === 1;
   const size = g.pieces[g.pieceOf[from]!]!.size;
-  const half = size / 2;
   // A mark's empty half is trimmable only when the glyph really is full width.
-  const fullWidth = single && Math.abs(g.advances[from]! - size) < 0.01 * size;
-  return {
-    glyphs: g,
-    from,
-    to,
-    width,
-    space: single && (first & SPACE) !== 0,
+  const fullWidth = single && first & (OPEN | CLOSE) && Math.abs(g.advances[from]! - size) < 0.01 * size;
+  return (single && first & SPACE ? SPACE_UNIT : 0)
     // A lone dash may not start a line (a doubled one may).
-    noStart: (first & NO_START) !== 0 || (single && (first & DOUBLE) !== 0),
-    noEnd: (last & NO_END) !== 0,
-    trimLeft: fullWidth && first & OPEN ? half : 0,
-    trimRight: fullWidth && first & CLOSE ? half : 0,
-    fixedLeft: 0,
-    fixedRight: 0,
-  };
+    | (first & NO_START || (single && first & DOUBLE) ? NO_START_UNIT : 0)
+    | (g.classes[to - 1]! & NO_END ? NO_END_UNIT : 0)
+    | (fullWidth && first & OPEN ? TRIM_LEFT : 0)
+    | (fullWidth && first & CLOSE ? TRIM_RIGHT : 0);
 }
 
 /** Split styled text into units: —— and …… pairs, Latin words, numbers with their point and percent sign, single characters. */
-export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): Unit[] {
-  const g = readGlyphs(pieces);
+export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): Units {
+  const g = readGlyphs(pieces, pieces.length === 1 ? pieces[0]!.text : pieces.map((p) => p.text).join(''));
+  const n = g.codePoints.length;
   const faces = new Chooser(fonts);
-  const units: Unit[] = [];
-  for (let i = 0; i < g.codePoints.length; ) {
+  const start = new Int32Array(n + 1);
+  const width = new Float64Array(n);
+  const flags = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; k++) {
     const j = unitEnd(g, i);
     // A word or number is set whole in the Latin role, its point and percent sign included.
     const latin = g.classes[i]! & WORD ? pieces[g.pieceOf[i]!]!.latin : undefined;
-    units.push(unitOf(g, i, j, latin, faces, tracking));
+    start[k] = i;
+    width[k] = measureGlyphs(g, i, j, latin, faces, tracking);
+    flags[k] = unitFlags(g, i, j);
     i = j;
   }
+  start[k] = n;
   // Two adjacent marks take 1.5 em: trim the closing one's right half, else the opening one's left half.
-  for (let k = 1; k < units.length; k++) {
-    const a = units[k - 1]!;
-    const b = units[k]!;
-    if (a.trimRight > 0 && (b.trimRight > 0 || b.trimLeft > 0)) a.fixedRight = a.trimRight;
-    else if (b.trimLeft > 0 && a.trimLeft > 0) b.fixedLeft = b.trimLeft;
+  for (let u = 1; u < k; u++) {
+    const a = flags[u - 1]!;
+    const b = flags[u]!;
+    if (a & TRIM_RIGHT && b & (TRIM_LEFT | TRIM_RIGHT)) flags[u - 1] = a | FIXED_RIGHT;
+    else if (b & TRIM_LEFT && a & TRIM_LEFT) flags[u] = b | FIXED_LEFT;
   }
-  return units;
+  return { length: k, glyphs: g, start, width, flags };
+}
+
+/** Half the size of unit k's first glyph: what a trim takes. */
+function half(units: Units, k: number): number {
+  const g = units.glyphs;
+  return g.pieces[g.pieceOf[units.start[k]!]!]!.size / 2;
+}
+
+function trimLeft(units: Units, k: number): number {
+  return units.flags[k]! & TRIM_LEFT ? half(units, k) : 0;
+}
+
+function trimRight(units: Units, k: number): number {
+  return units.flags[k]! & TRIM_RIGHT ? half(units, k) : 0;
+}
+
+function fixedLeft(units: Units, k: number): number {
+  return units.flags[k]! & FIXED_LEFT ? half(units, k) : 0;
+}
+
+function fixedRight(units: Units, k: number): number {
+  return units.flags[k]! & FIXED_RIGHT ? half(units, k) : 0;
 }
 
 /** A break before unit i is allowed unless it would start a line with a forbidden mark or end one with an opening mark. */
-function canBreakBefore(units: Unit[], i: number): boolean {
+function canBreakBefore(units: Units, i: number): boolean {
   if (i <= 0 || i >= units.length) return true;
-  const before = units[i - 1]!;
-  const after = units[i]!;
-  if (after.noStart || before.noEnd) return false;
-  return true;
+  return !(units.flags[i]! & NO_START_UNIT || units.flags[i - 1]! & NO_END_UNIT);
 }
 
-/** Units [s, e) as one line: drop spaces at the edges. */
-function trimSpaces(units: Unit[], s: number, e: number): [number, number] {
-  while (s < e && units[s]!.space) s++;
-  while (e > s && units[e - 1]!.space) e--;
-  return [s, e];
+function isSpace(units: Units, k: number): boolean {
+  return (units.flags[k]! & SPACE_UNIT) !== 0;
+}
+
+/** Start of units [s, e) as one line: spaces at its edges vanish. */
+function inkStart(units: Units, s: number, e: number): number {
+  while (s < e && isSpace(units, s)) s++;
+  return s;
+}
+
+/** End of units [s, e) as one line, s being inkStart. */
+function inkEnd(units: Units, s: number, e: number): number {
+  while (e > s && isSpace(units, e - 1)) e--;
+  return e;
 }
 
 interface Fit {
@@ -241,25 +282,30 @@ interface Fit {
   midShrink: number;
 }
 
-function measureLine(units: Unit[], s0: number, e0: number): Fit {
-  const [s, e] = trimSpaces(units, s0, e0);
+function measureLine(units: Units, s0: number, e0: number): Fit {
+  const s = inkStart(units, s0, e0);
+  const e = inkEnd(units, s, e0);
   let natural = 0;
   let midShrink = 0;
   for (let k = s; k < e; k++) {
-    const u = units[k]!;
-    const left = k === s ? 0 : u.fixedLeft; // an opening mark at line start keeps its full width
-    natural += u.width - left - u.fixedRight;
+    // A unit without trims (most) adds its width, and nothing to midShrink: the same sums, fewer operations.
+    if (!(units.flags[k]! & TRIMS)) {
+      natural += units.width[k]!;
+      continue;
+    }
+    const left = k === s ? 0 : fixedLeft(units, k); // an opening mark at line start keeps its full width
+    natural += units.width[k]! - left - fixedRight(units, k);
     // An opening mark at the line start keeps its left half, so only later units give theirs.
-    if (k < e - 1) midShrink += (k === s ? 0 : u.trimLeft - left) + u.trimRight - u.fixedRight;
+    if (k < e - 1) midShrink += (k === s ? 0 : trimLeft(units, k) - left) + trimRight(units, k) - fixedRight(units, k);
   }
-  const last = units[e - 1];
-  const endShrink = last ? last.trimRight - last.fixedRight : 0;
-  if (last && last.trimLeft > 0 && s < e - 1) midShrink += last.trimLeft - last.fixedLeft;
+  const last = e - 1;
+  const endShrink = last >= s ? trimRight(units, last) - fixedRight(units, last) : 0;
+  if (last >= s && trimLeft(units, last) > 0 && s < last) midShrink += trimLeft(units, last) - fixedLeft(units, last);
   return { natural, endShrink, midShrink };
 }
 
 /** Choose line breaks: greedy first fit, pulling a forbidden line-start mark in by compression before pushing a character down. */
-export function breakLines(units: Unit[], opt: ComposeOptions): Array<[number, number]> {
+export function breakLines(units: Units, opt: ComposeOptions): Array<[number, number]> {
   const lines: Array<[number, number]> = [];
   let s = skipSpaces(units, 0);
   while (s < units.length) {
@@ -288,8 +334,8 @@ export function breakLines(units: Unit[], opt: ComposeOptions): Array<[number, n
   return lines;
 }
 
-function skipSpaces(units: Unit[], s: number): number {
-  while (s < units.length && units[s]!.space) s++;
+function skipSpaces(units: Units, s: number): number {
+  while (s < units.length && isSpace(units, s)) s++;
   return s;
 }
 
@@ -299,34 +345,35 @@ function skipSpaces(units: Unit[], s: number): number {
  * grows (measuring each candidate afresh made a line cost its length squared),
  * in the same order, so the same rounding.
  */
-function longestFit(units: Unit[], s: number, avail: number): number {
-  const first = units[s]!;
-  let sum = first.width - first.fixedRight; // an opening mark at line start keeps its full width
+function longestFit(units: Units, s: number, avail: number): number {
+  const limit = avail + EPS;
+  let sum = units.width[s]! - fixedRight(units, s); // an opening mark at line start keeps its full width
   let natural = sum; // the sum up to the last unit that is not a space (spaces vanish at the line end)
-  let last = first;
+  let endShrink = trimRight(units, s) - fixedRight(units, s);
   let e = s + 1;
   for (; e < units.length; e++) {
-    const u = units[e]!;
-    sum += u.width - u.fixedLeft - u.fixedRight;
-    if (!u.space) {
+    const f = units.flags[e]!;
+    if (!(f & TRIMS)) sum += units.width[e]!; // the same sum: the unit has no trims
+    else sum += units.width[e]! - fixedLeft(units, e) - fixedRight(units, e);
+    if (!(f & SPACE_UNIT)) {
       natural = sum;
-      last = u;
+      endShrink = f & TRIMS ? trimRight(units, e) - fixedRight(units, e) : 0;
     }
-    if (!(natural - (last.trimRight - last.fixedRight) <= avail + EPS)) break;
+    if (!(natural - endShrink <= limit)) break;
   }
   return e;
 }
 
-function isSubstantial(u: Unit): boolean {
-  return !u.space && !u.noStart && !(u.trimLeft > 0) && !(u.trimRight > 0);
+function isSubstantial(units: Units, k: number): boolean {
+  return !(units.flags[k]! & (SPACE_UNIT | NO_START_UNIT | TRIM_LEFT | TRIM_RIGHT));
 }
 
 /** A paragraph should not end with a single character: pull it back into the line above by compression, else push one more down. */
-function avoidShortLastLine(units: Unit[], lines: Array<[number, number]>, opt: ComposeOptions): void {
+function avoidShortLastLine(units: Units, lines: Array<[number, number]>, opt: ComposeOptions): void {
   if (lines.length < 2) return;
   const last = lines[lines.length - 1]!;
   let count = 0;
-  for (let k = last[0]; k < last[1]; k++) if (isSubstantial(units[k]!)) count++;
+  for (let k = last[0]; k < last[1]; k++) if (isSubstantial(units, k)) count++;
   if (count !== 1) return;
   const prev = lines[lines.length - 2]!;
   const avail = opt.measure - (lines.length === 2 ? opt.indent : 0);
@@ -344,8 +391,9 @@ function avoidShortLastLine(units: Unit[], lines: Array<[number, number]>, opt: 
 }
 
 /** Place the units of one line: compress what must be compressed, then spread the rest of the measure evenly between units. */
-export function setLine(units: Unit[], range: [number, number], opt: ComposeOptions, first: boolean, final: boolean): Line {
-  const [s, e] = trimSpaces(units, range[0], range[1]);
+export function setLine(units: Units, range: [number, number], opt: ComposeOptions, first: boolean, final: boolean): Line {
+  const s = inkStart(units, range[0], range[1]);
+  const e = inkEnd(units, s, range[1]);
   if (s === e) return { runs: [], width: first ? opt.indent : 0, text: '' };
   const avail = opt.measure - (first ? opt.indent : 0);
   const f = measureLine(units, s, e);
@@ -360,32 +408,36 @@ export function setLine(units: Unit[], range: [number, number], opt: ComposeOpti
   if (over > EPS) spread = gaps > 0 ? -over / gaps : 0; // overfull: squeeze evenly (a last resort)
   else if (opt.justify && !final && gaps > 0) spread = (avail - (f.natural - endTrim - midRatio * f.midShrink)) / gaps;
 
-  const glyphs = units[s]!.glyphs;
-  const from = units[s]!.from;
-  const to = units[e - 1]!.to;
-  const runs = new Runs(glyphs, opt.tracking, to - 1);
+  const { glyphs, start } = units;
+  const runs = new Runs(glyphs, opt.tracking, start[e]! - 1);
   let x = first ? opt.indent : 0;
   for (let k = s; k < e; k++) {
-    const u = units[k]!;
-    const isFirst = k === s;
     const isLast = k === e - 1;
-    let left = isFirst ? 0 : u.fixedLeft;
-    let right = u.fixedRight;
-    if (!isFirst) left += (u.trimLeft - left) * midRatio;
-    if (isLast) right += endTrim;
-    else right += (u.trimRight - right) * midRatio;
+    // What the unit gives up at each side; a unit without trims (most) gives nothing, but the last one the end trim.
+    let left = 0;
+    let right = isLast ? endTrim : 0;
+    if (units.flags[k]! & TRIMS) [left, right] = unitTrims(units, k, k === s, isLast, endTrim, midRatio);
     // A trimmed opening mark moves left so its ink keeps its place against what follows.
-    let gx = x - left;
-    for (let g = u.from; g < u.to; g++) {
+    let gx = left === 0 ? x : x - left;
+    for (let g = start[k]!; g < start[k + 1]!; g++) {
       runs.add(g, gx);
       gx += glyphs.advances[g]! + opt.tracking;
     }
-    x += u.width - left - right;
+    x += left === 0 && right === 0 ? units.width[k]! : units.width[k]! - left - right;
     if (!isLast) x += spread;
   }
-  return { runs: runs.done(), width: x, text: glyphs.text.slice(glyphs.at[from], glyphs.at[to]) };
+  return { runs: runs.done(), width: x, text: glyphs.text.slice(glyphs.at[start[s]!], glyphs.at[start[e]!]) };
 }
 
+/** The left and right trims of unit k of a line, which has trims. */
+function unitTrims(units: Units, k: number, isFirst: boolean, isLast: boolean, endTrim: number, midRatio: number): [number, number] {
+  let left = isFirst ? 0 : fixedLeft(units, k);
+  let right = fixedRight(units, k);
+  if (!isFirst) left += (trimLeft(units, k) - left) * midRatio;
+  if (isLast) right += endTrim;
+  else right += (trimRight(units, k) - right) * midRatio;
+  return [left, right];
+}
 /** A line's glyphs, placed one by one, merged into runs of one face, size and colour at an even spacing (PDF character spacing). */
 class Runs {
   readonly list: GlyphRun[] = [];
