@@ -4,7 +4,7 @@
 // the measure. Pure: fonts come in through FaceChooser.
 
 import type { Role } from '../template/model.js';
-import { CLOSING, DOUBLE_MARKS, NO_LINE_END, NO_LINE_START, OPENING, isNumberJoiner, isSpace, isWordChar } from './chars.js';
+import { CLOSE, DIGIT, DOUBLE, JOINER, NO_END, NO_START, OPEN, PERCENT, SPACE, WORD, charClass } from './chars.js';
 import type { GlyphRun } from './display-list.js';
 import type { FaceChooser, FontMetrics } from './metrics.js';
 
@@ -18,30 +18,51 @@ export interface Piece {
   latin?: Role;
 }
 
-interface Glyph {
-  ch: string;
-  face: FontMetrics;
-  size: number;
-  color: string;
+/**
+ * The glyphs of a paragraph, as parallel arrays. Composition runs mostly
+ * before V8 has optimised it, where every object, every number read from an
+ * object and every sum costs an allocation: so no object per glyph or unit.
+ */
+interface Glyphs {
+  pieces: Piece[];
+  /** All the pieces' text; glyph g is text.slice(at[g], at[g + 1]). */
+  text: string;
+  at: Int32Array;
+  codePoints: Int32Array;
+  /** charClass of each glyph. */
+  classes: Int32Array;
+  /** Index in `pieces` of each glyph's piece. */
+  pieceOf: Int32Array;
+  faces: FontMetrics[];
   /** Natural advance in points, without tracking. */
-  advance: number;
+  advances: Float64Array;
 }
 
-/** Glyphs that stay together on one line and get no justification space inside. */
-export interface Unit {
-  glyphs: Glyph[];
+/**
+ * A paragraph in units: glyphs that stay together on one line and get no
+ * justification space inside. Unit k is glyphs [start[k], start[k + 1]).
+ */
+export interface Units {
+  readonly length: number;
+  readonly glyphs: Glyphs;
+  readonly start: Int32Array;
   /** Natural width: advances plus tracking after every glyph. */
-  width: number;
-  space: boolean;
-  noStart: boolean;
-  noEnd: boolean;
-  /** Half-width trims a mark allows: the empty half of its em box. */
-  trimLeft: number;
-  trimRight: number;
-  /** Trims always applied because of a neighbouring mark (two marks take 1.5 em). */
-  fixedLeft: number;
-  fixedRight: number;
+  readonly width: Float64Array;
+  /** SPACE, NO_START… below. */
+  readonly flags: Int32Array;
 }
+
+// Unit flags.
+const SPACE_UNIT = 1;
+const NO_START_UNIT = 2;
+const NO_END_UNIT = 4;
+/** A full-width mark's empty half (half its size) can be trimmed: left for an opening mark, right for a closing one. */
+const TRIM_LEFT = 8;
+const TRIM_RIGHT = 16;
+/** That trim is always made, because of a neighbouring mark (two marks take 1.5 em). */
+const FIXED_LEFT = 32;
+const FIXED_RIGHT = 64;
+const TRIMS = TRIM_LEFT | TRIM_RIGHT | FIXED_LEFT | FIXED_RIGHT;
 
 export interface ComposeOptions {
   /** Line width in points. */
@@ -65,91 +86,192 @@ export interface Line {
 
 const EPS = 1e-6;
 
-function glyphOf(ch: string, role: Role, size: number, color: string, fonts: FaceChooser): Glyph {
-  const cp = ch.codePointAt(0)!;
-  const face = fonts.faceFor(role, cp) ?? fonts.primary(role);
-  return { ch, face, size, color, advance: (face.advance(cp) / face.unitsPerEm) * size };
+/** The face that draws a code point in a role, and its advance per em. */
+interface Choice {
+  face: FontMetrics;
+  em: number;
 }
 
-function unitOf(glyphs: Glyph[], tracking: number): Unit {
-  const first = glyphs[0]!.ch;
-  const last = glyphs[glyphs.length - 1]!.ch;
-  const single = glyphs.length === 1;
-  const half = glyphs[0]!.size / 2;
-  // A mark's empty half is trimmable only when the glyph really is full width.
-  const fullWidth = single && Math.abs(glyphs[0]!.advance - glyphs[0]!.size) < 0.01 * glyphs[0]!.size;
-  return {
-    glyphs,
-    width: glyphs.reduce((w, g) => w + g.advance + tracking, 0),
-    space: single && isSpace(first),
-    // A lone dash may not start a line (a doubled one may).
-    noStart: NO_LINE_START.has(first) || (single && DOUBLE_MARKS.has(first)),
-    noEnd: NO_LINE_END.has(last),
-    trimLeft: fullWidth && OPENING.has(first) ? half : 0,
-    trimRight: fullWidth && CLOSING.has(first) ? half : 0,
-    fixedLeft: 0,
-    fixedRight: 0,
+/** Choices per FaceChooser and role: faceFor walks the role's fallback chain, and a bulletin repeats its characters. */
+const chosen = new WeakMap<FaceChooser, Map<Role, Map<number, Choice>>>();
+
+/** Looks choices up for one paragraph, keeping the last role's table at hand. */
+class Chooser {
+  private readonly roles: Map<Role, Map<number, Choice>>;
+  private role: Role | undefined;
+  private choices: Map<number, Choice> | undefined;
+
+  constructor(private readonly fonts: FaceChooser) {
+    let roles = chosen.get(fonts);
+    if (!roles) chosen.set(fonts, (roles = new Map()));
+    this.roles = roles;
+  }
+
+  choice(role: Role, cp: number): Choice {
+    if (role !== this.role) {
+      this.role = role;
+      this.choices = this.roles.get(role);
+      if (!this.choices) this.roles.set(role, (this.choices = new Map()));
+    }
+    let c = this.choices!.get(cp);
+    if (!c) {
+      const face = this.fonts.faceFor(role, cp) ?? this.fonts.primary(role);
+      this.choices!.set(cp, (c = { face, em: face.advance(cp) / face.unitsPerEm }));
+    }
+    return c;
+  }
+}
+
+/** The code points of the pieces, each piece on its own (as `for (const ch of text)` reads it: a lone surrogate stands alone). */
+function readGlyphs(pieces: Piece[], text: string): Glyphs {
+  const max = text.length; // glyphs, at most
+  const g: Glyphs = {
+    pieces, text, at: new Int32Array(max + 1), codePoints: new Int32Array(max), classes: new Int32Array(max),
+    pieceOf: new Int32Array(max), faces: [], advances: new Float64Array(max),
   };
+  let n = 0;
+  let base = 0;
+  for (let p = 0; p < pieces.length; p++) {
+    const t = pieces[p]!.text;
+    for (let i = 0; i < t.length; n++) {
+      let cp = t.charCodeAt(i);
+      g.at[n] = base + i;
+      i++;
+      if (cp >= 0xd800 && cp <= 0xdbff && i < t.length) {
+        const low = t.charCodeAt(i);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      g.codePoints[n] = cp;
+      g.classes[n] = charClass(cp);
+      g.pieceOf[n] = p;
+    }
+    base += t.length;
+  }
+  g.at[n] = base;
+  return n === max ? g : { ...g, at: g.at.slice(0, n + 1), codePoints: g.codePoints.slice(0, n), classes: g.classes.slice(0, n) };
+}
+
+/** End of the unit that starts at glyph i: a —— or …… pair, a word or number with its point and percent sign, else one glyph. */
+function unitEnd(g: Glyphs, i: number): number {
+  const cls = g.classes;
+  const n = cls.length;
+  let j = i + 1;
+  if (cls[i]! & DOUBLE) return j < n && g.codePoints[j] === g.codePoints[i] ? j + 1 : j;
+  if (!(cls[i]! & WORD)) return j;
+  for (; j < n; j++) {
+    const c = cls[j]!;
+    if (c & WORD) continue;
+    const prevDigit = cls[j - 1]! & DIGIT;
+    const nextDigit = j + 1 < n && cls[j + 1]! & DIGIT;
+    if (prevDigit && c & JOINER && (nextDigit || c & PERCENT)) continue;
+    break;
+  }
+  return j;
+}
+
+/** Choose faces for glyphs [from, to) and measure them: their width with tracking. `latin`: the role a word or number is set in. */
+function measureGlyphs(g: Glyphs, from: number, to: number, latin: Role | undefined, faces: Chooser, tracking: number): number {
+  let width = 0;
+  for (let k = from; k < to; k++) {
+    const piece = g.pieces[g.pieceOf[k]!]!;
+    const c = faces.choice(latin ? piece.latin ?? latin : piece.role, g.codePoints[k]!);
+    const advance = c.em * piece.size;
+    g.faces[k] = c.face;
+    g.advances[k] = advance;
+    width = width + advance + tracking;
+  }
+  return width;
+}
+
+/** Flags of the unit of glyphs [from, to). */
+function unitFlags(g: Glyphs, from: number, to: number): number {
+  const first = g.classes[from]!;
+  const single = to - from === 1;
+  const size = g.pieces[g.pieceOf[from]!]!.size;
+  // A mark's empty half is trimmable only when the glyph really is full width.
+  const fullWidth = single && first & (OPEN | CLOSE) && Math.abs(g.advances[from]! - size) < 0.01 * size;
+  return (single && first & SPACE ? SPACE_UNIT : 0)
+    // A lone dash may not start a line (a doubled one may).
+    | (first & NO_START || (single && first & DOUBLE) ? NO_START_UNIT : 0)
+    | (g.classes[to - 1]! & NO_END ? NO_END_UNIT : 0)
+    | (fullWidth && first & OPEN ? TRIM_LEFT : 0)
+    | (fullWidth && first & CLOSE ? TRIM_RIGHT : 0);
 }
 
 /** Split styled text into units: —— and …… pairs, Latin words, numbers with their point and percent sign, single characters. */
-export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): Unit[] {
-  const glyphs: Glyph[] = [];
-  const from: Piece[] = [];
-  for (const p of pieces) {
-    for (const ch of p.text) {
-      glyphs.push(glyphOf(ch, p.role, p.size, p.color, fonts));
-      from.push(p);
-    }
-  }
-  const units: Unit[] = [];
-  for (let i = 0; i < glyphs.length; ) {
-    const g = glyphs[i]!;
-    let j = i + 1;
-    if (DOUBLE_MARKS.has(g.ch) && glyphs[j]?.ch === g.ch) {
-      j++;
-    } else if (isWordChar(g.ch)) {
-      for (; j < glyphs.length; j++) {
-        const c = glyphs[j]!.ch;
-        if (isWordChar(c)) continue;
-        const prevDigit = /\p{Nd}/u.test(glyphs[j - 1]!.ch);
-        const nextDigit = /\p{Nd}/u.test(glyphs[j + 1]?.ch ?? '');
-        if (prevDigit && isNumberJoiner(c) && (nextDigit || /[%％‰]/.test(c))) continue;
-        break;
-      }
-    }
+export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): Units {
+  const g = readGlyphs(pieces, pieces.length === 1 ? pieces[0]!.text : pieces.map((p) => p.text).join(''));
+  const n = g.codePoints.length;
+  const faces = new Chooser(fonts);
+  const start = new Int32Array(n + 1);
+  const width = new Float64Array(n);
+  const flags = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; k++) {
+    const j = unitEnd(g, i);
     // A word or number is set whole in the Latin role, its point and percent sign included.
-    const latin = isWordChar(g.ch) ? from[i]!.latin : undefined;
-    const unitGlyphs = latin
-      ? glyphs.slice(i, j).map((x, k) => glyphOf(x.ch, from[i + k]!.latin ?? latin, x.size, x.color, fonts))
-      : glyphs.slice(i, j);
-    units.push(unitOf(unitGlyphs, tracking));
+    const latin = g.classes[i]! & WORD ? pieces[g.pieceOf[i]!]!.latin : undefined;
+    start[k] = i;
+    width[k] = measureGlyphs(g, i, j, latin, faces, tracking);
+    flags[k] = unitFlags(g, i, j);
     i = j;
   }
+  start[k] = n;
   // Two adjacent marks take 1.5 em: trim the closing one's right half, else the opening one's left half.
-  for (let k = 1; k < units.length; k++) {
-    const a = units[k - 1]!;
-    const b = units[k]!;
-    if (a.trimRight > 0 && (b.trimRight > 0 || b.trimLeft > 0)) a.fixedRight = a.trimRight;
-    else if (b.trimLeft > 0 && a.trimLeft > 0) b.fixedLeft = b.trimLeft;
+  for (let u = 1; u < k; u++) {
+    const a = flags[u - 1]!;
+    const b = flags[u]!;
+    if (a & TRIM_RIGHT && b & (TRIM_LEFT | TRIM_RIGHT)) flags[u - 1] = a | FIXED_RIGHT;
+    else if (b & TRIM_LEFT && a & TRIM_LEFT) flags[u] = b | FIXED_LEFT;
   }
-  return units;
+  return { length: k, glyphs: g, start, width, flags };
+}
+
+/** Half the size of unit k's first glyph: what a trim takes. */
+function half(units: Units, k: number): number {
+  const g = units.glyphs;
+  return g.pieces[g.pieceOf[units.start[k]!]!]!.size / 2;
+}
+
+function trimLeft(units: Units, k: number): number {
+  return units.flags[k]! & TRIM_LEFT ? half(units, k) : 0;
+}
+
+function trimRight(units: Units, k: number): number {
+  return units.flags[k]! & TRIM_RIGHT ? half(units, k) : 0;
+}
+
+function fixedLeft(units: Units, k: number): number {
+  return units.flags[k]! & FIXED_LEFT ? half(units, k) : 0;
+}
+
+function fixedRight(units: Units, k: number): number {
+  return units.flags[k]! & FIXED_RIGHT ? half(units, k) : 0;
 }
 
 /** A break before unit i is allowed unless it would start a line with a forbidden mark or end one with an opening mark. */
-function canBreakBefore(units: Unit[], i: number): boolean {
+function canBreakBefore(units: Units, i: number): boolean {
   if (i <= 0 || i >= units.length) return true;
-  const before = units[i - 1]!;
-  const after = units[i]!;
-  if (after.noStart || before.noEnd) return false;
-  return true;
+  return !(units.flags[i]! & NO_START_UNIT || units.flags[i - 1]! & NO_END_UNIT);
 }
 
-/** Units [s, e) as one line: drop spaces at the edges. */
-function trimSpaces(units: Unit[], s: number, e: number): [number, number] {
-  while (s < e && units[s]!.space) s++;
-  while (e > s && units[e - 1]!.space) e--;
-  return [s, e];
+function isSpace(units: Units, k: number): boolean {
+  return (units.flags[k]! & SPACE_UNIT) !== 0;
+}
+
+/** Start of units [s, e) as one line: spaces at its edges vanish. */
+function inkStart(units: Units, s: number, e: number): number {
+  while (s < e && isSpace(units, s)) s++;
+  return s;
+}
+
+/** End of units [s, e) as one line, s being inkStart. */
+function inkEnd(units: Units, s: number, e: number): number {
+  while (e > s && isSpace(units, e - 1)) e--;
+  return e;
 }
 
 interface Fit {
@@ -160,43 +282,43 @@ interface Fit {
   midShrink: number;
 }
 
-function measureLine(units: Unit[], s0: number, e0: number): Fit {
-  const [s, e] = trimSpaces(units, s0, e0);
+function measureLine(units: Units, s0: number, e0: number): Fit {
+  const s = inkStart(units, s0, e0);
+  const e = inkEnd(units, s, e0);
   let natural = 0;
   let midShrink = 0;
   for (let k = s; k < e; k++) {
-    const u = units[k]!;
-    const left = k === s ? 0 : u.fixedLeft; // an opening mark at line start keeps its full width
-    natural += u.width - left - u.fixedRight;
+    // A unit without trims (most) adds its width, and nothing to midShrink: the same sums, fewer operations.
+    if (!(units.flags[k]! & TRIMS)) {
+      natural += units.width[k]!;
+      continue;
+    }
+    const left = k === s ? 0 : fixedLeft(units, k); // an opening mark at line start keeps its full width
+    natural += units.width[k]! - left - fixedRight(units, k);
     // An opening mark at the line start keeps its left half, so only later units give theirs.
-    if (k < e - 1) midShrink += (k === s ? 0 : u.trimLeft - left) + u.trimRight - u.fixedRight;
+    if (k < e - 1) midShrink += (k === s ? 0 : trimLeft(units, k) - left) + trimRight(units, k) - fixedRight(units, k);
   }
-  const last = units[e - 1];
-  const endShrink = last ? last.trimRight - last.fixedRight : 0;
-  if (last && last.trimLeft > 0 && s < e - 1) midShrink += last.trimLeft - last.fixedLeft;
+  const last = e - 1;
+  const endShrink = last >= s ? trimRight(units, last) - fixedRight(units, last) : 0;
+  if (last >= s && trimLeft(units, last) > 0 && s < last) midShrink += trimLeft(units, last) - fixedLeft(units, last);
   return { natural, endShrink, midShrink };
 }
 
 /** Choose line breaks: greedy first fit, pulling a forbidden line-start mark in by compression before pushing a character down. */
-export function breakLines(units: Unit[], opt: ComposeOptions): Array<[number, number]> {
+export function breakLines(units: Units, opt: ComposeOptions): Array<[number, number]> {
   const lines: Array<[number, number]> = [];
-  let s = 0;
-  while (s < units.length && units[s]!.space) s++;
+  let s = skipSpaces(units, 0);
   while (s < units.length) {
     const avail = opt.measure - (lines.length === 0 ? opt.indent : 0);
-    const fitsAt = (e: number, mid: boolean) => {
-      const f = measureLine(units, s, e);
-      return f.natural - f.endShrink - (mid ? f.midShrink : 0) <= avail + EPS;
-    };
     // The longest line that fits with at most its end mark set half width.
-    let e = s + 1;
-    while (e < units.length && fitsAt(e + 1, false)) e++;
+    const e = longestFit(units, s, avail);
     let end = e;
     if (e < units.length && !canBreakBefore(units, e)) {
       // Pull in: the next allowed break, if compressing the line's marks makes room.
       let pull = e + 1;
       while (pull < units.length && !canBreakBefore(units, pull)) pull++;
-      if (pull - e <= 2 && fitsAt(pull, true)) {
+      const f = pull - e <= 2 ? measureLine(units, s, pull) : undefined;
+      if (f && f.natural - f.endShrink - f.midShrink <= avail + EPS) {
         end = pull;
       } else {
         // Push down: the last allowed break before e.
@@ -206,23 +328,52 @@ export function breakLines(units: Unit[], opt: ComposeOptions): Array<[number, n
       }
     }
     lines.push([s, end]);
-    s = end;
-    while (s < units.length && units[s]!.space) s++;
+    s = skipSpaces(units, end);
   }
   avoidShortLastLine(units, lines, opt);
   return lines;
 }
 
-function isSubstantial(u: Unit): boolean {
-  return !u.space && !u.noStart && !(u.trimLeft > 0) && !(u.trimRight > 0);
+function skipSpaces(units: Units, s: number): number {
+  while (s < units.length && isSpace(units, s)) s++;
+  return s;
+}
+
+/**
+ * The end e > s of the longest line from s (not a space) that fits `avail` with
+ * at most its end mark set half width. measureLine's sums, kept running as e
+ * grows (measuring each candidate afresh made a line cost its length squared),
+ * in the same order, so the same rounding.
+ */
+function longestFit(units: Units, s: number, avail: number): number {
+  const limit = avail + EPS;
+  let sum = units.width[s]! - fixedRight(units, s); // an opening mark at line start keeps its full width
+  let natural = sum; // the sum up to the last unit that is not a space (spaces vanish at the line end)
+  let endShrink = trimRight(units, s) - fixedRight(units, s);
+  let e = s + 1;
+  for (; e < units.length; e++) {
+    const f = units.flags[e]!;
+    if (!(f & TRIMS)) sum += units.width[e]!; // the same sum: the unit has no trims
+    else sum += units.width[e]! - fixedLeft(units, e) - fixedRight(units, e);
+    if (!(f & SPACE_UNIT)) {
+      natural = sum;
+      endShrink = f & TRIMS ? trimRight(units, e) - fixedRight(units, e) : 0;
+    }
+    if (!(natural - endShrink <= limit)) break;
+  }
+  return e;
+}
+
+function isSubstantial(units: Units, k: number): boolean {
+  return !(units.flags[k]! & (SPACE_UNIT | NO_START_UNIT | TRIM_LEFT | TRIM_RIGHT));
 }
 
 /** A paragraph should not end with a single character: pull it back into the line above by compression, else push one more down. */
-function avoidShortLastLine(units: Unit[], lines: Array<[number, number]>, opt: ComposeOptions): void {
+function avoidShortLastLine(units: Units, lines: Array<[number, number]>, opt: ComposeOptions): void {
   if (lines.length < 2) return;
   const last = lines[lines.length - 1]!;
   let count = 0;
-  for (let k = last[0]; k < last[1]; k++) if (isSubstantial(units[k]!)) count++;
+  for (let k = last[0]; k < last[1]; k++) if (isSubstantial(units, k)) count++;
   if (count !== 1) return;
   const prev = lines[lines.length - 2]!;
   const avail = opt.measure - (lines.length === 2 ? opt.indent : 0);
@@ -240,8 +391,10 @@ function avoidShortLastLine(units: Unit[], lines: Array<[number, number]>, opt: 
 }
 
 /** Place the units of one line: compress what must be compressed, then spread the rest of the measure evenly between units. */
-export function setLine(units: Unit[], range: [number, number], opt: ComposeOptions, first: boolean, final: boolean): Line {
-  const [s, e] = trimSpaces(units, range[0], range[1]);
+export function setLine(units: Units, range: [number, number], opt: ComposeOptions, first: boolean, final: boolean): Line {
+  const s = inkStart(units, range[0], range[1]);
+  const e = inkEnd(units, s, range[1]);
+  if (s === e) return { runs: [], width: first ? opt.indent : 0, text: '' };
   const avail = opt.measure - (first ? opt.indent : 0);
   const f = measureLine(units, s, e);
   // Trims per unit: fixed ones, then the end mark, then the others evenly, only as far as needed.
@@ -255,53 +408,79 @@ export function setLine(units: Unit[], range: [number, number], opt: ComposeOpti
   if (over > EPS) spread = gaps > 0 ? -over / gaps : 0; // overfull: squeeze evenly (a last resort)
   else if (opt.justify && !final && gaps > 0) spread = (avail - (f.natural - endTrim - midRatio * f.midShrink)) / gaps;
 
-  const placed: Array<{ g: Glyph; x: number }> = [];
+  const { glyphs, start } = units;
+  const runs = new Runs(glyphs, opt.tracking, start[e]! - 1);
   let x = first ? opt.indent : 0;
   for (let k = s; k < e; k++) {
-    const u = units[k]!;
-    const isFirst = k === s;
     const isLast = k === e - 1;
-    let left = isFirst ? 0 : u.fixedLeft;
-    let right = u.fixedRight;
-    if (!isFirst) left += (u.trimLeft - left) * midRatio;
-    if (isLast) right += endTrim;
-    else right += (u.trimRight - right) * midRatio;
+    // What the unit gives up at each side; a unit without trims (most) gives nothing, but the last one the end trim.
+    let left = 0;
+    let right = isLast ? endTrim : 0;
+    if (units.flags[k]! & TRIMS) [left, right] = unitTrims(units, k, k === s, isLast, endTrim, midRatio);
     // A trimmed opening mark moves left so its ink keeps its place against what follows.
-    let gx = x - left;
-    for (const g of u.glyphs) {
-      placed.push({ g, x: gx });
-      gx += g.advance + opt.tracking;
+    let gx = left === 0 ? x : x - left;
+    for (let g = start[k]!; g < start[k + 1]!; g++) {
+      runs.add(g, gx);
+      gx += glyphs.advances[g]! + opt.tracking;
     }
-    x += u.width - left - right;
+    x += left === 0 && right === 0 ? units.width[k]! : units.width[k]! - left - right;
     if (!isLast) x += spread;
   }
-  return { runs: toRuns(placed, opt.tracking), width: x, text: placed.map((p) => p.g.ch).join('') };
+  return { runs: runs.done(), width: x, text: glyphs.text.slice(glyphs.at[start[s]!], glyphs.at[start[e]!]) };
 }
 
-/** Merge placed glyphs into runs of one face, size and colour at an even spacing (PDF character spacing). */
-function toRuns(placed: Array<{ g: Glyph; x: number }>, tracking: number): GlyphRun[] {
-  const runs: GlyphRun[] = [];
-  let run: GlyphRun | undefined;
-  let count = 0;
-  let end = 0; // x after the previous glyph's advance (without spacing)
-  placed.forEach(({ g, x }, i) => {
-    const spacing = x - end;
-    const final = i === placed.length - 1;
-    const same = run && run.face === g.face.id && run.size === g.size && run.color === g.color;
+/** The left and right trims of unit k of a line, which has trims. */
+function unitTrims(units: Units, k: number, isFirst: boolean, isLast: boolean, endTrim: number, midRatio: number): [number, number] {
+  let left = isFirst ? 0 : fixedLeft(units, k);
+  let right = fixedRight(units, k);
+  if (!isFirst) left += (trimLeft(units, k) - left) * midRatio;
+  if (isLast) right += endTrim;
+  else right += (trimRight(units, k) - right) * midRatio;
+  return [left, right];
+}
+/** A line's glyphs, placed one by one, merged into runs of one face, size and colour at an even spacing (PDF character spacing). */
+class Runs {
+  readonly list: GlyphRun[] = [];
+  private run: GlyphRun | undefined;
+  /** The run's first glyph and its glyph count. */
+  private from = 0;
+  private count = 0;
+  /** x after the previous glyph's advance (without spacing). */
+  private end = 0;
+
+  /** `final`: the line's last glyph. */
+  constructor(private readonly glyphs: Glyphs, private readonly tracking: number, private readonly final: number) {}
+
+  add(g: number, x: number): void {
+    const glyphs = this.glyphs;
+    const face = glyphs.faces[g]!;
+    const piece = glyphs.pieces[glyphs.pieceOf[g]!]!;
+    const spacing = x - this.end;
+    const run = this.run;
+    const same = run && run.face === face.id && run.size === piece.size && run.color === piece.color;
     // The line's final glyph keeps the grid tracking, so its box ends where the measure ends.
-    const spacingOk = !run || count === 1 || Math.abs(spacing - run!.tracking) < 1e-6;
-    const finalOk = !final || Math.abs(spacing - tracking) < 1e-6;
-    const fits = same && spacingOk && finalOk;
-    if (run && fits) {
-      if (count === 1) run.tracking = spacing;
-      run.text += g.ch;
-      count++;
+    const spacingOk = !run || this.count === 1 || Math.abs(spacing - run.tracking) < 1e-6;
+    const finalOk = g !== this.final || Math.abs(spacing - this.tracking) < 1e-6;
+    if (run && same && spacingOk && finalOk) {
+      if (this.count === 1) run.tracking = spacing;
+      this.count++;
     } else {
-      run = { kind: 'glyphs', face: g.face.id, size: g.size, x, y: 0, text: g.ch, tracking, color: g.color };
-      runs.push(run);
-      count = 1;
+      this.close(g);
+      this.run = { kind: 'glyphs', face: face.id, size: piece.size, x, y: 0, text: '', tracking: this.tracking, color: piece.color };
+      this.list.push(this.run);
+      this.from = g;
+      this.count = 1;
     }
-    end = x + g.advance;
-  });
-  return runs;
+    this.end = x + glyphs.advances[g]!;
+  }
+
+  done(): GlyphRun[] {
+    this.close(this.from + this.count);
+    return this.list;
+  }
+
+  /** The open run's text, its glyphs being [from, to). */
+  private close(to: number): void {
+    if (this.run) this.run.text = this.glyphs.text.slice(this.glyphs.at[this.from], this.glyphs.at[to]);
+  }
 }
