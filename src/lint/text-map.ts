@@ -29,21 +29,32 @@ const NOISE = /^[\s\\*_]*$/;
 export function mapRuns(runs: Inline[], source: string, fixable: boolean): MappedText | undefined {
   const first = runs[0];
   if (!first) return undefined;
-  const mapped: MappedText = { file: first.at.file, text: '', offsets: [], exact: [], end: first.at.offset, fixable };
+  const text = runs.length === 1 ? first.text : runs.map((r) => r.text).join('');
+  const mapped: MappedText = { file: first.at.file, text, offsets: [], exact: [], end: first.at.offset, fixable };
+  const { offsets, exact } = mapped;
   for (const run of runs) {
+    const t = run.text;
     let pos = Math.min(run.at.offset, source.length);
-    for (const ch of run.text.split('')) {
+    for (let k = 0; k < t.length; k++) {
+      // Nearly every unit is the next one in the source. Compared as char
+      // codes: no one-character string per unit (slow in a cold process).
+      if (source.charCodeAt(pos) === t.charCodeAt(k)) {
+        offsets.push(pos);
+        exact.push(true);
+        pos++;
+        continue;
+      }
+      const ch = t[k]!;
       let found = source.indexOf(ch, pos);
       // A space the loader made from a line break (between two Latin words) sits on the `\n`.
       if (ch === ' ') {
         const lineBreak = source.indexOf('\n', pos);
         if (lineBreak !== -1 && (found === -1 || lineBreak < found)) found = lineBreak;
       }
-      const exact = found !== -1 && NOISE.test(source.slice(pos, found));
+      const isExact = found !== -1 && NOISE.test(source.slice(pos, found));
       if (found === -1) found = Math.max(0, Math.min(pos, source.length - 1));
-      mapped.text += ch;
-      mapped.offsets.push(found);
-      mapped.exact.push(exact);
+      offsets.push(found);
+      exact.push(isExact);
       pos = found + 1;
     }
     mapped.end = pos;
