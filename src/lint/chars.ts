@@ -24,12 +24,12 @@ export const HALFWIDTH_TO_FULLWIDTH: Record<string, string> = {
   ')': '）',
 };
 
-/** １２３ ＡＢＣ ａｂｃ: full-width digits and Latin letters. */
-export function isFullwidthAlphanumeric(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const cp = ch.charCodeAt(0);
-  return (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
-}
+/**
+ * Runs of １２３ ＡＢＣ ａｂｃ: full-width digits and Latin letters. Global
+ * regexes here are for matchAll only, which works on a copy (exec or test
+ * would keep state in lastIndex).
+ */
+export const FULLWIDTH_ALPHANUMERIC_RUNS = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/g;
 
 /** The ASCII form of a full-width character (U+FF01–U+FF5E map to U+0021–U+007E). */
 export function toHalfwidth(s: string): string {
@@ -44,7 +44,5 @@ export const DOUBLED_MARKS = '。，、；：！？';
 export const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '（': '）', '《': '》', '【': '】' };
 export const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([o, c]) => [c, o]));
 
-/** Spaces an editor may type: ASCII space, tab, the ideographic space U+3000, no-break space. */
-export function isSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0';
-}
+/** Runs of spaces an editor may type: ASCII space, tab, the ideographic space U+3000, no-break space. */
+export const SPACE_RUNS = /[ \t\u3000\u00a0]+/g;

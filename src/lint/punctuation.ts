@@ -5,16 +5,25 @@ import { charAt, charBefore } from '../issue/line-breaks.js';
 import {
   CLOSERS,
   DOUBLED_MARKS,
+  FULLWIDTH_ALPHANUMERIC_RUNS,
   HALFWIDTH_TO_FULLWIDTH,
   isChinese,
-  isFullwidthAlphanumeric,
-  isSpace,
   PAIRS,
+  SPACE_RUNS,
   toHalfwidth,
 } from './chars.js';
 import type { Findings } from './findings.js';
 import { LINT_RULES } from './rules.js';
 import type { MappedText } from './text-map.js';
+
+// Each check finds the characters it is about with a regex made once (a scan
+// in native code) and visits only those, not every character of the text:
+// in a cold process per-character JavaScript runs in V8's interpreter.
+// The keys of HALFWIDTH_TO_FULLWIDTH but the parentheses, which go by pairs.
+const HALFWIDTH_MARKS = /[,;:?!]/g;
+const PARENTHESES = /[()]/g;
+const DOUBLED = new RegExp(`([${DOUBLED_MARKS}])\\1+`, 'g');
+const PAIR_MARKS = new RegExp(`[${Object.keys(PAIRS).join('')}${Object.keys(CLOSERS).join('')}]`, 'g');
 
 export function checkPunctuation(m: MappedText, f: Findings): void {
   // Marks this run converts count as Chinese for their neighbours, so that
@@ -52,9 +61,12 @@ function asciiQuotes(m: MappedText, f: Findings, converted: Set<number>): void {
 function halfwidthParentheses(m: MappedText, f: Findings, converted: Set<number>): void {
   const t = m.text;
   const open: number[] = [];
-  for (let i = 0; i < t.length; i++) {
-    if (t[i] === '(') open.push(i);
-    if (t[i] !== ')') continue;
+  for (const p of t.matchAll(PARENTHESES)) {
+    const i = p.index;
+    if (p[0] === '(') {
+      open.push(i);
+      continue;
+    }
     const o = open.pop();
     if (o === undefined || ![...t.slice(o + 1, i)].some(isChinese)) continue;
     converted.add(o).add(i);
@@ -66,9 +78,9 @@ function halfwidthParentheses(m: MappedText, f: Findings, converted: Set<number>
 function halfwidthMarks(m: MappedText, f: Findings, converted: Set<number>): void {
   const t = m.text;
   const chinese = (i: number, ch: string | undefined) => converted.has(i) || isChinese(ch);
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i]!;
-    if (ch === '(' || ch === ')' || !(ch in HALFWIDTH_TO_FULLWIDTH)) continue;
+  for (const mark of t.matchAll(HALFWIDTH_MARKS)) {
+    const i = mark.index;
+    const ch = mark[0];
     const before = charBefore(t, i);
     const after = charAt(t, i + 1);
     const beforeIndex = i - (before?.length ?? 1);
@@ -81,34 +93,28 @@ function halfwidthMarks(m: MappedText, f: Findings, converted: Set<number>): voi
 
 /** 。。 ，， and the like (…… and —— are marks of their own and are not checked). */
 function doubledPunctuation(m: MappedText, f: Findings): void {
-  for (const d of m.text.matchAll(new RegExp(`([${DOUBLED_MARKS}])\\1+`, 'g'))) {
+  for (const d of m.text.matchAll(DOUBLED)) {
     f.warn(m, d.index, d.index + d[0].length, LINT_RULES['doubled-punctuation'], { marks: d[0] });
   }
 }
 
 /** １２３ ＡＢＣ: digits and Latin letters are set in their ordinary (half-width) form. */
 function fullwidthAlphanumeric(m: MappedText, f: Findings): void {
-  const t = m.text;
-  for (let i = 0; i < t.length; i++) {
-    if (!isFullwidthAlphanumeric(t[i])) continue;
-    let j = i;
-    while (isFullwidthAlphanumeric(t[j])) j++;
-    const written = t.slice(i, j);
+  for (const run of m.text.matchAll(FULLWIDTH_ALPHANUMERIC_RUNS)) {
+    const i = run.index;
+    const written = run[0];
     const fixes = new Map([...written].map((c, k) => [i + k, toHalfwidth(c)]));
-    f.warn(m, i, j, LINT_RULES['fullwidth-alphanumeric'], { written, fixed: toHalfwidth(written) }, fixes);
-    i = j - 1;
+    f.warn(m, i, i + written.length, LINT_RULES['fullwidth-alphanumeric'], { written, fixed: toHalfwidth(written) }, fixes);
   }
 }
 
 /** 工作 推进: a space between Chinese characters prints as a gap. */
 function spaceBetweenChinese(m: MappedText, f: Findings): void {
   const t = m.text;
-  for (let i = 0; i < t.length; i++) {
-    if (!isSpace(t[i])) continue;
-    let j = i;
-    while (isSpace(t[j])) j++;
+  for (const run of t.matchAll(SPACE_RUNS)) {
+    const i = run.index;
+    const j = i + run[0].length;
     if (isChinese(charBefore(t, i)) && isChinese(charAt(t, j))) f.warn(m, i, j, LINT_RULES['space-between-chinese']);
-    i = j - 1;
   }
 }
 
@@ -117,16 +123,18 @@ function unbalancedPairs(m: MappedText, f: Findings): void {
   const t = m.text;
   const stack: number[] = [];
   const lonely: number[] = [];
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i]!;
-    if (ch in PAIRS) stack.push(i);
-    else if (ch in CLOSERS) {
+  for (const mark of t.matchAll(PAIR_MARKS)) {
+    const i = mark.index;
+    const opener = CLOSERS[mark[0]];
+    if (opener === undefined) stack.push(i);
+    else {
       // Close the nearest matching opener; openers above it were never closed.
-      const k = stack.findLastIndex((o) => t[o] === CLOSERS[ch]);
+      const k = stack.findLastIndex((o) => t[o] === opener);
       if (k === -1) lonely.push(i);
       else lonely.push(...stack.splice(k).slice(1));
     }
   }
+  if (stack.length === 0 && lonely.length === 0) return;
   lonely.push(...stack);
   for (const i of lonely.sort((a, b) => a - b)) {
     const ch = t[i]!;
