@@ -5,9 +5,8 @@
 
 import type { Inline } from '../issue/model.js';
 
-export interface MappedText {
-  file: string;
-  text: string;
+/** Where each unit of `text` is in the source; built on first use (see MappedText). */
+interface Places {
   /** Source offset of each UTF-16 unit of `text`. */
   offsets: number[];
   /**
@@ -19,8 +18,40 @@ export interface MappedText {
   exact: boolean[];
   /** Offset in the source just past the text (for a diagnostic's end). */
   end: number;
-  /** False for text in the front matter (titles), which `--fix` leaves alone. */
-  fixable: boolean;
+}
+
+/**
+ * Printed text and its places in the source. Only a finding needs the
+ * places, and most texts have none, so they are worked out on first use:
+ * a walk over every character costs milliseconds in a cold process.
+ */
+export class MappedText {
+  private map: Places | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    /** False for text in the front matter (titles), which `--fix` leaves alone. */
+    readonly fixable: boolean,
+    private readonly runs: readonly Inline[],
+    private readonly source: string,
+  ) {}
+
+  get offsets(): number[] {
+    return this.places().offsets;
+  }
+
+  get exact(): boolean[] {
+    return this.places().exact;
+  }
+
+  get end(): number {
+    return this.places().end;
+  }
+
+  private places(): Places {
+    return (this.map ??= mapToSource(this.runs, this.source));
+  }
 }
 
 const NOISE = /^[\s\\*_]*$/;
@@ -30,8 +61,13 @@ export function mapRuns(runs: Inline[], source: string, fixable: boolean): Mappe
   const first = runs[0];
   if (!first) return undefined;
   const text = runs.length === 1 ? first.text : runs.map((r) => r.text).join('');
-  const mapped: MappedText = { file: first.at.file, text, offsets: [], exact: [], end: first.at.offset, fixable };
-  const { offsets, exact } = mapped;
+  return new MappedText(first.at.file, text, fixable, runs, source);
+}
+
+/** Scans the source forward from where each run starts. */
+function mapToSource(runs: readonly Inline[], source: string): Places {
+  const map: Places = { offsets: [], exact: [], end: runs[0]?.at.offset ?? 0 };
+  const { offsets, exact } = map;
   for (const run of runs) {
     const t = run.text;
     let pos = Math.min(run.at.offset, source.length);
@@ -57,7 +93,7 @@ export function mapRuns(runs: Inline[], source: string, fixable: boolean): Mappe
       exact.push(isExact);
       pos = found + 1;
     }
-    mapped.end = pos;
+    map.end = pos;
   }
-  return mapped;
+  return map;
 }
