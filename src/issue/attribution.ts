@@ -21,6 +21,8 @@ export function stripAttribution(
   const last = paragraphs.at(-1);
   const run = last?.inlines.at(-1);
   if (!last || !run) return;
+  // Most items end with 。: no pattern to build and run for those.
+  if (!/[）)]\s*$/.test(run.text)) return;
   const pattern = new RegExp(`\\s*[（(]\\s*${escapeRegExp(department)}\\s*[）)]\\s*$`);
   const match = pattern.exec(run.text);
   if (!match) return;
