@@ -1,7 +1,10 @@
 // The only module that touches the file system: list the issue folder and
-// read its files. Every failure becomes a diagnostic.
+// read its files. Every failure becomes a diagnostic. Synchronous: a folder
+// of small files is listed and read in ~2 ms one call after another, while
+// each asynchronous call waits for a round trip through libuv's thread pool
+// (~6 ms for 60 files in a cold process).
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { decodeSource } from './decode.js';
@@ -17,15 +20,15 @@ export interface FolderListing {
 
 const WHOLE_FILE = { line: 1, column: 1 };
 
-export async function listFolder(dir: string, diags: Diagnostics): Promise<FolderListing | undefined> {
+export function listFolder(dir: string, diags: Diagnostics): FolderListing | undefined {
   let entries;
   try {
-    const info = await stat(dir);
+    const info = statSync(dir);
     if (!info.isDirectory()) {
       diags.error(dir, WHOLE_FILE, 'issue/no-folder', { path: dir });
       return undefined;
     }
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     if (errorCode(e) === 'ENOENT' || errorCode(e) === 'ENOTDIR') diags.error(dir, WHOLE_FILE, 'issue/no-folder', { path: dir });
     else diags.error(dir, WHOLE_FILE, 'issue/unreadable', { path: dir, reason: reasonOf(e) });
@@ -35,7 +38,7 @@ export async function listFolder(dir: string, diags: Diagnostics): Promise<Folde
   const listing: FolderListing = { hasIssueYaml: false, items: [], drafts: [] };
   for (const entry of entries) {
     // Follow symbolic links: a linked file counts as a file.
-    const isFile = entry.isFile() || (entry.isSymbolicLink() && (await isFileAt(path.join(dir, entry.name))));
+    const isFile = entry.isFile() || (entry.isSymbolicLink() && isFileAt(path.join(dir, entry.name)));
     if (!isFile) continue;
     if (entry.name === 'issue.yaml') listing.hasIssueYaml = true;
     else if (entry.name.toLowerCase().endsWith('.md')) {
@@ -47,10 +50,10 @@ export async function listFolder(dir: string, diags: Diagnostics): Promise<Folde
 }
 
 /** Reads and strictly decodes one file; undefined (with a diagnostic) if that fails. */
-export async function readSource(file: string, diags: Diagnostics): Promise<SourceText | undefined> {
+export function readSource(file: string, diags: Diagnostics): SourceText | undefined {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (e) {
     diags.error(file, WHOLE_FILE, 'issue/unreadable', { path: file, reason: reasonOf(e) });
     return undefined;
@@ -84,9 +87,9 @@ function shellQuote(s: string): string {
   return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-async function isFileAt(p: string): Promise<boolean> {
+function isFileAt(p: string): boolean {
   try {
-    return (await stat(p)).isFile();
+    return statSync(p).isFile();
   } catch {
     return false;
   }

@@ -33,18 +33,15 @@ export type ItemReader = (name: string, src: SourceText, diags: Diagnostics) => 
 /** `dir` is the folder as the user typed it; files are shown as `path.join(dir, name)`. */
 export async function loadIssue(dir: string, read: ItemReader = readItem): Promise<LoadResult> {
   const diags = new Diagnostics();
-  const listing = await listFolder(dir, diags);
+  const listing = listFolder(dir, diags);
   if (!listing) return { diagnostics: diags.list, skipped: [], sources: {} };
 
   const skipped = listing.drafts.sort(compareNames).map((name) => path.join(dir, name));
   const itemNames = listing.items.sort(compareNames);
   const issueFile = path.join(dir, 'issue.yaml');
 
-  // Read in parallel, check in a fixed order so diagnostics come out in file order.
-  const [issueSource, ...itemSources] = await Promise.all([
-    listing.hasIssueYaml ? readSource(issueFile, diags) : undefined,
-    ...itemNames.map((name) => readSource(path.join(dir, name), diags)),
-  ]);
+  const issueSource = listing.hasIssueYaml ? readSource(issueFile, diags) : undefined;
+  const itemSources = itemNames.map((name) => readSource(path.join(dir, name), diags));
 
   const sources: Record<string, string> = {};
   let header: IssueHeader | undefined;
