@@ -41,3 +41,17 @@ describe('joinLines', () => {
     expect(joinLines(['China Hi-Tech', 'Fair'])).toBe('China Hi-Tech Fair');
   });
 });
+
+describe('Latin characters', () => {
+  it('are letters and digits of the Latin, Greek and Cyrillic scripts, digits of any script, and ASCII marks; every character is decided as the full class does', () => {
+    const latin = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Nd}!-/:-@[-`{-~]$/u;
+    const wrong: string[] = [];
+    for (let cp = 0; cp <= 0x2ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const expected = latin.test(ch) && !(cp >= 0xff00 && cp <= 0xffef) ? ' ' : '';
+      if (lineBreakJoiner(ch, 'a') !== expected) wrong.push(cp.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+});
