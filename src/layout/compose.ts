@@ -409,78 +409,75 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
   else if (opt.justify && !final && gaps > 0) spread = (avail - (f.natural - endTrim - midRatio * f.midShrink)) / gaps;
 
   const { glyphs, start } = units;
-  const runs = new Runs(glyphs, opt.tracking, start[e]! - 1);
+  const tracking = opt.tracking;
+  const lastGlyph = start[e]! - 1;
+  // Glyphs merge into runs of one face, size and colour at an even spacing (PDF character spacing).
+  const runs: GlyphRun[] = [];
+  let run: GlyphRun | undefined; // the open run: glyphs [from, g)
+  let from = 0;
+  let end = 0; // x after the previous glyph's advance (without spacing)
   let x = first ? opt.indent : 0;
   for (let k = s; k < e; k++) {
     const isLast = k === e - 1;
-    // What the unit gives up at each side; a unit without trims (most) gives nothing, but the last one the end trim.
-    let left = 0;
-    let right = isLast ? endTrim : 0;
-    if (units.flags[k]! & TRIMS) [left, right] = unitTrims(units, k, k === s, isLast, endTrim, midRatio);
+    // What the unit gives up at each side: a unit without trims (most) nothing, unless it ends the line.
+    const trims = units.flags[k]! & TRIMS;
+    const left = trims ? leftTrim(units, k, k === s, midRatio) : 0;
+    const right = trims ? rightTrim(units, k, isLast, endTrim, midRatio) : isLast ? endTrim : 0;
     // A trimmed opening mark moves left so its ink keeps its place against what follows.
     let gx = left === 0 ? x : x - left;
     for (let g = start[k]!; g < start[k + 1]!; g++) {
-      runs.add(g, gx);
-      gx += glyphs.advances[g]! + opt.tracking;
+      const spacing = gx - end;
+      if (run && continuesRun(run, glyphs, g, g - from, spacing, g === lastGlyph ? tracking : undefined)) {
+        if (g - from === 1) run.tracking = spacing;
+      } else {
+        if (run) run.text = textOf(glyphs, from, g);
+        run = startRun(glyphs, g, gx, tracking);
+        runs.push(run);
+        from = g;
+      }
+      const advance = glyphs.advances[g]!;
+      end = gx + advance;
+      gx += advance + tracking;
     }
     x += left === 0 && right === 0 ? units.width[k]! : units.width[k]! - left - right;
     if (!isLast) x += spread;
   }
-  return { runs: runs.done(), width: x, text: glyphs.text.slice(glyphs.at[start[s]!], glyphs.at[start[e]!]) };
+  run!.text = textOf(glyphs, from, lastGlyph + 1);
+  return { runs, width: x, text: textOf(glyphs, start[s]!, start[e]!) };
 }
 
-/** The left and right trims of unit k of a line, which has trims. */
-function unitTrims(units: Units, k: number, isFirst: boolean, isLast: boolean, endTrim: number, midRatio: number): [number, number] {
-  let left = isFirst ? 0 : fixedLeft(units, k);
-  let right = fixedRight(units, k);
-  if (!isFirst) left += (trimLeft(units, k) - left) * midRatio;
-  if (isLast) right += endTrim;
-  else right += (trimRight(units, k) - right) * midRatio;
-  return [left, right];
+/** What unit k (which has trims) gives up at its left: an opening mark's empty half, as far as midRatio asks. */
+function leftTrim(units: Units, k: number, isFirst: boolean, midRatio: number): number {
+  if (isFirst) return 0; // an opening mark at line start keeps its full width
+  const fixed = fixedLeft(units, k);
+  return fixed + (trimLeft(units, k) - fixed) * midRatio;
 }
-/** A line's glyphs, placed one by one, merged into runs of one face, size and colour at an even spacing (PDF character spacing). */
-class Runs {
-  readonly list: GlyphRun[] = [];
-  private run: GlyphRun | undefined;
-  /** The run's first glyph and its glyph count. */
-  private from = 0;
-  private count = 0;
-  /** x after the previous glyph's advance (without spacing). */
-  private end = 0;
 
-  /** `final`: the line's last glyph. */
-  constructor(private readonly glyphs: Glyphs, private readonly tracking: number, private readonly final: number) {}
+/** What unit k (which has trims) gives up at its right: all of endTrim at the line end, else as far as midRatio asks. */
+function rightTrim(units: Units, k: number, isLast: boolean, endTrim: number, midRatio: number): number {
+  const fixed = fixedRight(units, k);
+  return isLast ? fixed + endTrim : fixed + (trimRight(units, k) - fixed) * midRatio;
+}
 
-  add(g: number, x: number): void {
-    const glyphs = this.glyphs;
-    const face = glyphs.faces[g]!;
-    const piece = glyphs.pieces[glyphs.pieceOf[g]!]!;
-    const spacing = x - this.end;
-    const run = this.run;
-    const same = run && run.face === face.id && run.size === piece.size && run.color === piece.color;
-    // The line's final glyph keeps the grid tracking, so its box ends where the measure ends.
-    const spacingOk = !run || this.count === 1 || Math.abs(spacing - run.tracking) < 1e-6;
-    const finalOk = g !== this.final || Math.abs(spacing - this.tracking) < 1e-6;
-    if (run && same && spacingOk && finalOk) {
-      if (this.count === 1) run.tracking = spacing;
-      this.count++;
-    } else {
-      this.close(g);
-      this.run = { kind: 'glyphs', face: face.id, size: piece.size, x, y: 0, text: '', tracking: this.tracking, color: piece.color };
-      this.list.push(this.run);
-      this.from = g;
-      this.count = 1;
-    }
-    this.end = x + glyphs.advances[g]!;
-  }
+/**
+ * Whether glyph g, `spacing` after the previous one, continues a run of `count`
+ * glyphs: same face, size and colour, at the run's spacing (its second glyph
+ * sets it); the line's final glyph (`final` given) also at the grid tracking,
+ * so its box ends where the measure ends.
+ */
+function continuesRun(run: GlyphRun, glyphs: Glyphs, g: number, count: number, spacing: number, final: number | undefined): boolean {
+  const piece = glyphs.pieces[glyphs.pieceOf[g]!]!;
+  return run.face === glyphs.faces[g]!.id && run.size === piece.size && run.color === piece.color
+    && (count === 1 || Math.abs(spacing - run.tracking) < 1e-6)
+    && (final === undefined || Math.abs(spacing - final) < 1e-6);
+}
 
-  done(): GlyphRun[] {
-    this.close(this.from + this.count);
-    return this.list;
-  }
+function startRun(glyphs: Glyphs, g: number, x: number, tracking: number): GlyphRun {
+  const piece = glyphs.pieces[glyphs.pieceOf[g]!]!;
+  return { kind: 'glyphs', face: glyphs.faces[g]!.id, size: piece.size, x, y: 0, text: '', tracking, color: piece.color };
+}
 
-  /** The open run's text, its glyphs being [from, to). */
-  private close(to: number): void {
-    if (this.run) this.run.text = this.glyphs.text.slice(this.glyphs.at[this.from], this.glyphs.at[to]);
-  }
+/** The text of glyphs [from, to). */
+function textOf(glyphs: Glyphs, from: number, to: number): string {
+  return glyphs.text.slice(glyphs.at[from], glyphs.at[to]);
 }
