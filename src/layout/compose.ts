@@ -95,11 +95,9 @@ interface Choice {
 /** Choices per FaceChooser and role: faceFor walks the role's fallback chain, and a bulletin repeats its characters. */
 const chosen = new WeakMap<FaceChooser, Map<Role, Map<number, Choice>>>();
 
-/** Looks choices up for one paragraph, keeping the last role's table at hand. */
+/** Looks choices up for one paragraph. */
 class Chooser {
   private readonly roles: Map<Role, Map<number, Choice>>;
-  private role: Role | undefined;
-  private choices: Map<number, Choice> | undefined;
 
   constructor(private readonly fonts: FaceChooser) {
     let roles = chosen.get(fonts);
@@ -107,18 +105,24 @@ class Chooser {
     this.roles = roles;
   }
 
-  choice(role: Role, cp: number): Choice {
-    if (role !== this.role) {
-      this.role = role;
-      this.choices = this.roles.get(role);
-      if (!this.choices) this.roles.set(role, (this.choices = new Map()));
-    }
-    let c = this.choices!.get(cp);
-    if (!c) {
-      const face = this.fonts.faceFor(role, cp) ?? this.fonts.primary(role);
-      this.choices!.set(cp, (c = { face, em: face.advance(cp) / face.unitsPerEm }));
-    }
+  /** The choices made so far for a role. */
+  table(role: Role): Map<number, Choice> {
+    let table = this.roles.get(role);
+    if (!table) this.roles.set(role, (table = new Map()));
+    return table;
+  }
+
+  /** Choose for a code point not yet in the role's table. */
+  choose(role: Role, cp: number, table: Map<number, Choice>): Choice {
+    const face = this.fonts.faceFor(role, cp) ?? this.fonts.primary(role);
+    const c = { face, em: face.advance(cp) / face.unitsPerEm };
+    table.set(cp, c);
     return c;
+  }
+
+  choice(role: Role, cp: number): Choice {
+    const table = this.table(role);
+    return table.get(cp) ?? this.choose(role, cp, table);
   }
 }
 
@@ -145,7 +149,7 @@ function readGlyphs(pieces: Piece[], text: string): Glyphs {
         }
       }
       g.codePoints[n] = cp;
-      g.classes[n] = charClass(cp);
+      g.classes[n] = cp >= 0x4e00 && cp <= 0x9fff ? 0 : charClass(cp); // the common ideographs without a call
       g.pieceOf[n] = p;
     }
     base += t.length;
@@ -210,7 +214,23 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
   const width = new Float64Array(n);
   const flags = new Int32Array(n);
   let k = 0;
+  let role: Role | undefined;
+  let table: Map<number, Choice> | undefined;
   for (let i = 0; i < n; k++) {
+    if (g.classes[i] === 0) {
+      // Most characters (ideographs) have no class: a unit of one glyph in its piece's role, without flags.
+      const piece = pieces[g.pieceOf[i]!]!;
+      if (piece.role !== role) table = faces.table((role = piece.role));
+      const cp = g.codePoints[i]!;
+      const c = table!.get(cp) ?? faces.choose(role, cp, table!);
+      const advance = c.em * piece.size;
+      g.faces[i] = c.face;
+      g.advances[i] = advance;
+      start[k] = i;
+      width[k] = advance + tracking; // measureGlyphs' 0 + advance + tracking
+      i++;
+      continue;
+    }
     const j = unitEnd(g, i);
     // A word or number is set whole in the Latin role, its point and percent sign included.
     const latin = g.classes[i]! & WORD ? pieces[g.pieceOf[i]!]!.latin : undefined;
