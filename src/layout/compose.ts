@@ -129,17 +129,18 @@ class Chooser {
 /** The code points of the pieces, each piece on its own (as `for (const ch of text)` reads it: a lone surrogate stands alone). */
 function readGlyphs(pieces: Piece[], text: string): Glyphs {
   const max = text.length; // glyphs, at most
-  const g: Glyphs = {
-    pieces, text, at: new Int32Array(max + 1), codePoints: new Int32Array(max), classes: new Int32Array(max),
-    pieceOf: new Int32Array(max), faces: [], advances: new Float64Array(max),
-  };
+  // Locals, not g's fields, in the loop: a property read per store costs in a cold process.
+  const at = new Int32Array(max + 1);
+  const codePoints = new Int32Array(max);
+  const classes = new Int32Array(max);
+  const pieceOf = new Int32Array(max);
   let n = 0;
   let base = 0;
   for (let p = 0; p < pieces.length; p++) {
     const t = pieces[p]!.text;
     for (let i = 0; i < t.length; n++) {
       let cp = t.charCodeAt(i);
-      g.at[n] = base + i;
+      at[n] = base + i;
       i++;
       if (cp >= 0xd800 && cp <= 0xdbff && i < t.length) {
         const low = t.charCodeAt(i);
@@ -148,14 +149,15 @@ function readGlyphs(pieces: Piece[], text: string): Glyphs {
           i++;
         }
       }
-      g.codePoints[n] = cp;
-      g.classes[n] = cp >= 0x4e00 && cp <= 0x9fff ? 0 : charClass(cp); // the common ideographs without a call
-      g.pieceOf[n] = p;
+      codePoints[n] = cp;
+      classes[n] = cp >= 0x4e00 && cp <= 0x9fff ? 0 : charClass(cp); // the common ideographs without a call
+      pieceOf[n] = p;
     }
     base += t.length;
   }
-  g.at[n] = base;
-  return n === max ? g : { ...g, at: g.at.slice(0, n + 1), codePoints: g.codePoints.slice(0, n), classes: g.classes.slice(0, n) };
+  at[n] = base;
+  const g = { pieces, text, at, codePoints, classes, pieceOf, faces: [], advances: new Float64Array(max) };
+  return n === max ? g : { ...g, at: at.slice(0, n + 1), codePoints: codePoints.slice(0, n), classes: classes.slice(0, n) };
 }
 
 /** End of the unit that starts at glyph i: a —— or …… pair, a word or number with its point and percent sign, else one glyph. */
@@ -208,7 +210,9 @@ function unitFlags(g: Glyphs, from: number, to: number): number {
 /** Split styled text into units: —— and …… pairs, Latin words, numbers with their point and percent sign, single characters. */
 export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): Units {
   const g = readGlyphs(pieces, pieces.length === 1 ? pieces[0]!.text : pieces.map((p) => p.text).join(''));
-  const n = g.codePoints.length;
+  const { codePoints, classes, pieceOf, advances } = g;
+  const glyphFaces = g.faces;
+  const n = codePoints.length;
   const faces = new Chooser(fonts);
   const start = new Int32Array(n + 1);
   const width = new Float64Array(n);
@@ -217,15 +221,15 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
   let role: Role | undefined;
   let table: Map<number, Choice> | undefined;
   for (let i = 0; i < n; k++) {
-    if (g.classes[i] === 0) {
+    if (classes[i] === 0) {
       // Most characters (ideographs) have no class: a unit of one glyph in its piece's role, without flags.
-      const piece = pieces[g.pieceOf[i]!]!;
+      const piece = pieces[pieceOf[i]!]!;
       if (piece.role !== role) table = faces.table((role = piece.role));
-      const cp = g.codePoints[i]!;
+      const cp = codePoints[i]!;
       const c = table!.get(cp) ?? faces.choose(role, cp, table!);
       const advance = c.em * piece.size;
-      g.faces[i] = c.face;
-      g.advances[i] = advance;
+      glyphFaces[i] = c.face;
+      advances[i] = advance;
       start[k] = i;
       width[k] = advance + tracking; // measureGlyphs' 0 + advance + tracking
       i++;
@@ -233,7 +237,7 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
     }
     const j = unitEnd(g, i);
     // A word or number is set whole in the Latin role, its point and percent sign included.
-    const latin = g.classes[i]! & WORD ? pieces[g.pieceOf[i]!]!.latin : undefined;
+    const latin = classes[i]! & WORD ? pieces[pieceOf[i]!]!.latin : undefined;
     start[k] = i;
     width[k] = measureGlyphs(g, i, j, latin, faces, tracking);
     flags[k] = unitFlags(g, i, j);
@@ -305,16 +309,17 @@ interface Fit {
 function measureLine(units: Units, s0: number, e0: number): Fit {
   const s = inkStart(units, s0, e0);
   const e = inkEnd(units, s, e0);
+  const { flags, width } = units;
   let natural = 0;
   let midShrink = 0;
   for (let k = s; k < e; k++) {
     // A unit without trims (most) adds its width, and nothing to midShrink: the same sums, fewer operations.
-    if (!(units.flags[k]! & TRIMS)) {
-      natural += units.width[k]!;
+    if (!(flags[k]! & TRIMS)) {
+      natural += width[k]!;
       continue;
     }
     const left = k === s ? 0 : fixedLeft(units, k); // an opening mark at line start keeps its full width
-    natural += units.width[k]! - left - fixedRight(units, k);
+    natural += width[k]! - left - fixedRight(units, k);
     // An opening mark at the line start keeps its left half, so only later units give theirs.
     if (k < e - 1) midShrink += (k === s ? 0 : trimLeft(units, k) - left) + trimRight(units, k) - fixedRight(units, k);
   }
@@ -366,15 +371,16 @@ function skipSpaces(units: Units, s: number): number {
  * in the same order, so the same rounding.
  */
 function longestFit(units: Units, s: number, avail: number): number {
+  const { flags, width } = units;
   const limit = avail + EPS;
-  let sum = units.width[s]! - fixedRight(units, s); // an opening mark at line start keeps its full width
+  let sum = width[s]! - fixedRight(units, s); // an opening mark at line start keeps its full width
   let natural = sum; // the sum up to the last unit that is not a space (spaces vanish at the line end)
   let endShrink = trimRight(units, s) - fixedRight(units, s);
   let e = s + 1;
   for (; e < units.length; e++) {
-    const f = units.flags[e]!;
-    if (!(f & TRIMS)) sum += units.width[e]!; // the same sum: the unit has no trims
-    else sum += units.width[e]! - fixedLeft(units, e) - fixedRight(units, e);
+    const f = flags[e]!;
+    if (!(f & TRIMS)) sum += width[e]!; // the same sum: the unit has no trims
+    else sum += width[e]! - fixedLeft(units, e) - fixedRight(units, e);
     if (!(f & SPACE_UNIT)) {
       natural = sum;
       endShrink = f & TRIMS ? trimRight(units, e) - fixedRight(units, e) : 0;
@@ -428,7 +434,8 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
   if (over > EPS) spread = gaps > 0 ? -over / gaps : 0; // overfull: squeeze evenly (a last resort)
   else if (opt.justify && !final && gaps > 0) spread = (avail - (f.natural - endTrim - midRatio * f.midShrink)) / gaps;
 
-  const { glyphs, start } = units;
+  const { glyphs, start, flags, width } = units;
+  const { advances } = glyphs;
   const tracking = opt.tracking;
   const lastGlyph = start[e]! - 1;
   // Glyphs merge into runs of one face, size and colour at an even spacing (PDF character spacing).
@@ -440,7 +447,7 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
   for (let k = s; k < e; k++) {
     const isLast = k === e - 1;
     // What the unit gives up at each side: a unit without trims (most) nothing, unless it ends the line.
-    const trims = units.flags[k]! & TRIMS;
+    const trims = flags[k]! & TRIMS;
     const left = trims ? leftTrim(units, k, k === s, midRatio) : 0;
     const right = trims ? rightTrim(units, k, isLast, endTrim, midRatio) : isLast ? endTrim : 0;
     // A trimmed opening mark moves left so its ink keeps its place against what follows.
@@ -455,11 +462,11 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
         runs.push(run);
         from = g;
       }
-      const advance = glyphs.advances[g]!;
+      const advance = advances[g]!;
       end = gx + advance;
       gx += advance + tracking;
     }
-    x += left === 0 && right === 0 ? units.width[k]! : units.width[k]! - left - right;
+    x += left === 0 && right === 0 ? width[k]! : width[k]! - left - right;
     if (!isLast) x += spread;
   }
   run!.text = textOf(glyphs, from, lastGlyph + 1);
