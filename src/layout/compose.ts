@@ -95,11 +95,9 @@ interface Choice {
 /** Choices per FaceChooser and role: faceFor walks the role's fallback chain, and a bulletin repeats its characters. */
 const chosen = new WeakMap<FaceChooser, Map<Role, Map<number, Choice>>>();
 
-/** Looks choices up for one paragraph, keeping the last role's table at hand. */
+/** Looks choices up for one paragraph. */
 class Chooser {
   private readonly roles: Map<Role, Map<number, Choice>>;
-  private role: Role | undefined;
-  private choices: Map<number, Choice> | undefined;
 
   constructor(private readonly fonts: FaceChooser) {
     let roles = chosen.get(fonts);
@@ -107,35 +105,42 @@ class Chooser {
     this.roles = roles;
   }
 
-  choice(role: Role, cp: number): Choice {
-    if (role !== this.role) {
-      this.role = role;
-      this.choices = this.roles.get(role);
-      if (!this.choices) this.roles.set(role, (this.choices = new Map()));
-    }
-    let c = this.choices!.get(cp);
-    if (!c) {
-      const face = this.fonts.faceFor(role, cp) ?? this.fonts.primary(role);
-      this.choices!.set(cp, (c = { face, em: face.advance(cp) / face.unitsPerEm }));
-    }
+  /** The choices made so far for a role. */
+  table(role: Role): Map<number, Choice> {
+    let table = this.roles.get(role);
+    if (!table) this.roles.set(role, (table = new Map()));
+    return table;
+  }
+
+  /** Choose for a code point not yet in the role's table. */
+  choose(role: Role, cp: number, table: Map<number, Choice>): Choice {
+    const face = this.fonts.faceFor(role, cp) ?? this.fonts.primary(role);
+    const c = { face, em: face.advance(cp) / face.unitsPerEm };
+    table.set(cp, c);
     return c;
+  }
+
+  choice(role: Role, cp: number): Choice {
+    const table = this.table(role);
+    return table.get(cp) ?? this.choose(role, cp, table);
   }
 }
 
 /** The code points of the pieces, each piece on its own (as `for (const ch of text)` reads it: a lone surrogate stands alone). */
 function readGlyphs(pieces: Piece[], text: string): Glyphs {
   const max = text.length; // glyphs, at most
-  const g: Glyphs = {
-    pieces, text, at: new Int32Array(max + 1), codePoints: new Int32Array(max), classes: new Int32Array(max),
-    pieceOf: new Int32Array(max), faces: [], advances: new Float64Array(max),
-  };
+  // Locals, not g's fields, in the loop: a property read per store costs in a cold process.
+  const at = new Int32Array(max + 1);
+  const codePoints = new Int32Array(max);
+  const classes = new Int32Array(max);
+  const pieceOf = new Int32Array(max);
   let n = 0;
   let base = 0;
   for (let p = 0; p < pieces.length; p++) {
     const t = pieces[p]!.text;
     for (let i = 0; i < t.length; n++) {
       let cp = t.charCodeAt(i);
-      g.at[n] = base + i;
+      at[n] = base + i;
       i++;
       if (cp >= 0xd800 && cp <= 0xdbff && i < t.length) {
         const low = t.charCodeAt(i);
@@ -144,14 +149,15 @@ function readGlyphs(pieces: Piece[], text: string): Glyphs {
           i++;
         }
       }
-      g.codePoints[n] = cp;
-      g.classes[n] = charClass(cp);
-      g.pieceOf[n] = p;
+      codePoints[n] = cp;
+      classes[n] = cp >= 0x4e00 && cp <= 0x9fff ? 0 : charClass(cp); // the common ideographs without a call
+      pieceOf[n] = p;
     }
     base += t.length;
   }
-  g.at[n] = base;
-  return n === max ? g : { ...g, at: g.at.slice(0, n + 1), codePoints: g.codePoints.slice(0, n), classes: g.classes.slice(0, n) };
+  at[n] = base;
+  const g = { pieces, text, at, codePoints, classes, pieceOf, faces: [], advances: new Float64Array(max) };
+  return n === max ? g : { ...g, at: at.slice(0, n + 1), codePoints: codePoints.slice(0, n), classes: classes.slice(0, n) };
 }
 
 /** End of the unit that starts at glyph i: a —— or …… pair, a word or number with its point and percent sign, else one glyph. */
@@ -204,16 +210,34 @@ function unitFlags(g: Glyphs, from: number, to: number): number {
 /** Split styled text into units: —— and …… pairs, Latin words, numbers with their point and percent sign, single characters. */
 export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): Units {
   const g = readGlyphs(pieces, pieces.length === 1 ? pieces[0]!.text : pieces.map((p) => p.text).join(''));
-  const n = g.codePoints.length;
+  const { codePoints, classes, pieceOf, advances } = g;
+  const glyphFaces = g.faces;
+  const n = codePoints.length;
   const faces = new Chooser(fonts);
   const start = new Int32Array(n + 1);
   const width = new Float64Array(n);
   const flags = new Int32Array(n);
   let k = 0;
+  let role: Role | undefined;
+  let table: Map<number, Choice> | undefined;
   for (let i = 0; i < n; k++) {
+    if (classes[i] === 0) {
+      // Most characters (ideographs) have no class: a unit of one glyph in its piece's role, without flags.
+      const piece = pieces[pieceOf[i]!]!;
+      if (piece.role !== role) table = faces.table((role = piece.role));
+      const cp = codePoints[i]!;
+      const c = table!.get(cp) ?? faces.choose(role, cp, table!);
+      const advance = c.em * piece.size;
+      glyphFaces[i] = c.face;
+      advances[i] = advance;
+      start[k] = i;
+      width[k] = advance + tracking; // measureGlyphs' 0 + advance + tracking
+      i++;
+      continue;
+    }
     const j = unitEnd(g, i);
     // A word or number is set whole in the Latin role, its point and percent sign included.
-    const latin = g.classes[i]! & WORD ? pieces[g.pieceOf[i]!]!.latin : undefined;
+    const latin = classes[i]! & WORD ? pieces[pieceOf[i]!]!.latin : undefined;
     start[k] = i;
     width[k] = measureGlyphs(g, i, j, latin, faces, tracking);
     flags[k] = unitFlags(g, i, j);
@@ -285,16 +309,17 @@ interface Fit {
 function measureLine(units: Units, s0: number, e0: number): Fit {
   const s = inkStart(units, s0, e0);
   const e = inkEnd(units, s, e0);
+  const { flags, width } = units;
   let natural = 0;
   let midShrink = 0;
   for (let k = s; k < e; k++) {
     // A unit without trims (most) adds its width, and nothing to midShrink: the same sums, fewer operations.
-    if (!(units.flags[k]! & TRIMS)) {
-      natural += units.width[k]!;
+    if (!(flags[k]! & TRIMS)) {
+      natural += width[k]!;
       continue;
     }
     const left = k === s ? 0 : fixedLeft(units, k); // an opening mark at line start keeps its full width
-    natural += units.width[k]! - left - fixedRight(units, k);
+    natural += width[k]! - left - fixedRight(units, k);
     // An opening mark at the line start keeps its left half, so only later units give theirs.
     if (k < e - 1) midShrink += (k === s ? 0 : trimLeft(units, k) - left) + trimRight(units, k) - fixedRight(units, k);
   }
@@ -346,15 +371,16 @@ function skipSpaces(units: Units, s: number): number {
  * in the same order, so the same rounding.
  */
 function longestFit(units: Units, s: number, avail: number): number {
+  const { flags, width } = units;
   const limit = avail + EPS;
-  let sum = units.width[s]! - fixedRight(units, s); // an opening mark at line start keeps its full width
+  let sum = width[s]! - fixedRight(units, s); // an opening mark at line start keeps its full width
   let natural = sum; // the sum up to the last unit that is not a space (spaces vanish at the line end)
   let endShrink = trimRight(units, s) - fixedRight(units, s);
   let e = s + 1;
   for (; e < units.length; e++) {
-    const f = units.flags[e]!;
-    if (!(f & TRIMS)) sum += units.width[e]!; // the same sum: the unit has no trims
-    else sum += units.width[e]! - fixedLeft(units, e) - fixedRight(units, e);
+    const f = flags[e]!;
+    if (!(f & TRIMS)) sum += width[e]!; // the same sum: the unit has no trims
+    else sum += width[e]! - fixedLeft(units, e) - fixedRight(units, e);
     if (!(f & SPACE_UNIT)) {
       natural = sum;
       endShrink = f & TRIMS ? trimRight(units, e) - fixedRight(units, e) : 0;
@@ -408,79 +434,77 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
   if (over > EPS) spread = gaps > 0 ? -over / gaps : 0; // overfull: squeeze evenly (a last resort)
   else if (opt.justify && !final && gaps > 0) spread = (avail - (f.natural - endTrim - midRatio * f.midShrink)) / gaps;
 
-  const { glyphs, start } = units;
-  const runs = new Runs(glyphs, opt.tracking, start[e]! - 1);
+  const { glyphs, start, flags, width } = units;
+  const { advances } = glyphs;
+  const tracking = opt.tracking;
+  const lastGlyph = start[e]! - 1;
+  // Glyphs merge into runs of one face, size and colour at an even spacing (PDF character spacing).
+  const runs: GlyphRun[] = [];
+  let run: GlyphRun | undefined; // the open run: glyphs [from, g)
+  let from = 0;
+  let end = 0; // x after the previous glyph's advance (without spacing)
   let x = first ? opt.indent : 0;
   for (let k = s; k < e; k++) {
     const isLast = k === e - 1;
-    // What the unit gives up at each side; a unit without trims (most) gives nothing, but the last one the end trim.
-    let left = 0;
-    let right = isLast ? endTrim : 0;
-    if (units.flags[k]! & TRIMS) [left, right] = unitTrims(units, k, k === s, isLast, endTrim, midRatio);
+    // What the unit gives up at each side: a unit without trims (most) nothing, unless it ends the line.
+    const trims = flags[k]! & TRIMS;
+    const left = trims ? leftTrim(units, k, k === s, midRatio) : 0;
+    const right = trims ? rightTrim(units, k, isLast, endTrim, midRatio) : isLast ? endTrim : 0;
     // A trimmed opening mark moves left so its ink keeps its place against what follows.
     let gx = left === 0 ? x : x - left;
     for (let g = start[k]!; g < start[k + 1]!; g++) {
-      runs.add(g, gx);
-      gx += glyphs.advances[g]! + opt.tracking;
+      const spacing = gx - end;
+      if (run && continuesRun(run, glyphs, g, g - from, spacing, g === lastGlyph ? tracking : undefined)) {
+        if (g - from === 1) run.tracking = spacing;
+      } else {
+        if (run) run.text = textOf(glyphs, from, g);
+        run = startRun(glyphs, g, gx, tracking);
+        runs.push(run);
+        from = g;
+      }
+      const advance = advances[g]!;
+      end = gx + advance;
+      gx += advance + tracking;
     }
-    x += left === 0 && right === 0 ? units.width[k]! : units.width[k]! - left - right;
+    x += left === 0 && right === 0 ? width[k]! : width[k]! - left - right;
     if (!isLast) x += spread;
   }
-  return { runs: runs.done(), width: x, text: glyphs.text.slice(glyphs.at[start[s]!], glyphs.at[start[e]!]) };
+  run!.text = textOf(glyphs, from, lastGlyph + 1);
+  return { runs, width: x, text: textOf(glyphs, start[s]!, start[e]!) };
 }
 
-/** The left and right trims of unit k of a line, which has trims. */
-function unitTrims(units: Units, k: number, isFirst: boolean, isLast: boolean, endTrim: number, midRatio: number): [number, number] {
-  let left = isFirst ? 0 : fixedLeft(units, k);
-  let right = fixedRight(units, k);
-  if (!isFirst) left += (trimLeft(units, k) - left) * midRatio;
-  if (isLast) right += endTrim;
-  else right += (trimRight(units, k) - right) * midRatio;
-  return [left, right];
+/** What unit k (which has trims) gives up at its left: an opening mark's empty half, as far as midRatio asks. */
+function leftTrim(units: Units, k: number, isFirst: boolean, midRatio: number): number {
+  if (isFirst) return 0; // an opening mark at line start keeps its full width
+  const fixed = fixedLeft(units, k);
+  return fixed + (trimLeft(units, k) - fixed) * midRatio;
 }
-/** A line's glyphs, placed one by one, merged into runs of one face, size and colour at an even spacing (PDF character spacing). */
-class Runs {
-  readonly list: GlyphRun[] = [];
-  private run: GlyphRun | undefined;
-  /** The run's first glyph and its glyph count. */
-  private from = 0;
-  private count = 0;
-  /** x after the previous glyph's advance (without spacing). */
-  private end = 0;
 
-  /** `final`: the line's last glyph. */
-  constructor(private readonly glyphs: Glyphs, private readonly tracking: number, private readonly final: number) {}
+/** What unit k (which has trims) gives up at its right: all of endTrim at the line end, else as far as midRatio asks. */
+function rightTrim(units: Units, k: number, isLast: boolean, endTrim: number, midRatio: number): number {
+  const fixed = fixedRight(units, k);
+  return isLast ? fixed + endTrim : fixed + (trimRight(units, k) - fixed) * midRatio;
+}
 
-  add(g: number, x: number): void {
-    const glyphs = this.glyphs;
-    const face = glyphs.faces[g]!;
-    const piece = glyphs.pieces[glyphs.pieceOf[g]!]!;
-    const spacing = x - this.end;
-    const run = this.run;
-    const same = run && run.face === face.id && run.size === piece.size && run.color === piece.color;
-    // The line's final glyph keeps the grid tracking, so its box ends where the measure ends.
-    const spacingOk = !run || this.count === 1 || Math.abs(spacing - run.tracking) < 1e-6;
-    const finalOk = g !== this.final || Math.abs(spacing - this.tracking) < 1e-6;
-    if (run && same && spacingOk && finalOk) {
-      if (this.count === 1) run.tracking = spacing;
-      this.count++;
-    } else {
-      this.close(g);
-      this.run = { kind: 'glyphs', face: face.id, size: piece.size, x, y: 0, text: '', tracking: this.tracking, color: piece.color };
-      this.list.push(this.run);
-      this.from = g;
-      this.count = 1;
-    }
-    this.end = x + glyphs.advances[g]!;
-  }
+/**
+ * Whether glyph g, `spacing` after the previous one, continues a run of `count`
+ * glyphs: same face, size and colour, at the run's spacing (its second glyph
+ * sets it); the line's final glyph (`final` given) also at the grid tracking,
+ * so its box ends where the measure ends.
+ */
+function continuesRun(run: GlyphRun, glyphs: Glyphs, g: number, count: number, spacing: number, final: number | undefined): boolean {
+  const piece = glyphs.pieces[glyphs.pieceOf[g]!]!;
+  return run.face === glyphs.faces[g]!.id && run.size === piece.size && run.color === piece.color
+    && (count === 1 || Math.abs(spacing - run.tracking) < 1e-6)
+    && (final === undefined || Math.abs(spacing - final) < 1e-6);
+}
 
-  done(): GlyphRun[] {
-    this.close(this.from + this.count);
-    return this.list;
-  }
+function startRun(glyphs: Glyphs, g: number, x: number, tracking: number): GlyphRun {
+  const piece = glyphs.pieces[glyphs.pieceOf[g]!]!;
+  return { kind: 'glyphs', face: glyphs.faces[g]!.id, size: piece.size, x, y: 0, text: '', tracking, color: piece.color };
+}
 
-  /** The open run's text, its glyphs being [from, to). */
-  private close(to: number): void {
-    if (this.run) this.run.text = this.glyphs.text.slice(this.glyphs.at[this.from], this.glyphs.at[to]);
-  }
+/** The text of glyphs [from, to). */
+function textOf(glyphs: Glyphs, from: number, to: number): string {
+  return glyphs.text.slice(glyphs.at[from], glyphs.at[to]);
 }
