@@ -25,9 +25,9 @@ export interface Piece {
  */
 interface Glyphs {
   pieces: Piece[];
-  /** All the pieces' text; glyph g is text.slice(at[g], at[g + 1]). */
+  /** All the pieces' text; glyph g is text.slice(at[g], at[g + 1]), or text[g] when there are no surrogates (at undefined). */
   text: string;
-  at: Int32Array;
+  at: Int32Array | undefined;
   codePoints: Int32Array;
   /** charClass of each glyph. */
   classes: Int32Array;
@@ -130,7 +130,7 @@ class Chooser {
 function readGlyphs(pieces: Piece[], text: string): Glyphs {
   const max = text.length; // glyphs, at most
   // Locals, not g's fields, in the loop: a property read per store costs in a cold process.
-  const at = new Int32Array(max + 1);
+  const at = /[\ud800-\udfff]/.test(text) ? new Int32Array(max + 1) : undefined;
   const codePoints = new Int32Array(max);
   const classes = new Int32Array(max);
   const pieceOf = new Int32Array(max);
@@ -140,7 +140,7 @@ function readGlyphs(pieces: Piece[], text: string): Glyphs {
     const t = pieces[p]!.text;
     for (let i = 0; i < t.length; n++) {
       let cp = t.charCodeAt(i);
-      at[n] = base + i;
+      if (at) at[n] = base + i;
       i++;
       if (cp >= 0xd800 && cp <= 0xdbff && i < t.length) {
         const low = t.charCodeAt(i);
@@ -155,9 +155,9 @@ function readGlyphs(pieces: Piece[], text: string): Glyphs {
     }
     base += t.length;
   }
-  at[n] = base;
+  if (at) at[n] = base;
   const g = { pieces, text, at, codePoints, classes, pieceOf, faces: [], advances: new Float64Array(max) };
-  return n === max ? g : { ...g, at: at.slice(0, n + 1), codePoints: codePoints.slice(0, n), classes: classes.slice(0, n) };
+  return n === max ? g : { ...g, at: at!.slice(0, n + 1), codePoints: codePoints.slice(0, n), classes: classes.slice(0, n) };
 }
 
 /** End of the unit that starts at glyph i: a —— or …… pair, a word or number with its point and percent sign, else one glyph. */
@@ -435,7 +435,8 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
   else if (opt.justify && !final && gaps > 0) spread = (avail - (f.natural - endTrim - midRatio * f.midShrink)) / gaps;
 
   const { glyphs, start, flags, width } = units;
-  const { advances } = glyphs;
+  const { advances, pieces, pieceOf } = glyphs;
+  const glyphFaces = glyphs.faces;
   const tracking = opt.tracking;
   const lastGlyph = start[e]! - 1;
   // Glyphs merge into runs of one face, size and colour at an even spacing (PDF character spacing).
@@ -454,11 +455,17 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
     let gx = left === 0 ? x : x - left;
     for (let g = start[k]!; g < start[k + 1]!; g++) {
       const spacing = gx - end;
-      if (run && continuesRun(run, glyphs, g, g - from, spacing, g === lastGlyph ? tracking : undefined)) {
+      const face = glyphFaces[g]!;
+      const piece = pieces[pieceOf[g]!]!;
+      // Glyph g continues the open run with its face, size and colour, at the run's spacing (its second glyph
+      // sets it); the line's final glyph also at the grid tracking, so its box ends where the measure ends.
+      if (run && run.face === face.id && run.size === piece.size && run.color === piece.color
+        && (g - from === 1 || Math.abs(spacing - run.tracking) < 1e-6)
+        && (g !== lastGlyph || Math.abs(spacing - tracking) < 1e-6)) {
         if (g - from === 1) run.tracking = spacing;
       } else {
         if (run) run.text = textOf(glyphs, from, g);
-        run = startRun(glyphs, g, gx, tracking);
+        run = { kind: 'glyphs', face: face.id, size: piece.size, x: gx, y: 0, text: '', tracking, color: piece.color };
         runs.push(run);
         from = g;
       }
@@ -486,25 +493,8 @@ function rightTrim(units: Units, k: number, isLast: boolean, endTrim: number, mi
   return isLast ? fixed + endTrim : fixed + (trimRight(units, k) - fixed) * midRatio;
 }
 
-/**
- * Whether glyph g, `spacing` after the previous one, continues a run of `count`
- * glyphs: same face, size and colour, at the run's spacing (its second glyph
- * sets it); the line's final glyph (`final` given) also at the grid tracking,
- * so its box ends where the measure ends.
- */
-function continuesRun(run: GlyphRun, glyphs: Glyphs, g: number, count: number, spacing: number, final: number | undefined): boolean {
-  const piece = glyphs.pieces[glyphs.pieceOf[g]!]!;
-  return run.face === glyphs.faces[g]!.id && run.size === piece.size && run.color === piece.color
-    && (count === 1 || Math.abs(spacing - run.tracking) < 1e-6)
-    && (final === undefined || Math.abs(spacing - final) < 1e-6);
-}
-
-function startRun(glyphs: Glyphs, g: number, x: number, tracking: number): GlyphRun {
-  const piece = glyphs.pieces[glyphs.pieceOf[g]!]!;
-  return { kind: 'glyphs', face: glyphs.faces[g]!.id, size: piece.size, x, y: 0, text: '', tracking, color: piece.color };
-}
-
 /** The text of glyphs [from, to). */
 function textOf(glyphs: Glyphs, from: number, to: number): string {
-  return glyphs.text.slice(glyphs.at[from], glyphs.at[to]);
+  const at = glyphs.at;
+  return at ? glyphs.text.slice(at[from], at[to]) : glyphs.text.slice(from, to);
 }
