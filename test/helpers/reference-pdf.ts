@@ -2,6 +2,9 @@
 // files, shaped and subset by fontkit, text through doc.text): what our own
 // text and font writing must look the same as.
 import PDFDocument from 'pdfkit';
+import { compile, type Compiled } from '../../src/build.js';
+import { renderPdf } from '../../src/render/pdf.js';
+import { example } from './cli.js';
 import type { Page } from '../../src/layout/display-list.js';
 import type { FaceFile } from '../../src/render/pdf.js';
 import type { Color } from '../../src/template/model.js';
@@ -38,4 +41,13 @@ export function referencePdf(pages: Page[], faces: Map<string, FaceFile>, colors
   }
   doc.end();
   return done;
+}
+
+/** The example compiled, rendered by renderPdf and by referencePdf: the two PDFs to compare. */
+export async function exampleBothWays(): Promise<{ compiled: Compiled; ours: Buffer; theirs: Buffer }> {
+  const { compiled } = await compile(example);
+  if (!compiled) throw new Error('the example does not compile');
+  const ours = await renderPdf(compiled.pages, compiled.fonts.faces, compiled.template.colors, { title: 't', author: 'a', creationDate: new Date(0) });
+  const theirs = await referencePdf(compiled.pages, compiled.fonts.faces, compiled.template.colors);
+  return { compiled, ours, theirs };
 }

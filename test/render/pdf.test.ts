@@ -4,12 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { openFace, SyntheticBold } from '../../src/fonts/face.js';
 import type { Page } from '../../src/layout/display-list.js';
 import { bundled } from '../helpers/fonts.js';
-import { compile } from '../../src/build.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { example, flatText, pdfFonts, pdfText, tmpDir } from '../helpers/cli.js';
+import { flatText, pdfFonts, pdfText, tmpDir } from '../helpers/cli.js';
 import { pagePngs } from '../helpers/render-pages.js';
-import { referencePdf } from '../helpers/reference-pdf.js';
+import { exampleBothWays, referencePdf } from '../helpers/reference-pdf.js';
 import { renderPdf, type FaceFile } from '../../src/render/pdf.js';
 
 /** The page content streams, inflated. */
@@ -49,13 +48,9 @@ describe('synthetic bold', () => {
 
 describe('renderPdf', () => {
   it('writes text and CFF fonts itself: the pages show what pdfkit\'s own text drawing shows, and fontkit opens no face', async () => {
-    const { compiled } = await compile(example);
-    if (!compiled) throw new Error('the example does not compile');
-    const meta = { title: 't', author: 'a', creationDate: new Date(0) };
-    const ours = await renderPdf(compiled.pages, compiled.fonts.faces, compiled.template.colors, meta);
+    // Theirs is pdfkit's own way: it opens each file, fontkit shapes and subsets (after ours, which opened no face with fontkit).
+    const { compiled, ours, theirs } = await exampleBothWays();
     expect([...compiled.fonts.faces.values()].some((f) => 'fontkitOpened' in f && f.fontkitOpened)).toBe(false);
-    // pdfkit's own way: it opens each file, fontkit shapes and subsets.
-    const theirs = await referencePdf(compiled.pages, compiled.fonts.faces, compiled.template.colors);
 
     const a = pagePngs(ours);
     const b = pagePngs(theirs);
