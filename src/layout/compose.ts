@@ -443,6 +443,10 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
   const runs: GlyphRun[] = [];
   let run: GlyphRun | undefined; // the open run: glyphs [from, g)
   let from = 0;
+  // The open run's first glyph's face and piece (a glyph with both has the run's face, size and colour), and spacing.
+  let runFace: FontMetrics | undefined;
+  let runPiece = -1;
+  let runTracking = tracking;
   let end = 0; // x after the previous glyph's advance (without spacing)
   let x = first ? opt.indent : 0;
   for (let k = s; k < e; k++) {
@@ -456,18 +460,29 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
     for (let g = start[k]!; g < start[k + 1]!; g++) {
       const spacing = gx - end;
       const face = glyphFaces[g]!;
-      const piece = pieces[pieceOf[g]!]!;
+      const p = pieceOf[g]!;
+      const piece = pieces[p]!;
       // Glyph g continues the open run with its face, size and colour, at the run's spacing (its second glyph
       // sets it); the line's final glyph also at the grid tracking, so its box ends where the measure ends.
-      if (run && run.face === face.id && run.size === piece.size && run.color === piece.color
-        && (g - from === 1 || Math.abs(spacing - run.tracking) < 1e-6)
-        && (g !== lastGlyph || Math.abs(spacing - tracking) < 1e-6)) {
-        if (g - from === 1) run.tracking = spacing;
+      let joins = run !== undefined && ((face === runFace && p === runPiece) || sameStyle(run, face, piece));
+      if (joins && g - from > 1) {
+        const drift = spacing - runTracking; // |drift| < 1e-6, without calling Math.abs
+        joins = drift < 1e-6 && drift > -1e-6;
+      }
+      if (joins && g === lastGlyph) {
+        const drift = spacing - tracking;
+        joins = drift < 1e-6 && drift > -1e-6;
+      }
+      if (joins) {
+        if (g - from === 1) run!.tracking = runTracking = spacing;
       } else {
         if (run) run.text = textOf(glyphs, from, g);
         run = { kind: 'glyphs', face: face.id, size: piece.size, x: gx, y: 0, text: '', tracking, color: piece.color };
         runs.push(run);
         from = g;
+        runFace = face;
+        runPiece = p;
+        runTracking = tracking;
       }
       const advance = advances[g]!;
       end = gx + advance;
@@ -491,6 +506,10 @@ function leftTrim(units: Units, k: number, isFirst: boolean, midRatio: number): 
 function rightTrim(units: Units, k: number, isLast: boolean, endTrim: number, midRatio: number): number {
   const fixed = fixedRight(units, k);
   return isLast ? fixed + endTrim : fixed + (trimRight(units, k) - fixed) * midRatio;
+}
+
+function sameStyle(run: GlyphRun, face: FontMetrics, piece: Piece): boolean {
+  return run.face === face.id && run.size === piece.size && run.color === piece.color;
 }
 
 /** The text of glyphs [from, to). */

@@ -12,7 +12,11 @@ export interface FontMetrics {
   advance(cp: number): number;
 }
 
-/** Answers "which face draws this character in this role" (the role's face, then its fallbacks). */
+/**
+ * Answers "which face draws this character in this role" (the role's face,
+ * then its fallbacks). Its answers, and its faces' advances, must not change:
+ * layout remembers them per FaceChooser.
+ */
 export interface FaceChooser {
   faceFor(role: Role, cp: number): FontMetrics | undefined;
   /** The role's own face, used for characters no face has (they are reported before layout). */
