@@ -4,8 +4,9 @@
 // character is first asked about: the outlines are never read for layout, and
 // a role or fallback face that the issue never needs (often the 24 MB Noto
 // Serif CJK) is not read at all — its names, units per em and weight come from
-// a few small reads of the table directory. fontkit is loaded, and the whole
-// file parsed with it, only when the PDF renderer asks for `fontkitFont`.
+// a few small reads of the table directory. fontkit parses the whole file
+// only when the PDF renderer asks for `fontkitFont` (a TrueType face, or a
+// CFF our subsetter declines).
 
 import fs from 'node:fs';
 import type { FontMetrics } from '../layout/metrics.js';
@@ -71,9 +72,9 @@ export class Face implements FontMetrics {
   }
 
   /**
-   * The face parsed by fontkit, for the PDF renderer where it needs one
-   * (pdfkit then neither reads nor parses the file again). Reads the whole
-   * file, and loads fontkit on first use.
+   * The face parsed by fontkit, for the PDF renderer's faces that
+   * src/render/cff cannot subset. Reads the whole file; kept, so watch-mode
+   * renders parse it once.
    */
   get fontkitFont(): FontkitFont {
     if (!this.opened) {

@@ -48,7 +48,7 @@ export class EmbeddedFont {
   private readonly gids: number[] = [0];
   private readonly unicode: number[] = [0];
   private readonly hexOf = new Map<number, string>();
-  private program?: Promise<{ bytes: Uint8Array; truetype: boolean }>;
+  private program?: Promise<{ bytes: Uint8Array; length: number; truetype: boolean }>;
 
   constructor(
     doc: RefMaker,
@@ -89,7 +89,7 @@ export class EmbeddedFont {
     // fontkit subsets a CFF face as CFF and any other as a TrueType file.
     const truetype = this.face.tables.outlines !== 'cff';
     const bytes = (truetype ? undefined : this.subsetCff()) ?? this.subsetWithFontkit();
-    this.program = deflate(bytes).then((z) => ({ bytes: z, truetype }));
+    this.program = deflate(bytes).then((z) => ({ bytes: z, length: bytes.length, truetype }));
   }
 
   private subsetCff(): Uint8Array | undefined {
@@ -121,13 +121,13 @@ export class EmbeddedFont {
   /** Write the font program and the font dictionaries. */
   async finish(doc: RefMaker): Promise<void> {
     if (!this.program) this.startProgram();
-    const { bytes, truetype } = await this.program!;
+    const { bytes, length, truetype } = await this.program!;
     const t = this.face.tables;
     const scale = 1000 / t.unitsPerEm;
     const name = `${subsetTag(this.baseName, this.gids)}+${this.baseName.replaceAll(' ', '_')}`;
 
-    const program = doc.ref(truetype ? { Length1: 0, Filter: 'FlateDecode' } : { Subtype: 'CIDFontType0C', Filter: 'FlateDecode' });
-    if (truetype) program.data.Length1 = zlib.inflateSync(bytes).length;
+    // Length1: a TrueType program's length before compression (PDF 32000, 9.9).
+    const program = doc.ref(truetype ? { Length1: length, Filter: 'FlateDecode' } : { Subtype: 'CIDFontType0C', Filter: 'FlateDecode' });
     program.end(bytes);
 
     const descriptor = doc.ref({

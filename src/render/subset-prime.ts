@@ -1,4 +1,5 @@
-// Faster font subsetting for pdfkit. To subset a CFF font, fontkit builds
+// Faster subsetting for the CFF faces fontkit subsets (those src/render/cff
+// declines; see pdf-fonts.ts). To subset a CFF font, fontkit builds
 // the whole outline of every glyph it keeps, only to learn which subroutines
 // the glyph's charstring calls (CFFSubset.subsetCharstrings reads glyph.path,
 // then glyph._usedGsubrs and _usedSubrs). For a Chinese issue that is some

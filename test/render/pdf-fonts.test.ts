@@ -1,6 +1,7 @@
 // Fonts written by pdf-fonts.ts: TrueType faces through fontkit, characters
 // beyond the BMP, and a glyph numbering that reads back as text.
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openFace } from '../../src/fonts/face.js';
@@ -37,6 +38,13 @@ describe('pdf fonts', () => {
     expect(fonts).toHaveLength(1);
     expect(fonts[0]!.slice(1, 6)).toEqual(['CID', 'TrueType', 'Identity-H', 'yes', 'yes']);
     expect(pdfText(file).replace(/\s+/g, '')).toBe('文泉驿正黑，TrueType字体。第二行：12345');
+    // FontFile2 says its program's length before compression (Length1).
+    const raw = pdf.toString('latin1');
+    const m = /<<[^>]*\/Length1 (\d+)[^>]*>>\s*stream\r?\n/.exec(raw)!;
+    const start = m.index + m[0].length;
+    const program = zlib.inflateSync(pdf.subarray(start, raw.indexOf('endstream', start)));
+    expect(Number(m[1])).toBe(program.length);
+    expect(['\x00\x01\x00\x00', 'true']).toContain(program.toString('latin1', 0, 4)); // a TrueType file
     expect(pagePngs(pdf)[0]!.equals(pagePngs(await referencePdf(pages, faces, colors))[0]!)).toBe(true);
   });
 
