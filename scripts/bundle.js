@@ -58,6 +58,9 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  // import() of a Node built-in becomes require(): bin/bulletin.js compiles the bundle as a vm.Script,
+  // which has no module loader for import(), and require() is also the quicker of the two.
+  supported: { 'dynamic-import': false },
   plugins: [lazyModules, nodeBrotli],
   // src/paths.ts finds templates/ and fonts/ from its own address.
   define: { 'import.meta.url': '__bundle_url' },
