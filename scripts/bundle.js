@@ -12,12 +12,15 @@ import { build } from 'esbuild';
 // Modules that cost milliseconds to initialise but that most builds never
 // call: pdfkit imports them at its top for encryption, line wrapping and
 // opening font files, none of which a bulletin build does (our faces come
-// with their own tables, see src/fonts). Each is replaced by a stand-in that
-// loads the real module on first call.
+// with their own tables, see src/fonts); the others are below. Each is
+// replaced by a stand-in that loads the real module on first call.
 const LAZY = {
   fontkit: { named: ['create'] }, // ~30 ms: Unicode property tables, decompressed at import
   linebreak: { construct: true }, // ~5 ms: a line-break trie; pdfkit wraps no text of ours
   '@noble/ciphers/aes': { named: ['cbc', 'ecb'] }, // ~18 ms: AES tables computed at import; we never encrypt
+  // ~2 ms with net, dgram and the rest it loads: commander requires it at its top (for subcommands that are
+  // programs, which we have none of), and only `preview` starts a program (the browser).
+  'node:child_process': { named: ['spawn'] },
 };
 
 const lazyModules = {
