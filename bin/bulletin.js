@@ -30,7 +30,8 @@ try {
   // no cache yet
 }
 
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+// The bundle is written as a function expression (see scripts/bundle.js): its value is the module function.
+const script = new vm.Script(source, { filename: bundle, cachedData });
 const loaded = { exports: {} };
 script.runInThisContext()(loaded.exports, createRequire(bundle), loaded, bundle, path.dirname(bundle));
 
