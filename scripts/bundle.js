@@ -18,10 +18,10 @@ const LAZY = {
   fontkit: { named: ['create'] }, // ~30 ms: Unicode property tables, decompressed at import
   linebreak: { construct: true }, // ~5 ms: a line-break trie; pdfkit wraps no text of ours
   '@noble/ciphers/aes': { named: ['cbc', 'ecb'] }, // ~18 ms: AES tables computed at import; we never encrypt
-  // ~2 ms with net, dgram and the rest it loads: commander requires it at its top (for subcommands that are
+  // ~1.5 ms with net, dgram and the rest it loads: commander requires it at its top (for subcommands that are
   // programs, which we have none of), and only `preview` starts a program (the browser).
   'node:child_process': { named: ['spawn'] },
-  // ~1 ms: the table of 2,000 HTML entity names, which only a `&name;` in a report needs.
+  // ~0.5 ms: the table of 2,000 HTML entity names, which only a `&name;` in a report needs.
   'decode-named-character-reference': { named: ['decodeNamedCharacterReference'] },
 };
 
