@@ -50,6 +50,10 @@ export function issueTexts(issue: Issue, t: Template): RoleText[] {
   return out;
 }
 
+function isAsciiAlnum(cp: number): boolean {
+  return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+}
+
 function codepoint(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
@@ -66,11 +70,16 @@ export function checkCoverage(issue: Issue, t: Template, fonts: FaceChooser, dia
   const fallbacks = new Map<string, { role: Role; face: string; primary: string; chars: Set<string>; file: string; at: ReturnType<typeof placeOf> }>();
   for (const { text, role, at } of issueTexts(issue, t)) {
     const primary = fonts.primary(role);
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
+    // Body digits and Latin letters are set in the template's `body.latin` role.
+    const latin = role === t.body.font ? t.body.latin : role;
+    // By index, not for…of: every character of the issue passes here, and a string per character is garbage.
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
       if (cp < 0x20) continue;
-      // Body digits and Latin letters are set in the template's `body.latin` role.
-      const face = fonts.faceFor(role === t.body.font && /[A-Za-z0-9]/.test(ch) ? t.body.latin : role, cp);
+      const face = fonts.faceFor(isAsciiAlnum(cp) ? latin : role, cp);
+      if (face === primary) continue;
+      const ch = String.fromCodePoint(cp);
       if (!face) {
         const key = `${at.file}\u0000${ch}`;
         if (missing.has(key)) continue;

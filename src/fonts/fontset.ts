@@ -41,7 +41,9 @@ export class FontSet implements FaceChooser {
   }
 
   faceFor(role: Role, cp: number): FontMetrics | undefined {
-    for (const c of this.chains[role]) if (c.metrics.has(cp)) return c.metrics;
+    // Indexed: asked for every character of the issue, and cold code would make an iterator each time.
+    const chain = this.chains[role];
+    for (let i = 0; i < chain.length; i++) if (chain[i]!.metrics.has(cp)) return chain[i]!.metrics;
     return undefined;
   }
 
