@@ -42,8 +42,8 @@ export interface RefMaker {
 
 /** One embedded face: its resource name, its Type0 font object, and the glyphs the document uses. */
 export class EmbeddedFont {
-  /** Written when the document is finished; pages refer to it before. */
-  readonly ref: Ref;
+  /** Written when the document is finished; pages refer to it before. Made by attach(). */
+  ref!: Ref;
   private readonly codeOf = new Map<number, number>();
   private readonly gids: number[] = [0];
   private readonly unicode: number[] = [0];
@@ -51,14 +51,21 @@ export class EmbeddedFont {
   private program?: Promise<{ bytes: Uint8Array; length: number; truetype: boolean }>;
 
   constructor(
-    doc: RefMaker,
     /** The resource name pages use (F1, F2…). */
     readonly name: string,
     /** The PostScript name in the PDF, unique in the document. */
     readonly baseName: string,
     private readonly face: EmbeddableFace,
-  ) {
+  ) {}
+
+  /** Makes the font's object in `doc`: glyphs can be encoded and the program made before the document exists. */
+  attach(doc: RefMaker): void {
     this.ref = doc.ref();
+  }
+
+  /** How many glyphs the subset holds so far (.notdef included). */
+  get glyphCount(): number {
+    return this.gids.length;
   }
 
   /** The text as a hex string of codes, glyphs numbered in the order first met. */
@@ -89,7 +96,9 @@ export class EmbeddedFont {
     // fontkit subsets a CFF face as CFF and any other as a TrueType file.
     const truetype = this.face.tables.outlines !== 'cff';
     const bytes = (truetype ? undefined : this.subsetCff()) ?? this.subsetWithFontkit();
-    this.program = deflate(bytes).then((z) => ({ bytes: z, length: bytes.length, truetype }));
+    // One output buffer that holds it all: with the default 16 KB, the pool thread hands each 16 KB back
+    // and waits for the main thread, busy drawing pages, to ask for the next (the same bytes either way).
+    this.program = deflate(bytes, { chunkSize: bytes.length + (bytes.length >> 8) + 64 }).then((z) => ({ bytes: z, length: bytes.length, truetype }));
   }
 
   private subsetCff(): Uint8Array | undefined {

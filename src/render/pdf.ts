@@ -40,6 +40,36 @@ interface PageResources {
 }
 
 export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: Record<string, Color>, meta: PdfMeta): Promise<Buffer> {
+  // Every run encoded first, in page order: then each font's glyphs are known and its
+  // subset can be compressed in the background while the document is made and the pages drawn.
+  const fonts = new Map<string, EmbeddedFont>();
+  const names = new Set<string>();
+  const fontFor = (id: string): EmbeddedFont => {
+    const f = faces.get(id);
+    if (!f) throw new Error(`face ${id} was not loaded`);
+    // One font per file and face: drawn plain and synthetic bold, it is embedded once.
+    const key = `${f.path}#${f.collectionName ?? ''}`;
+    let font = fonts.get(key);
+    if (!font) {
+      let base = f.postscriptName || 'Face';
+      for (let n = 2; names.has(base); n++) base = `${f.postscriptName}~${n}`;
+      names.add(base);
+      font = new EmbeddedFont(`F${fonts.size + 1}`, base, f);
+      fonts.set(key, font);
+    }
+    return font;
+  };
+  const encoded = new Map<GlyphRun, { font: EmbeddedFont; hex: string }>();
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (item.kind !== 'glyphs') continue;
+      const font = fontFor(item.face);
+      encoded.set(item, { font, hex: font.encode(item.text) });
+    }
+  }
+  // The largest subset first: its compression, the longest, starts soonest.
+  for (const font of [...fonts.values()].sort((a, b) => b.glyphCount - a.glyphCount)) font.startProgram();
+
   const first = pages[0];
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -66,35 +96,8 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     doc.on('error', reject);
   });
   const refs = doc as unknown as RefMaker;
-
-  // Every run encoded first, in page order: then each font's glyphs are known and its
-  // subset can be compressed in the background while the pages are drawn.
-  const fonts = new Map<string, EmbeddedFont>();
-  const names = new Set<string>();
-  const fontFor = (id: string): EmbeddedFont => {
-    const f = faces.get(id);
-    if (!f) throw new Error(`face ${id} was not loaded`);
-    // One font per file and face: drawn plain and synthetic bold, it is embedded once.
-    const key = `${f.path}#${f.collectionName ?? ''}`;
-    let font = fonts.get(key);
-    if (!font) {
-      let base = f.postscriptName || 'Face';
-      for (let n = 2; names.has(base); n++) base = `${f.postscriptName}~${n}`;
-      names.add(base);
-      font = new EmbeddedFont(refs, `F${fonts.size + 1}`, base, f);
-      fonts.set(key, font);
-    }
-    return font;
-  };
-  const encoded = new Map<GlyphRun, { font: EmbeddedFont; hex: string }>();
-  for (const page of pages) {
-    for (const item of page.items) {
-      if (item.kind !== 'glyphs') continue;
-      const font = fontFor(item.face);
-      encoded.set(item, { font, hex: font.encode(item.text) });
-    }
-  }
-  for (const font of fonts.values()) font.startProgram();
+  // The fonts' objects in the order the fonts were first met, numbered before any page's.
+  for (const font of fonts.values()) font.attach(refs);
 
   const paint = (name: string): PDFKit.Mixins.ColorValue => {
     const c = colors[name];
