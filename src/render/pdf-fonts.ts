@@ -40,6 +40,20 @@ export interface RefMaker {
   ref(data?: Record<string, unknown>): Ref;
 }
 
+/** Glyph codes of the document's runs, one after another; a run's are found by where they start. */
+export class CodeList {
+  codes = new Uint16Array(1 << 14);
+  length = 0;
+
+  /** Room for `n` more codes. */
+  reserve(n: number): void {
+    if (this.length + n <= this.codes.length) return;
+    const grown = new Uint16Array(Math.max(this.codes.length * 2, this.length + n));
+    grown.set(this.codes.subarray(0, this.length));
+    this.codes = grown;
+  }
+}
+
 /** One embedded face: its resource name, its Type0 font object, and the glyphs the document uses. */
 export class EmbeddedFont {
   /** Written when the document is finished; pages refer to it before. Made by attach(). */
@@ -47,7 +61,9 @@ export class EmbeddedFont {
   private readonly codeOf = new Map<number, number>();
   private readonly gids: number[] = [0];
   private readonly unicode: number[] = [0];
-  private readonly hexOf = new Map<number, string>();
+  /** The code of each BMP character met, plus one (0: not met yet). */
+  private readonly bmpCode = new Uint16Array(0x10000);
+  private readonly astralCode = new Map<number, number>();
   private program?: Promise<{ bytes: Uint8Array; length: number; truetype: boolean }>;
 
   constructor(
@@ -68,27 +84,45 @@ export class EmbeddedFont {
     return this.gids.length;
   }
 
-  /** The text as a hex string of codes, glyphs numbered in the order first met. */
-  encode(text: string): string {
-    let hex = '';
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      let h = this.hexOf.get(cp);
-      if (h === undefined) {
-        const gid = this.face.tables.glyphForCodePoint(cp);
-        let code = this.codeOf.get(gid);
-        if (code === undefined) {
-          code = this.gids.length;
-          this.codeOf.set(gid, code);
-          this.gids.push(gid);
-          this.unicode.push(cp);
+  /**
+   * Appends the codes of `text`'s characters to `out`, glyphs numbered in the order first met.
+   * A character above U+FFFF is one code; a lone surrogate is a character of its own.
+   */
+  encode(text: string, out: CodeList): void {
+    out.reserve(text.length);
+    const codes = out.codes;
+    const bmp = this.bmpCode;
+    let n = out.length;
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
+        const lo = text.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo < 0xe000) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+          i++;
         }
-        h = code.toString(16).padStart(4, '0');
-        this.hexOf.set(cp, h);
       }
-      hex += h;
+      const known = cp < 0x10000 ? bmp[cp]! - 1 : (this.astralCode.get(cp) ?? -1);
+      codes[n++] = known >= 0 ? known : this.newCode(cp);
     }
-    return hex;
+    out.length = n;
+  }
+
+  /** The code of a character not met before: its glyph's code, or a new one for a new glyph. */
+  private newCode(cp: number): number {
+    const gid = this.face.tables.glyphForCodePoint(cp);
+    let code = this.codeOf.get(gid);
+    if (code === undefined) {
+      code = this.gids.length;
+      // Two bytes a code (Identity-H): a font has fewer than 65536 glyphs.
+      if (code > 0xfffe) throw new RangeError(`${this.baseName}: more glyphs than two-byte codes can number`);
+      this.codeOf.set(gid, code);
+      this.gids.push(gid);
+      this.unicode.push(cp);
+    }
+    if (cp < 0x10000) this.bmpCode[cp] = code + 1;
+    else this.astralCode.set(cp, code);
+    return code;
   }
 
   /** Subset now and compress off the main thread; call once every glyph is known. */
@@ -109,7 +143,8 @@ export class EmbeddedFont {
     try {
       const src: ByteSource = {
         read(offset, length) {
-          const buf = Buffer.alloc(length);
+          // A plain Uint8Array: the subsetter takes many views of it, and a Buffer's views cost a constructor call each.
+          const buf = new Uint8Array(length);
           if (fs.readSync(fd, buf, 0, length, offset) !== length) throw new Error(`${file}: truncated font file`);
           return buf;
         },
