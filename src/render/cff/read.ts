@@ -17,10 +17,12 @@ export interface Range {
 }
 
 /**
- * Ranges closer than this are read as one: a read call costs about as much as copying a few
- * kilobytes more, and glyphs of common characters lie near each other.
+ * Ranges closer than this are read as one: a read call, and the block it makes, cost more than
+ * copying a few kilobytes more (the subsetter runs cold: each block is work in the interpreter),
+ * and glyphs of common characters lie near each other. For 575 glyphs of FandolFang (6.9 MB):
+ * 1 KB made 414 reads of 400 KB, 8 KB makes 99 reads of 1.5 MB, 16 KB 29 reads of 2.2 MB.
  */
-const GAP = 1024;
+const GAP = 8192;
 
 /** Sort keys are offset × KEY + position: exact in a double for offsets below 2^32 and up to 2^20 ranges. */
 const KEY = 2 ** 20;
