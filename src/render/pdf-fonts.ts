@@ -40,48 +40,89 @@ export interface RefMaker {
   ref(data?: Record<string, unknown>): Ref;
 }
 
+/** Glyph codes of the document's runs, one after another; a run's are found by where they start. */
+export class CodeList {
+  codes = new Uint16Array(1 << 14);
+  length = 0;
+
+  /** Room for `n` more codes. */
+  reserve(n: number): void {
+    if (this.length + n <= this.codes.length) return;
+    const grown = new Uint16Array(Math.max(this.codes.length * 2, this.length + n));
+    grown.set(this.codes.subarray(0, this.length));
+    this.codes = grown;
+  }
+}
+
 /** One embedded face: its resource name, its Type0 font object, and the glyphs the document uses. */
 export class EmbeddedFont {
-  /** Written when the document is finished; pages refer to it before. */
-  readonly ref: Ref;
+  /** Written when the document is finished; pages refer to it before. Made by attach(). */
+  ref!: Ref;
   private readonly codeOf = new Map<number, number>();
   private readonly gids: number[] = [0];
   private readonly unicode: number[] = [0];
-  private readonly hexOf = new Map<number, string>();
+  /** The code of each BMP character met, plus one (0: not met yet). */
+  private readonly bmpCode = new Uint16Array(0x10000);
+  private readonly astralCode = new Map<number, number>();
   private program?: Promise<{ bytes: Uint8Array; length: number; truetype: boolean }>;
 
   constructor(
-    doc: RefMaker,
     /** The resource name pages use (F1, F2…). */
     readonly name: string,
     /** The PostScript name in the PDF, unique in the document. */
     readonly baseName: string,
     private readonly face: EmbeddableFace,
-  ) {
+  ) {}
+
+  /** Makes the font's object in `doc`: glyphs can be encoded and the program made before the document exists. */
+  attach(doc: RefMaker): void {
     this.ref = doc.ref();
   }
 
-  /** The text as a hex string of codes, glyphs numbered in the order first met. */
-  encode(text: string): string {
-    let hex = '';
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      let h = this.hexOf.get(cp);
-      if (h === undefined) {
-        const gid = this.face.tables.glyphForCodePoint(cp);
-        let code = this.codeOf.get(gid);
-        if (code === undefined) {
-          code = this.gids.length;
-          this.codeOf.set(gid, code);
-          this.gids.push(gid);
-          this.unicode.push(cp);
+  /** How many glyphs the subset holds so far (.notdef included). */
+  get glyphCount(): number {
+    return this.gids.length;
+  }
+
+  /**
+   * Appends the codes of `text`'s characters to `out`, glyphs numbered in the order first met.
+   * A character above U+FFFF is one code; a lone surrogate is a character of its own.
+   */
+  encode(text: string, out: CodeList): void {
+    out.reserve(text.length);
+    const codes = out.codes;
+    const bmp = this.bmpCode;
+    let n = out.length;
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
+        const lo = text.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo < 0xe000) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+          i++;
         }
-        h = code.toString(16).padStart(4, '0');
-        this.hexOf.set(cp, h);
       }
-      hex += h;
+      const known = cp < 0x10000 ? bmp[cp]! - 1 : (this.astralCode.get(cp) ?? -1);
+      codes[n++] = known >= 0 ? known : this.newCode(cp);
     }
-    return hex;
+    out.length = n;
+  }
+
+  /** The code of a character not met before: its glyph's code, or a new one for a new glyph. */
+  private newCode(cp: number): number {
+    const gid = this.face.tables.glyphForCodePoint(cp);
+    let code = this.codeOf.get(gid);
+    if (code === undefined) {
+      code = this.gids.length;
+      // Two bytes a code (Identity-H): a font has fewer than 65536 glyphs.
+      if (code > 0xfffe) throw new RangeError(`${this.baseName}: more glyphs than two-byte codes can number`);
+      this.codeOf.set(gid, code);
+      this.gids.push(gid);
+      this.unicode.push(cp);
+    }
+    if (cp < 0x10000) this.bmpCode[cp] = code + 1;
+    else this.astralCode.set(cp, code);
+    return code;
   }
 
   /** Subset now and compress off the main thread; call once every glyph is known. */
@@ -89,7 +130,12 @@ export class EmbeddedFont {
     // fontkit subsets a CFF face as CFF and any other as a TrueType file.
     const truetype = this.face.tables.outlines !== 'cff';
     const bytes = (truetype ? undefined : this.subsetCff()) ?? this.subsetWithFontkit();
-    this.program = deflate(bytes).then((z) => ({ bytes: z, length: bytes.length, truetype }));
+    // One output buffer that holds it all: with the default 16 KB, the pool thread hands each 16 KB back
+    // and waits for the main thread, busy drawing pages, to ask for the next (the same bytes either way).
+    // A CFF program is Huffman-coded only: its charstrings hardly repeat, so LZ77's search for repeats costs
+    // three times the time (8 ms for the 333 KB body face of examples/issue-07) for 5% of the size.
+    const strategy = truetype ? zlib.constants.Z_DEFAULT_STRATEGY : zlib.constants.Z_HUFFMAN_ONLY;
+    this.program = deflate(bytes, { chunkSize: bytes.length + (bytes.length >> 8) + 64, strategy }).then((z) => ({ bytes: z, length: bytes.length, truetype }));
   }
 
   private subsetCff(): Uint8Array | undefined {
@@ -100,7 +146,8 @@ export class EmbeddedFont {
     try {
       const src: ByteSource = {
         read(offset, length) {
-          const buf = Buffer.alloc(length);
+          // A plain Uint8Array: the subsetter takes many views of it, and a Buffer's views cost a constructor call each.
+          const buf = new Uint8Array(length);
           if (fs.readSync(fd, buf, 0, length, offset) !== length) throw new Error(`${file}: truncated font file`);
           return buf;
         },

@@ -4,11 +4,12 @@
 // the fonts that pdf-fonts.ts embeds: the layout already placed every run,
 // so there is nothing for pdfkit to measure or shape again.
 
+import os from 'node:os';
 import PDFDocument from 'pdfkit';
 import type { FontTables } from '../fonts/font-tables.js';
-import type { GlyphRun, Page } from '../layout/display-list.js';
+import type { Page } from '../layout/display-list.js';
 import type { Color } from '../template/model.js';
-import { EmbeddedFont, type RefMaker } from './pdf-fonts.js';
+import { CodeList, EmbeddedFont, type RefMaker } from './pdf-fonts.js';
 
 export interface FaceFile {
   path: string;
@@ -40,6 +41,45 @@ interface PageResources {
 }
 
 export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: Record<string, Color>, meta: PdfMeta): Promise<Buffer> {
+  // Every run encoded first, in page order: then each font's glyphs are known and its
+  // subset can be compressed in the background while the document is made and the pages drawn.
+  const fonts = new Map<string, EmbeddedFont>();
+  const names = new Set<string>();
+  const byFace = new Map<string, { font: EmbeddedFont; bold: boolean }>();
+  const fontFor = (id: string): { font: EmbeddedFont; bold: boolean } => {
+    const f = faces.get(id);
+    if (!f) throw new Error(`face ${id} was not loaded`);
+    // One font per file and face: drawn plain and synthetic bold, it is embedded once.
+    const key = `${f.path}#${f.collectionName ?? ''}`;
+    let font = fonts.get(key);
+    if (!font) {
+      let base = f.postscriptName || 'Face';
+      for (let n = 2; names.has(base); n++) base = `${f.postscriptName}~${n}`;
+      names.add(base);
+      font = new EmbeddedFont(`F${fonts.size + 1}`, base, f);
+      fonts.set(key, font);
+    }
+    const entry = { font, bold: f.syntheticBold === true };
+    byFace.set(id, entry);
+    return entry;
+  };
+  // Run k's codes are codes[starts[k]] up to codes[starts[k + 1]], runs counted in page order.
+  const codes = new CodeList();
+  const starts: number[] = [];
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (item.kind !== 'glyphs') continue;
+      starts.push(codes.length);
+      (byFace.get(item.face) ?? fontFor(item.face)).font.encode(item.text, codes);
+    }
+  }
+  starts.push(codes.length);
+  // The codes as two big-endian bytes each: a run's hex digits are then one native call (toString('hex')).
+  const codeBytes = Buffer.from(codes.codes.buffer, 0, 2 * codes.length);
+  if (os.endianness() === 'LE') codeBytes.swap16();
+  // The largest subset first: its compression, the longest, starts soonest.
+  for (const font of [...fonts.values()].sort((a, b) => b.glyphCount - a.glyphCount)) font.startProgram();
+
   const first = pages[0];
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -66,35 +106,8 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     doc.on('error', reject);
   });
   const refs = doc as unknown as RefMaker;
-
-  // Every run encoded first, in page order: then each font's glyphs are known and its
-  // subset can be compressed in the background while the pages are drawn.
-  const fonts = new Map<string, EmbeddedFont>();
-  const names = new Set<string>();
-  const fontFor = (id: string): EmbeddedFont => {
-    const f = faces.get(id);
-    if (!f) throw new Error(`face ${id} was not loaded`);
-    // One font per file and face: drawn plain and synthetic bold, it is embedded once.
-    const key = `${f.path}#${f.collectionName ?? ''}`;
-    let font = fonts.get(key);
-    if (!font) {
-      let base = f.postscriptName || 'Face';
-      for (let n = 2; names.has(base); n++) base = `${f.postscriptName}~${n}`;
-      names.add(base);
-      font = new EmbeddedFont(refs, `F${fonts.size + 1}`, base, f);
-      fonts.set(key, font);
-    }
-    return font;
-  };
-  const encoded = new Map<GlyphRun, { font: EmbeddedFont; hex: string }>();
-  for (const page of pages) {
-    for (const item of page.items) {
-      if (item.kind !== 'glyphs') continue;
-      const font = fontFor(item.face);
-      encoded.set(item, { font, hex: font.encode(item.text) });
-    }
-  }
-  for (const font of fonts.values()) font.startProgram();
+  // The fonts' objects in the order the fonts were first met, numbered before any page's.
+  for (const font of fonts.values()) font.attach(refs);
 
   const paint = (name: string): PDFKit.Mixins.ColorValue => {
     const c = colors[name];
@@ -102,18 +115,28 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     return 'cmyk' in c ? (c.cmyk as unknown as PDFKit.Mixins.ColorValue) : c.rgb;
   };
 
+  const out = new ContentWriter();
+  const fillOps = new Map<string, string>();
+  const strokeOps = new Map<string, string>();
+  let run = 0;
   for (const page of pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     const resources = doc.page as unknown as PageResources;
+    // pdfkit's pages are y-down; text space is y-up.
+    const begin = `q 1 0 0 -1 0 ${num(page.height)} cm BT`;
     // Runs in a row go in one text object; the text state is set only where it changes.
-    let text: string[] | undefined;
-    let state = { font: '', size: 0, tracking: 0, color: '', bold: false };
+    let inText = false;
+    let font: EmbeddedFont | undefined;
+    let size = 0;
+    let tracking = 0;
+    let color = '';
+    let bold = false;
     const closeText = () => {
-      if (!text) return;
-      text.push('ET Q');
+      if (!inText) return;
+      out.line('ET Q');
       // As bytes: pdfkit would copy a string into bytes one character at a time.
-      doc.addContent(Buffer.from(`${text.join('\n')}\n`, 'latin1') as unknown as string);
-      text = undefined;
+      doc.addContent(out.take() as unknown as string);
+      inText = false;
     };
     for (const item of page.items) {
       if (item.kind !== 'glyphs') {
@@ -127,25 +150,33 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
         }
         continue;
       }
-      const { font, hex } = encoded.get(item)!;
-      const bold = faces.get(item.face)!.syntheticBold === true;
-      if (!text) {
-        closeText();
-        // pdfkit's pages are y-down; text space is y-up.
-        text = [`q 1 0 0 -1 0 ${num(page.height)} cm BT`];
-        state = { font: '', size: 0, tracking: 0, color: '', bold: false };
+      const face = byFace.get(item.face)!;
+      if (!inText) {
+        out.line(begin);
+        inText = true;
+        font = undefined;
+        size = tracking = 0;
+        color = '';
+        bold = false;
       }
-      resources.fonts[font.name] ??= font.ref;
-      if (state.font !== font.name || state.size !== item.size) text.push(`/${font.name} ${num(item.size)} Tf`);
-      if (state.tracking !== item.tracking) text.push(`${num(item.tracking)} Tc`);
-      if (state.color !== item.color) text.push(colorOps(colors[item.color]));
-      if (bold && (!state.bold || state.size !== item.size || state.color !== item.color)) {
-        text.push(`2 Tr ${num(item.size * BOLD_STROKE)} w ${colorOps(colors[item.color], true)}`);
-      } else if (!bold && state.bold) {
-        text.push('0 Tr');
+      resources.fonts[face.font.name] ??= face.font.ref;
+      if (font !== face.font || size !== item.size) out.line(`/${face.font.name} ${num(item.size)} Tf`);
+      if (tracking !== item.tracking) out.line(`${num(item.tracking)} Tc`);
+      if (color !== item.color) out.line(cached(fillOps, item.color, () => colorOps(colors[item.color])));
+      if (face.bold && (!bold || size !== item.size || color !== item.color)) {
+        out.line(`2 Tr ${num(item.size * BOLD_STROKE)} w ${cached(strokeOps, item.color, () => colorOps(colors[item.color], true))}`);
+      } else if (!face.bold && bold) {
+        out.line('0 Tr');
       }
-      text.push(`1 0 0 1 ${num(item.x)} ${num(page.height - item.y)} Tm <${hex}> Tj`);
-      state = { font: font.name, size: item.size, tracking: item.tracking, color: item.color, bold };
+      out.text(`1 0 0 1 ${num(item.x)} ${num(page.height - item.y)} Tm <`);
+      out.text(codeBytes.toString('hex', 2 * starts[run]!, 2 * starts[run + 1]!));
+      out.line('> Tj');
+      run++;
+      font = face.font;
+      size = item.size;
+      tracking = item.tracking;
+      color = item.color;
+      bold = face.bold;
     }
     closeText();
   }
@@ -153,6 +184,50 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
   for (const font of fonts.values()) await font.finish(refs);
   doc.end();
   return done;
+}
+
+function cached(map: Map<string, string>, key: string, make: () => string): string {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
+}
+
+/**
+ * A page's content written as bytes (all ASCII): the text objects one after another in a buffer, each handed
+ * to pdfkit as a view of it. A view handed over is never written again: a full buffer is replaced, not reused.
+ */
+class ContentWriter {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private at = 0;
+  private start = 0;
+
+  private room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(1 << 16, 2 * (this.at - this.start + n)));
+    this.buf.copy(grown, 0, this.start, this.at);
+    this.at -= this.start;
+    this.start = 0;
+    this.buf = grown;
+  }
+
+  text(s: string): void {
+    // And room for a newline after it.
+    this.room(s.length + 1);
+    this.at += this.buf.write(s, this.at, 'latin1');
+  }
+
+  /** `s` and a newline. */
+  line(s: string): void {
+    this.text(s);
+    this.buf[this.at++] = 10;
+  }
+
+  /** What was written since the last take. */
+  take(): Buffer {
+    const view = this.buf.subarray(this.start, this.at);
+    this.start = this.at;
+    return view;
+  }
 }
 
 /** Fill (or stroke) colour operators: CMYK in per cent in the template, 0–1 in PDF; RGB as #rrggbb (the template loader checks it). */

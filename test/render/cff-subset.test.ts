@@ -211,7 +211,8 @@ describe('subsetCff on the bundled faces, read back by fontkit', () => {
   it('reads a small part of the font, and little of it twice', () => {
     const cases = [
       { file: NOTO, text: tongyong.slice(3000, 3018).join('') + '䶮喆', glyphs: 21, maxBytes: 2_000_000 },
-      { file: 'FandolSong-Regular.otf', text: tongyong.slice(0, 600).join(''), glyphs: 601, maxBytes: 1_000_000 },
+      // 600 glyphs over a 4.9 MB file: ranges less than 8 KB apart are read as one (read.ts, GAP), about 1.3 MB in all.
+      { file: 'FandolSong-Regular.otf', text: tongyong.slice(0, 600).join(''), glyphs: 601, maxBytes: 1_600_000 },
     ];
     for (const c of cases) {
       const buf = fs.readFileSync(bundled(c.file));
