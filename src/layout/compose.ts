@@ -209,7 +209,10 @@ function unitFlags(g: Glyphs, from: number, to: number): number {
 
 /** Split styled text into units: —— and …… pairs, Latin words, numbers with their point and percent sign, single characters. */
 export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): Units {
-  const g = readGlyphs(pieces, pieces.length === 1 ? pieces[0]!.text : pieces.map((p) => p.text).join(''));
+  // A loop, not map and join: optimised code for join gave up on arrays of another map, and was made again.
+  let text = '';
+  for (let p = 0; p < pieces.length; p++) text += pieces[p]!.text;
+  const g = readGlyphs(pieces, text);
   const { codePoints, classes, pieceOf, advances } = g;
   const glyphFaces = g.faces;
   const n = codePoints.length;
@@ -440,6 +443,13 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
   const tracking = opt.tracking;
   const lastGlyph = start[e]! - 1;
   // Glyphs merge into runs of one face, size and colour at an even spacing (PDF character spacing).
+  //
+  // A "plain" unit is one glyph without trims (an ideograph, mostly). Between two plain units the
+  // spacing is, but for rounding far below the 1e-6 that decides a join, width - advance + spread:
+  // the same at every such boundary of the line. So a plain unit after a plain unit joins a run whose
+  // spacing was set at such a boundary without computing that spacing: only x adds up, as before, in
+  // the same order. In a cold process each of those sums is a number allocated, and these units are
+  // nearly every unit.
   const runs: GlyphRun[] = [];
   let run: GlyphRun | undefined; // the open run: glyphs [from, g)
   let from = 0;
@@ -447,35 +457,50 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
   let runFace: FontMetrics | undefined;
   let runPiece = -1;
   let runTracking = tracking;
-  let end = 0; // x after the previous glyph's advance (without spacing)
+  let runPlain = false; // the run's spacing was set between two plain units
+  let plainBefore = false; // the previous unit is plain
+  let prevGx = 0; // x of the previous glyph; it ends at prevGx + its advance
   let x = first ? opt.indent : 0;
   for (let k = s; k < e; k++) {
+    const g0 = start[k]!;
+    const g1 = start[k + 1]!;
+    const trims = flags[k]! & TRIMS;
+    if (runPlain && plainBefore && !trims && g1 - g0 === 1 && g0 !== lastGlyph && g0 - from > 1
+      && glyphFaces[g0] === runFace && pieceOf[g0] === runPiece) {
+      prevGx = x;
+      x += width[k]!;
+      x += spread;
+      continue;
+    }
     const isLast = k === e - 1;
     // What the unit gives up at each side: a unit without trims (most) nothing, unless it ends the line.
-    const trims = flags[k]! & TRIMS;
     const left = trims ? leftTrim(units, k, k === s, midRatio) : 0;
     const right = trims ? rightTrim(units, k, isLast, endTrim, midRatio) : isLast ? endTrim : 0;
     // A trimmed opening mark moves left so its ink keeps its place against what follows.
     let gx = left === 0 ? x : x - left;
-    for (let g = start[k]!; g < start[k + 1]!; g++) {
-      const spacing = gx - end;
+    for (let g = g0; g < g1; g++) {
       const face = glyphFaces[g]!;
       const p = pieceOf[g]!;
       const piece = pieces[p]!;
       // Glyph g continues the open run with its face, size and colour, at the run's spacing (its second glyph
       // sets it); the line's final glyph also at the grid tracking, so its box ends where the measure ends.
       let joins = run !== undefined && ((face === runFace && p === runPiece) || sameStyle(run, face, piece));
-      if (joins && g - from > 1) {
-        const drift = spacing - runTracking; // |drift| < 1e-6, without calling Math.abs
-        joins = drift < 1e-6 && drift > -1e-6;
-      }
-      if (joins && g === lastGlyph) {
-        const drift = spacing - tracking;
-        joins = drift < 1e-6 && drift > -1e-6;
-      }
       if (joins) {
-        if (g - from === 1) run!.tracking = runTracking = spacing;
-      } else {
+        const spacing = gx - (prevGx + advances[g - 1]!);
+        if (g - from > 1) {
+          const drift = spacing - runTracking; // |drift| < 1e-6, without calling Math.abs
+          joins = drift < 1e-6 && drift > -1e-6;
+        }
+        if (joins && g === lastGlyph) {
+          const drift = spacing - tracking;
+          joins = drift < 1e-6 && drift > -1e-6;
+        }
+        if (joins && g - from === 1) {
+          run!.tracking = runTracking = spacing;
+          runPlain = g === g0 && !trims && plainBefore;
+        }
+      }
+      if (!joins) {
         if (run) run.text = textOf(glyphs, from, g);
         run = { kind: 'glyphs', face: face.id, size: piece.size, x: gx, y: 0, text: '', tracking, color: piece.color };
         runs.push(run);
@@ -483,13 +508,14 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
         runFace = face;
         runPiece = p;
         runTracking = tracking;
+        runPlain = false;
       }
-      const advance = advances[g]!;
-      end = gx + advance;
-      gx += advance + tracking;
+      prevGx = gx;
+      if (g + 1 < g1) gx += advances[g]! + tracking;
     }
     x += left === 0 && right === 0 ? width[k]! : width[k]! - left - right;
     if (!isLast) x += spread;
+    plainBefore = !trims && g1 - g0 === 1;
   }
   run!.text = textOf(glyphs, from, lastGlyph + 1);
   return { runs, width: x, text: textOf(glyphs, start[s]!, start[e]!) };
