@@ -63,6 +63,8 @@ const TRIM_RIGHT = 16;
 const FIXED_LEFT = 32;
 const FIXED_RIGHT = 64;
 const TRIMS = TRIM_LEFT | TRIM_RIGHT | FIXED_LEFT | FIXED_RIGHT;
+/** An ideograph after an ideograph in the same face and piece (both one glyph without trims): setLine sets it without looking at its glyph. */
+const SAME_AS_BEFORE = 128;
 
 export interface ComposeOptions {
   /** Line width in points. */
@@ -138,11 +140,13 @@ function readGlyphs(pieces: Piece[], text: string): Glyphs {
   let base = 0;
   for (let p = 0; p < pieces.length; p++) {
     const t = pieces[p]!.text;
-    for (let i = 0; i < t.length; n++) {
+    const length = t.length;
+    const first = n;
+    for (let i = 0; i < length; n++) {
       let cp = t.charCodeAt(i);
       if (at) at[n] = base + i;
       i++;
-      if (cp >= 0xd800 && cp <= 0xdbff && i < t.length) {
+      if (cp >= 0xd800 && cp <= 0xdbff && i < length) {
         const low = t.charCodeAt(i);
         if (low >= 0xdc00 && low <= 0xdfff) {
           cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
@@ -150,10 +154,11 @@ function readGlyphs(pieces: Piece[], text: string): Glyphs {
         }
       }
       codePoints[n] = cp;
-      classes[n] = cp >= 0x4e00 && cp <= 0x9fff ? 0 : charClass(cp); // the common ideographs without a call
-      pieceOf[n] = p;
+      // The common ideographs have class 0, which the array holds already: no call, no store.
+      if (cp < 0x4e00 || cp > 0x9fff) classes[n] = charClass(cp);
     }
-    base += t.length;
+    if (p !== 0) pieceOf.fill(p, first, n); // a call a piece, not a store a glyph
+    base += length;
   }
   if (at) at[n] = base;
   const g = { pieces, text, at, codePoints, classes, pieceOf, faces: [], advances: new Float64Array(max) };
@@ -209,7 +214,10 @@ function unitFlags(g: Glyphs, from: number, to: number): number {
 
 /** Split styled text into units: —— and …… pairs, Latin words, numbers with their point and percent sign, single characters. */
 export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): Units {
-  const g = readGlyphs(pieces, pieces.length === 1 ? pieces[0]!.text : pieces.map((p) => p.text).join(''));
+  // A loop, not map and join: optimised code for join gave up on arrays of another map, and was made again.
+  let text = '';
+  for (let p = 0; p < pieces.length; p++) text += pieces[p]!.text;
+  const g = readGlyphs(pieces, text);
   const { codePoints, classes, pieceOf, advances } = g;
   const glyphFaces = g.faces;
   const n = codePoints.length;
@@ -218,23 +226,36 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
   const width = new Float64Array(n);
   const flags = new Int32Array(n);
   let k = 0;
+  // The piece of the glyph before, its role's table and its size (the same for long stretches).
+  let piece = -1;
   let role: Role | undefined;
   let table: Map<number, Choice> | undefined;
+  let size = 0;
+  let prevFace: FontMetrics | undefined; // the face of the unit before, when that is an ideograph
   for (let i = 0; i < n; k++) {
     if (classes[i] === 0) {
       // Most characters (ideographs) have no class: a unit of one glyph in its piece's role, without flags.
-      const piece = pieces[pieceOf[i]!]!;
-      if (piece.role !== role) table = faces.table((role = piece.role));
+      const p = pieceOf[i]!;
+      if (p !== piece) {
+        const pc = pieces[(piece = p)]!;
+        size = pc.size;
+        if (pc.role !== role) table = faces.table((role = pc.role));
+        prevFace = undefined;
+      }
       const cp = codePoints[i]!;
-      const c = table!.get(cp) ?? faces.choose(role, cp, table!);
-      const advance = c.em * piece.size;
-      glyphFaces[i] = c.face;
+      const c = table!.get(cp) ?? faces.choose(role!, cp, table!);
+      const advance = c.em * size;
+      const face = c.face;
+      glyphFaces[i] = face;
       advances[i] = advance;
       start[k] = i;
       width[k] = advance + tracking; // measureGlyphs' 0 + advance + tracking
+      if (face === prevFace) flags[k] = SAME_AS_BEFORE;
+      prevFace = face;
       i++;
       continue;
     }
+    prevFace = undefined;
     const j = unitEnd(g, i);
     // A word or number is set whole in the Latin role, its point and percent sign included.
     const latin = classes[i]! & WORD ? pieces[pieceOf[i]!]!.latin : undefined;
@@ -371,13 +392,13 @@ function skipSpaces(units: Units, s: number): number {
  * in the same order, so the same rounding.
  */
 function longestFit(units: Units, s: number, avail: number): number {
-  const { flags, width } = units;
+  const { flags, width, length } = units;
   const limit = avail + EPS;
   let sum = width[s]! - fixedRight(units, s); // an opening mark at line start keeps its full width
   let natural = sum; // the sum up to the last unit that is not a space (spaces vanish at the line end)
   let endShrink = trimRight(units, s) - fixedRight(units, s);
   let e = s + 1;
-  for (; e < units.length; e++) {
+  for (; e < length; e++) {
     const f = flags[e]!;
     if (!(f & TRIMS)) sum += width[e]!; // the same sum: the unit has no trims
     else sum += width[e]! - fixedLeft(units, e) - fixedRight(units, e);
@@ -440,6 +461,13 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
   const tracking = opt.tracking;
   const lastGlyph = start[e]! - 1;
   // Glyphs merge into runs of one face, size and colour at an even spacing (PDF character spacing).
+  //
+  // A "plain" unit is one glyph without trims (an ideograph, mostly). Between two plain units the
+  // spacing is, but for rounding far below the 1e-6 that decides a join, width - advance + spread:
+  // the same at every such boundary of the line. So a plain unit after a plain unit joins a run whose
+  // spacing was set at such a boundary without computing that spacing: only x adds up, as before, in
+  // the same order. In a cold process each of those sums is a number allocated, and these units are
+  // nearly every unit.
   const runs: GlyphRun[] = [];
   let run: GlyphRun | undefined; // the open run: glyphs [from, g)
   let from = 0;
@@ -447,35 +475,54 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
   let runFace: FontMetrics | undefined;
   let runPiece = -1;
   let runTracking = tracking;
-  let end = 0; // x after the previous glyph's advance (without spacing)
+  let runPlain = false; // the run's spacing was set between two plain units
+  let plainBefore = false; // the previous unit is plain
+  let prevInRun = false; // the previous glyph has the run's face and piece
+  let prevGx = 0; // x of the previous glyph; it ends at prevGx + its advance
   let x = first ? opt.indent : 0;
   for (let k = s; k < e; k++) {
+    const f = flags[k]!;
+    // SAME_AS_BEFORE: a plain unit after a plain unit, its glyph in the face and piece of the glyph before
+    // (so of the run); runPlain: the run's spacing is set (at its second glyph) and was set at such a boundary.
+    if (f & SAME_AS_BEFORE && runPlain && prevInRun && k !== e - 1) {
+      prevGx = x;
+      x += width[k]!;
+      x += spread;
+      continue;
+    }
+    const g0 = start[k]!;
+    const g1 = start[k + 1]!;
+    const trims = f & TRIMS;
     const isLast = k === e - 1;
     // What the unit gives up at each side: a unit without trims (most) nothing, unless it ends the line.
-    const trims = flags[k]! & TRIMS;
     const left = trims ? leftTrim(units, k, k === s, midRatio) : 0;
     const right = trims ? rightTrim(units, k, isLast, endTrim, midRatio) : isLast ? endTrim : 0;
     // A trimmed opening mark moves left so its ink keeps its place against what follows.
     let gx = left === 0 ? x : x - left;
-    for (let g = start[k]!; g < start[k + 1]!; g++) {
-      const spacing = gx - end;
+    for (let g = g0; g < g1; g++) {
       const face = glyphFaces[g]!;
       const p = pieceOf[g]!;
       const piece = pieces[p]!;
       // Glyph g continues the open run with its face, size and colour, at the run's spacing (its second glyph
       // sets it); the line's final glyph also at the grid tracking, so its box ends where the measure ends.
-      let joins = run !== undefined && ((face === runFace && p === runPiece) || sameStyle(run, face, piece));
-      if (joins && g - from > 1) {
-        const drift = spacing - runTracking; // |drift| < 1e-6, without calling Math.abs
-        joins = drift < 1e-6 && drift > -1e-6;
-      }
-      if (joins && g === lastGlyph) {
-        const drift = spacing - tracking;
-        joins = drift < 1e-6 && drift > -1e-6;
-      }
+      const inRun = face === runFace && p === runPiece;
+      let joins = run !== undefined && (inRun || sameStyle(run, face, piece));
       if (joins) {
-        if (g - from === 1) run!.tracking = runTracking = spacing;
-      } else {
+        const spacing = gx - (prevGx + advances[g - 1]!);
+        if (g - from > 1) {
+          const drift = spacing - runTracking; // |drift| < 1e-6, without calling Math.abs
+          joins = drift < 1e-6 && drift > -1e-6;
+        }
+        if (joins && g === lastGlyph) {
+          const drift = spacing - tracking;
+          joins = drift < 1e-6 && drift > -1e-6;
+        }
+        if (joins && g - from === 1) {
+          run!.tracking = runTracking = spacing;
+          runPlain = g === g0 && !trims && plainBefore;
+        }
+      }
+      if (!joins) {
         if (run) run.text = textOf(glyphs, from, g);
         run = { kind: 'glyphs', face: face.id, size: piece.size, x: gx, y: 0, text: '', tracking, color: piece.color };
         runs.push(run);
@@ -483,13 +530,15 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
         runFace = face;
         runPiece = p;
         runTracking = tracking;
+        runPlain = false;
       }
-      const advance = advances[g]!;
-      end = gx + advance;
-      gx += advance + tracking;
+      prevInRun = joins ? inRun : true;
+      prevGx = gx;
+      if (g + 1 < g1) gx += advances[g]! + tracking;
     }
     x += left === 0 && right === 0 ? width[k]! : width[k]! - left - right;
     if (!isLast) x += spread;
+    plainBefore = !trims && g1 - g0 === 1;
   }
   run!.text = textOf(glyphs, from, lastGlyph + 1);
   return { runs, width: x, text: textOf(glyphs, start[s]!, start[e]!) };
