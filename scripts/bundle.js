@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { decode, encode } from '@jridgewell/sourcemap-codec';
 import { build } from 'esbuild';
 
 // Modules that cost milliseconds to initialise but that most builds never
@@ -56,12 +57,11 @@ const nodeBrotli = {
 
 /**
  * code.replace(re, fn), with the source map's generated columns moved to match (the bundle's lines are long:
- * an edit moves the rest of its line). Each segment of `mappings` starts with its column, relative to the
- * segment before it on the line; only those numbers change.
+ * an edit moves the rest of its line).
  */
 function replaceKeepingMap(code, map, re, fn) {
   const lines = code.split('\n');
-  const mappings = map.mappings.split(';');
+  const mappings = decode(map.mappings); // per line, segments [generated column, source, line, column, name?]
   for (let i = 0; i < lines.length; i++) {
     const edits = []; // [column in the old line, change in length]
     lines[i] = lines[i].replace(re, (...m) => {
@@ -70,40 +70,15 @@ function replaceKeepingMap(code, map, re, fn) {
       return to;
     });
     if (!edits.length || !mappings[i]) continue;
-    let oldCol = 0, newCol = 0, e = 0, shift = 0;
-    mappings[i] = mappings[i].split(',').map((seg) => {
-      const [delta, rest] = vlqFirst(seg);
-      oldCol += delta;
-      while (e < edits.length && edits[e][0] < oldCol) shift += edits[e++][1];
-      const col = oldCol + shift;
-      const out = vlq(col - newCol) + rest;
-      newCol = col;
-      return out;
-    }).join(',');
+    let e = 0;
+    let shift = 0;
+    for (const seg of mappings[i]) {
+      while (e < edits.length && edits[e][0] < seg[0]) shift += edits[e++][1];
+      seg[0] += shift;
+    }
   }
-  map.mappings = mappings.join(';');
+  map.mappings = encode(mappings);
   return lines.join('\n');
-}
-
-// Base64 VLQ, as in source maps: 5 bits a digit, least significant first, the sign in the lowest bit.
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-function vlqFirst(seg) {
-  let n = 0, shift = 0, i = 0, d;
-  do {
-    d = B64.indexOf(seg[i++]);
-    n += (d & 31) << shift;
-    shift += 5;
-  } while (d & 32);
-  return [n & 1 ? -(n >>> 1) : n >>> 1, seg.slice(i)];
-}
-function vlq(n) {
-  let v = n < 0 ? (-n << 1) | 1 : n << 1, out = '';
-  do {
-    const d = v & 31;
-    v >>>= 5;
-    out += B64[v ? d | 32 : d];
-  } while (v);
-  return out;
 }
 
 const outfile = 'dist/bulletin.cjs';
