@@ -13,7 +13,15 @@
 const fs = require('node:fs');
 const { createRequire } = require('node:module');
 const path = require('node:path');
+const v8 = require('node:v8');
 const vm = require('node:vm');
+
+// A build is a short run. V8 sends a function to its optimising compiler (TurboFan) once ~66 KB of its
+// bytecode has run; in a build most of those compiles take longer than they save, and they share the second
+// core with the collector and zlib. Eight times the budget leaves that to the really hot loops: cold builds
+// of 4, 40 and 200 pages take 6 %, 17 % and 14 % less time (whole processes, medians of 15 alternating runs). Set before the
+// bundle is compiled: V8 keys the code cache to its flags.
+v8.setFlagsFromString('--interrupt-budget=540672');
 
 const bundle = path.join(__dirname, '../dist/bulletin.cjs');
 const source = fs.readFileSync(bundle, 'latin1'); // all ASCII (scripts/bundle.js escapes the rest)
