@@ -5,7 +5,7 @@
 
 import type { Role } from '../template/model.js';
 import { CLOSE, DIGIT, DOUBLE, JOINER, NO_END, NO_START, OPEN, PERCENT, SPACE, WORD, charClass } from './chars.js';
-import type { GlyphRun } from './display-list.js';
+import type { GlyphRun, StructTag } from './display-list.js';
 import type { FaceChooser, FontMetrics } from './metrics.js';
 
 /** A piece of a paragraph in one style. */
@@ -16,6 +16,8 @@ export interface Piece {
   color: string;
   /** Role for digits and Latin letters, when it differs from `role`. */
   latin?: Role;
+  /** An element of its own in the logical structure (a run-in title's Span); runs never join across it. */
+  tag?: StructTag;
 }
 
 /**
@@ -525,6 +527,7 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
       if (!joins) {
         if (run) run.text = textOf(glyphs, from, g);
         run = { kind: 'glyphs', face: face.id, size: piece.size, x: gx, y: 0, text: '', tracking, color: piece.color };
+        if (piece.tag) run.tag = piece.tag;
         runs.push(run);
         from = g;
         runFace = face;
@@ -558,7 +561,7 @@ function rightTrim(units: Units, k: number, isLast: boolean, endTrim: number, mi
 }
 
 function sameStyle(run: GlyphRun, face: FontMetrics, piece: Piece): boolean {
-  return run.face === face.id && run.size === piece.size && run.color === piece.color;
+  return run.face === face.id && run.size === piece.size && run.color === piece.color && run.tag === piece.tag;
 }
 
 /** The text of glyphs [from, to). */
