@@ -25,7 +25,7 @@ export interface PdfAReport {
   part?: number;
   conformance?: string;
   /** The text of the structure tree in reading order, one entry per element with text of its own. */
-  structure: Array<{ type: string; depth: number; text: string }>;
+  structure: Array<{ type: string; depth: number; text: string; alt?: string }>;
 }
 
 export function checkPdfA(bytes: Uint8Array): Finding[] {
@@ -188,7 +188,7 @@ function checkForbidden(pdf: PdfFile, fail: (rule: string, args: Finding['args']
   for (const what of found) fail('pdfa/forbidden', { what });
 }
 
-/** The structure tree in reading order: each element's type, depth and text (its descendants' included). */
+/** The structure tree in reading order: each element's type, depth, text (its descendants' included) and alternative text. */
 function structureOf(pdf: PdfFile, catalog: Dict, texts: Map<Dict, Map<number, string>>): PdfAReport['structure'] {
   const out: PdfAReport['structure'] = [];
   const seen = new Set<Value>();
@@ -197,7 +197,8 @@ function structureOf(pdf: PdfFile, catalog: Dict, texts: Map<Dict, Map<number, s
     if (!el || seen.has(el)) return '';
     seen.add(el);
     const pg = pdf.dict(el.get('Pg')) ?? page;
-    const entry = { type: pdf.name(el, 'S') ?? '?', depth, text: '' };
+    const alt = pdf.get(el.get('Alt'));
+    const entry = { type: pdf.name(el, 'S') ?? '?', depth, text: '', ...(alt instanceof Str ? { alt: alt.text() } : {}) };
     out.push(entry);
     for (const kid of pdf.array(el, 'K')) {
       const k = pdf.get(kid);
