@@ -1,5 +1,5 @@
 // `bulletin build --pdfa` as a user runs it (the bundled CLI, which must find pdfkit's
-// sRGB profile beside itself): the PDF/A edition written, read back by poppler.
+// sRGB profile beside itself): the PDF/A edition written, read back by poppler and qpdf.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +23,8 @@ describe('bulletin build --pdfa', () => {
     expect(meta).toContain('<xmp:CreateDate>2025-01-20T00:00:00Z</xmp:CreateDate>');
     const first = fs.readFileSync(out);
     expect(checkPdfA(first)).toEqual([]);
+    // qpdf: the file's syntax, cross-reference table and streams (exit 0 only when it finds no error).
+    expect(execFileSync('qpdf', ['--check', out], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
     expect(bulletin(['build', example, '--pdfa', '-o', out], { env: epoch }).code).toBe(0);
     expect(fs.readFileSync(out).equals(first)).toBe(true);
     // Without --pdfa: the ordinary print PDF, which is no PDF/A.

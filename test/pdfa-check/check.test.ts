@@ -2,11 +2,14 @@
 // writer than ours), the ordinary bulletin PDF, and things that are not PDFs at all.
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { compile, renderIssue } from '../../src/build.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build, compile, renderIssue } from '../../src/build.js';
 import { formatMessage } from '../../src/diagnostics/messages.js';
 import { PDF_A_CHECKS, checkPdfA, readPdfA } from '../../src/pdfa-check/check.js';
-import { example } from '../helpers/cli.js';
+import { example, tmpDir } from '../helpers/cli.js';
 import { bundled } from '../helpers/fonts.js';
+import { libreOfficePdf } from '../helpers/office.js';
 
 /** A one-page PDF drawn by pdfkit's own API. */
 function pdfkit(options: PDFKit.PDFDocumentOptions, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
@@ -54,6 +57,20 @@ describe('checkPdfA', () => {
     expect(r).toContain('pdfa/no-language');
     expect(r).not.toContain('pdfa/no-structure');
   });
+
+  it('passes LibreOffice\'s own PDF/A-2 export of the Word edition (a writer it shares nothing with), and reads its structure', async () => {
+    const dir = tmpDir();
+    try {
+      const r = await build({ dir: example, formats: ['docx'], output: path.join(dir, 'w.pdf'), date: new Date(0) });
+      const pdf = fs.readFileSync(libreOfficePdf(r.written![0]!, { pdfa: true }));
+      expect(checkPdfA(pdf)).toEqual([]);
+      const report = readPdfA(pdf);
+      expect(report.part).toBe(2);
+      expect(report.structure[0]!.text).toContain('中心路街道探索人大代表“十联”机制办好民生实事');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 200_000);
 
   it('fails the ordinary bulletin PDF: not PDF/A (no XMP identification, no output intent)', async () => {
     const { compiled } = await compile(example);
