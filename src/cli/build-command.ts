@@ -66,7 +66,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         }
         // Loaded when asked for, as pdfkit is when a PDF is written.
         const { watchBuild } = await import('./watch.js');
-        ctx.exit = await watchBuild({ dir: dirs[0]!, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}), lang, json: !!o.json, verbose: !!o.verbose });
+        ctx.exit = await watchBuild({ dir: dirs[0]!, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}), lang, json: !!o.json, verbose: !!o.verbose, pdfa: !!o.pdfa });
         return;
       }
       const formats = [...new Set([...(o.format ?? ['pdf']), ...(o.docx || o.docxEmbedFonts ? ['docx' as const] : [])])];
