@@ -526,8 +526,8 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
       }
       if (!joins) {
         if (run) run.text = textOf(glyphs, from, g);
-        run = { kind: 'glyphs', face: face.id, size: piece.size, x: gx, y: 0, text: '', tracking, color: piece.color };
-        if (piece.tag) run.tag = piece.tag;
+        // Every run with a tag field (mostly undefined): one object shape for all runs.
+        run = { kind: 'glyphs', face: face.id, size: piece.size, x: gx, y: 0, text: '', tracking, color: piece.color, tag: piece.tag };
         runs.push(run);
         from = g;
         runFace = face;
