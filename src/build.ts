@@ -96,6 +96,11 @@ export async function build(opts: BuildOptions, caches?: StageCaches): Promise<B
   if (!compiled) return { diagnostics, skipped, sources, output };
   // Under --strict a warning is an error: nothing is written.
   if (opts.strict && diagnostics.some((d) => d.severity === 'warning')) return { diagnostics, skipped, sources, output };
+  if (opts.pdfa && formats.includes('pdf')) {
+    const { pdfaInputProblems } = await import('./render/pdfa-inputs.js');
+    const problems = pdfaInputProblems(compiled.issue);
+    if (problems.length) return { diagnostics: [...diagnostics, ...problems], skipped, sources, output };
+  }
   // Render everything before writing anything: a failure leaves every old file as it was.
   const date = opts.date ?? new Date();
   const files: Array<[string, Uint8Array]> = [];

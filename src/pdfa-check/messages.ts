@@ -62,6 +62,10 @@ export const PDFA_MESSAGES: Record<string, Message> = {
     en: 'page {page}: {count} painting operation(s) are neither structure content nor an artifact (ISO 32000-1 14.8.2.2)',
     zh: '第 {page} 页：有 {count} 处绘制既不属于结构内容也未标为装饰性内容（Artifact）（ISO 32000-1 14.8.2.2）',
   },
+  'pdfa/cmyk-image': {
+    en: '`{path}` is a CMYK JPEG, which the sRGB archival edition (--pdfa) cannot hold; save it as an RGB JPEG',
+    zh: '`{path}` 是 CMYK 模式的 JPEG，sRGB 归档版（--pdfa）不能收录；请另存为 RGB 模式的 JPEG',
+  },
   // What each check looks at.
   'pdfa/checked/header': { en: 'file header with a binary comment', zh: '文件头及二进制注释行' },
   'pdfa/checked/trailer': { en: 'file identifier, no encryption', zh: '文件标识，未加密' },
