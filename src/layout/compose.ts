@@ -86,6 +86,8 @@ export interface Line {
   width: number;
   /** The characters of the line, for tests and diagnostics. */
   text: string;
+  /** The spaces the break after the line took away (a word space, a run-in title's separator): text, not ink. */
+  after?: string;
 }
 
 const EPS = 1e-6;
@@ -562,6 +564,13 @@ function rightTrim(units: Units, k: number, isLast: boolean, endTrim: number, mi
 
 function sameStyle(run: GlyphRun, face: FontMetrics, piece: Piece): boolean {
   return run.face === face.id && run.size === piece.size && run.color === piece.color && run.tag === piece.tag;
+}
+
+/** The spaces between the ink of the line `range` and `next`, the start of the line after it: what the break took away. */
+export function spacesAtBreak(units: Units, range: [number, number], next: number): string {
+  const s = inkStart(units, range[0], range[1]);
+  const e = inkEnd(units, s, range[1]);
+  return e < next ? textOf(units.glyphs, units.start[e]!, units.start[next]!) : '';
 }
 
 /** The text of glyphs [from, to). */

@@ -37,6 +37,8 @@ export interface GlyphRun {
   color: string;
   /** Its place in the logical structure (see StructTag). */
   tag?: StructTag | ArtifactTag;
+  /** On a line's last run: the spaces its line break took away (Line.after), text for the tagged edition, not drawn. */
+  after?: string;
 }
 
 export interface Rule {

@@ -5,7 +5,7 @@ import { fill } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
 import { bodyBlocks, type BlockCache } from './blocks.js';
-import { PAGINATION, type DisplayItem, type Page } from './display-list.js';
+import { PAGINATION, type DisplayItem, type GlyphRun, type Page } from './display-list.js';
 import { footerLayout } from './footer.js';
 import { baselineBelow, baselineOf, gridOf, type Grid } from './grid.js';
 import { mastheadItems } from './masthead.js';
@@ -28,6 +28,7 @@ export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser, cache
       const y = baselineOf(grid, i, s.size);
       const tag = blocks[s.block]!.tag;
       for (const r of s.line.runs) items.push({ ...r, x: grid.left + s.offset + r.x, y, tag: r.tag ?? tag });
+      if (s.line.after && s.line.runs.length) (items[items.length - 1] as GlyphRun).after = s.line.after;
       if (s.image) {
         const { image, x, y: top, width, height, tag: figure } = s.image;
         items.push({ kind: 'image', image, x: grid.left + x, y: grid.top + i * grid.pitch + top, width, height, tag: figure });

@@ -83,7 +83,9 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     for (const item of page.items) {
       if (item.kind !== 'glyphs') continue;
       starts.push(codes.length);
-      (byFace.get(item.face) ?? fontFor(item.face)).font.encode(item.text, codes);
+      const font = (byFace.get(item.face) ?? fontFor(item.face)).font;
+      // The tagged edition keeps a space a line break took away as text: drawn past the line's end, it shows nothing.
+      font.encode(pdfa && item.after ? item.text + drawable(item.after, faces.get(item.face)!) : item.text, codes);
     }
   }
   starts.push(codes.length);
@@ -219,6 +221,11 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
 function archivalInfo(meta: PdfMeta): PdfMeta {
   const safe = (s: string) => s.replace(/[&<>]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
   return { ...meta, title: safe(meta.title), author: safe(meta.author), ...(meta.subject ? { subject: safe(meta.subject) } : {}) };
+}
+
+/** The characters of `text` that `face` has a glyph for (a missing one would draw .notdef, which PDF/A forbids). */
+function drawable(text: string, face: FaceFile): string {
+  return [...text].filter((ch) => face.tables.glyphForCodePoint(ch.codePointAt(0)!) !== 0).join('');
 }
 
 function cached(map: Map<string, string>, key: string, make: () => string): string {

@@ -133,3 +133,24 @@ describe('figures', () => {
     expect(report.structure[i + 1]).toMatchObject({ type: 'Caption', text: '重点项目建设现场' });
   });
 });
+
+describe('word spaces at line breaks', () => {
+  it('a space a line break took away is text in the structure: English words do not run together', async () => {
+    const folder = path.join(dir, 'latin');
+    const sentence = 'The quick brown fox jumps over the lazy dog while the district office prepares the bulletin for the archive and the readers who listen to it, again and again until the line breaks between words somewhere.';
+    writeFiles(folder, {
+      'issue.yaml': 'masthead: 政务信息\nnumber: 7\ndate: 2025-01-20\npublisher: 中共上街区委办公室\n',
+      '01.md': `---\ntitle: 英文测试\ndepartment: 区外事办\n---\n代表团成员说 ${sentence}\n`,
+    });
+    const c = (await compile(folder)).compiled!;
+    // The paragraph is broken at spaces (else this test tests nothing).
+    const lines = c.pages[0]!.items.filter((i) => i.kind === 'glyphs' && i.after !== undefined);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    const report = readPdfA(await renderIssue(c, date, { pdfa: true }));
+    expect(report.findings).toEqual([]);
+    expect(report.structure.find((e) => e.type === 'P' && e.text.includes('The quick'))!.text).toBe(`代表团成员说 ${sentence}（区外事办）`);
+    // The ordinary PDF draws no more than it did: pdftotext's words are the same.
+    const words = (b: Buffer, name: string) => pdfText(file(name, b)).split(/\s+/).filter(Boolean);
+    expect(words(await renderIssue(c, date, { pdfa: true }), 'la.pdf')).toEqual(words(await renderIssue(c, date), 'lp.pdf'));
+  });
+});
