@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, renderIssue, type Compiled } from '../../src/build.js';
 import { readPdfA } from '../../src/pdfa-check/check.js';
+import { renderPdf } from '../../src/render/pdf.js';
 import { example, flatText, pdfFonts, pdfText, tmpDir } from '../helpers/cli.js';
 import { landscapeJpeg, png, writeFiles } from '../helpers/images.js';
 import { contents } from '../helpers/pdf-content.js';
@@ -66,6 +67,15 @@ describe('the PDF/A edition', () => {
     expect(pdfText(file('a.pdf', pdfa))).toBe(pdfText(file('p.pdf', plain)));
     expect((await renderIssue(compiled, date, { pdfa: true })).equals(pdfa)).toBe(true);
     expect((await renderIssue(compiled, new Date(Date.UTC(2025, 0, 21)), { pdfa: true })).equals(pdfa)).toBe(false);
+  });
+
+  it('a title or publisher with & < > gives well-formed XMP that agrees with the Info (as full-width ＆ ＜ ＞)', async () => {
+    const meta = { title: '政务信息 A&B <第7期>', author: '区委&区政府', creationDate: date };
+    const pdf = await renderPdf(compiled.pages, compiled.fonts.faces, compiled.template.colors, meta, { pdfa: true });
+    expect(readPdfA(pdf).findings).toEqual([]);
+    const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', file('amp.pdf', pdf)], { encoding: 'utf8' });
+    expect(info).toMatch(/Title:\s+政务信息 A＆B ＜第7期＞/);
+    expect(info).toMatch(/Author:\s+区委＆区政府/);
   });
 
   it('the ordinary PDF has no structure, no marked content and no XMP', () => {
