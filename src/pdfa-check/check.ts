@@ -16,7 +16,7 @@ export interface Finding {
 /** What checkPdfA checks, by rule id (the catalogue's `pdfa/checked/…` entries describe each). */
 export const PDF_A_CHECKS = [
   'header', 'trailer', 'metadata', 'identification', 'info-agrees', 'output-intent', 'device-colour',
-  'fonts-embedded', 'to-unicode', 'cid-to-gid', 'forbidden', 'marked', 'structure', 'language', 'content-marked',
+  'fonts-embedded', 'to-unicode', 'cid-to-gid', 'forbidden', 'marks-balanced', 'marked', 'structure', 'language', 'content-marked',
 ] as const;
 
 export interface PdfAReport {
@@ -95,6 +95,7 @@ export function readPdfA(bytes: Uint8Array): PdfAReport {
     texts.set(page.dict, content.text);
     for (const s of content.deviceSpaces) spaces.add(s);
     if (levelA && content.unmarked > 0) fail('pdfa/content-unmarked', { page: i + 1, count: content.unmarked });
+    if (!content.balanced) fail('pdfa/marks-unbalanced', { page: i + 1 });
   });
   if (profile instanceof Stream) {
     if (spaces.has('DeviceCMYK') && channels !== 4) fail('pdfa/device-colour', { space: 'DeviceCMYK', channels: String(channels) });

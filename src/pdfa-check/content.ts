@@ -10,6 +10,8 @@ export interface PageContent {
   deviceSpaces: Set<string>;
   /** Painting operators outside any artifact or MCID sequence. */
   unmarked: number;
+  /** Whether every marked-content sequence begun on the page also ends there, and none ends that was not begun. */
+  balanced: boolean;
   /** Text of each marked-content id on the page. */
   text: Map<number, string>;
 }
@@ -19,7 +21,7 @@ const TEXT = new Set(['Tj', 'TJ', "'", '"']);
 const DEVICE: Record<string, string> = { rg: 'DeviceRGB', RG: 'DeviceRGB', k: 'DeviceCMYK', K: 'DeviceCMYK', g: 'DeviceGray', G: 'DeviceGray' };
 
 export function readPage(pdf: PdfFile, page: Dict, resources: Dict | undefined, fonts: FontCache): PageContent {
-  const result: PageContent = { deviceSpaces: new Set(), unmarked: 0, text: new Map() };
+  const result: PageContent = { deviceSpaces: new Set(), unmarked: 0, balanced: true, text: new Map() };
   const lex = new Lexer(pdf.content(page));
   // The open marked-content sequences: the MCID of each, or -1 for an artifact, or undefined.
   const marks: Array<number | undefined> = [];
@@ -47,6 +49,7 @@ export function readPage(pdf: PdfFile, page: Dict, resources: Dict | undefined, 
       const mcid = pdf.at(props, 'MCID');
       marks.push(tag instanceof Name && tag.name === 'Artifact' ? -1 : typeof mcid === 'number' ? mcid : undefined);
     } else if (op === 'EMC') {
+      if (marks.length === 0) result.balanced = false;
       marks.pop();
     } else if (op === 'Tf' && operands[0] instanceof Name) {
       font = fonts.get(pdf, fontRes?.get(operands[0].name));
@@ -71,6 +74,7 @@ export function readPage(pdf: PdfFile, page: Dict, resources: Dict | undefined, 
     }
     operands = [];
   }
+  if (marks.length > 0) result.balanced = false;
   return result;
 }
 

@@ -62,6 +62,10 @@ export const PDFA_MESSAGES: Record<string, Message> = {
     en: 'page {page}: {count} painting operation(s) are neither structure content nor an artifact (ISO 32000-1 14.8.2.2)',
     zh: '第 {page} 页：有 {count} 处绘制既不属于结构内容也未标为装饰性内容（Artifact）（ISO 32000-1 14.8.2.2）',
   },
+  'pdfa/marks-unbalanced': {
+    en: 'page {page}: its marked-content sequences (BMC/BDC … EMC) do not pair up (ISO 32000-1 14.6)',
+    zh: '第 {page} 页：标记内容序列（BMC/BDC … EMC）未成对（ISO 32000-1 14.6）',
+  },
   'pdfa/cmyk-image': {
     en: '`{path}` is a CMYK JPEG, which the sRGB archival edition (--pdfa) cannot hold; save it as an RGB JPEG',
     zh: '`{path}` 是 CMYK 模式的 JPEG，sRGB 归档版（--pdfa）不能收录；请另存为 RGB 模式的 JPEG',
@@ -78,6 +82,7 @@ export const PDFA_MESSAGES: Record<string, Message> = {
   'pdfa/checked/to-unicode': { en: 'every font has a ToUnicode map', zh: '全部字体带 ToUnicode 映射' },
   'pdfa/checked/cid-to-gid': { en: 'TrueType CID fonts have a CIDToGIDMap', zh: 'TrueType CID 字体带 CIDToGIDMap' },
   'pdfa/checked/forbidden': { en: 'no LZW, JavaScript or launch actions', zh: '无 LZW 压缩、JavaScript 或启动动作' },
+  'pdfa/checked/marks-balanced': { en: 'marked-content sequences pair up on each page', zh: '每页标记内容序列成对' },
   'pdfa/checked/marked': { en: 'marked as tagged (level A)', zh: '声明为标签化 PDF（A 级）' },
   'pdfa/checked/structure': { en: 'a structure tree (level A)', zh: '有结构树（A 级）' },
   'pdfa/checked/language': { en: 'the document language (level A)', zh: '文档语言（A 级）' },

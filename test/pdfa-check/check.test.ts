@@ -58,6 +58,14 @@ describe('checkPdfA', () => {
     expect(r).not.toContain('pdfa/no-structure');
   });
 
+  it('fails a page whose marked-content sequences do not pair up', async () => {
+    const pdf = await pdfkit({ subset: 'PDF/A-2b', pdfVersion: '1.7' }, (doc) => {
+      doc.font(bundled('FandolFang-Regular.otf')).text('政务信息');
+      doc.addContent('EMC'); // an end without a beginning
+    });
+    expect(checkPdfA(pdf)).toEqual([{ rule: 'pdfa/marks-unbalanced', severity: 'error', args: { page: 1 } }]);
+  });
+
   it('passes LibreOffice\'s own PDF/A-2 export of the Word edition (a writer it shares nothing with), and reads its structure', async () => {
     const dir = tmpDir();
     try {
@@ -98,7 +106,7 @@ describe('checkPdfA', () => {
   it('has a message in both languages for every finding and every check', () => {
     const ids = ['not-pdf', 'no-catalog', 'header', 'no-id', 'encrypted', 'no-metadata', 'metadata-filtered', 'not-pdfa', 'not-part-2', 'conformance',
       'info-disagrees', 'no-output-intent', 'device-colour', 'font-not-embedded', 'cid-to-gid', 'no-to-unicode', 'forbidden', 'not-marked',
-      'no-structure', 'no-language', 'content-unmarked', ...PDF_A_CHECKS.map((c) => `checked/${c}`)];
+      'no-structure', 'no-language', 'content-unmarked', 'marks-unbalanced', 'cmyk-image', ...PDF_A_CHECKS.map((c) => `checked/${c}`)];
     for (const id of ids) {
       for (const lang of ['en', 'zh'] as const) expect(formatMessage(`pdfa/${id}`, {}, lang), `${id} ${lang}`).not.toBe(`pdfa/${id}`);
     }
