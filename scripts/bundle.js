@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { decode, encode } from '@jridgewell/sourcemap-codec';
 import { build } from 'esbuild';
 
@@ -128,6 +129,12 @@ code = replaceKeepingMap(code, map, /__toESM\((require\("([^"]+)"\))(?:, ?1)?\)/
 if (builtins < 40) throw new Error(`bundle.js: only ${builtins} imports of Node built-ins found; has esbuild's output changed?`);
 fs.writeFileSync(outfile, code);
 fs.writeFileSync(`${outfile}.map`, JSON.stringify(map));
+
+// pdfkit's PDF/A mode reads the sRGB profile it ships (the ICC's sRGB2014, free to copy and embed) from
+// data/ beside its own code: in the bundle, that is dist/data/.
+const icc = 'sRGB_IEC61966_2_1.icc';
+fs.mkdirSync(path.join(path.dirname(outfile), 'data'), { recursive: true });
+fs.copyFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve('pdfkit'))), 'data', icc), path.join(path.dirname(outfile), 'data', icc));
 
 // The code cache: one build of the example, the functions a build runs.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-cache-'));

@@ -12,6 +12,7 @@ import type { Issue } from './issue/model.js';
 import { layoutIssue, type BlockCache } from './layout/index.js';
 import type { Page } from './layout/display-list.js';
 import { writeAtomic } from './output/write-atomic.js';
+import type { PdfOptions } from './render/pdf.js';
 import type { Template } from './template/model.js';
 
 export interface Compiled {
@@ -60,6 +61,8 @@ export interface BuildOptions {
   date?: Date;
   /** A character drawn by a fallback face is an error, not a note. */
   strict?: boolean;
+  /** The PDF as the archival edition: tagged PDF/A-2a in sRGB. */
+  pdfa?: boolean;
 }
 
 export interface BuildResult {
@@ -93,10 +96,15 @@ export async function build(opts: BuildOptions, caches?: StageCaches): Promise<B
   if (!compiled) return { diagnostics, skipped, sources, output };
   // Under --strict a warning is an error: nothing is written.
   if (opts.strict && diagnostics.some((d) => d.severity === 'warning')) return { diagnostics, skipped, sources, output };
+  if (opts.pdfa && formats.includes('pdf')) {
+    const { pdfaInputProblems } = await import('./render/pdfa-inputs.js');
+    const problems = pdfaInputProblems(compiled.issue);
+    if (problems.length) return { diagnostics: [...diagnostics, ...problems], skipped, sources, output };
+  }
   // Render everything before writing anything: a failure leaves every old file as it was.
   const date = opts.date ?? new Date();
   const files: Array<[string, Uint8Array]> = [];
-  if (formats.includes('pdf')) files.push([output, await renderIssue(compiled, date)]);
+  if (formats.includes('pdf')) files.push([output, await renderIssue(compiled, date, { pdfa: !!opts.pdfa })]);
   if (formats.includes('docx')) {
     // The Word writer is loaded only when a .docx is asked for (the docx package is large).
     const { renderDocx } = await import('./render/docx.js');
@@ -119,10 +127,10 @@ function pdfMeta(issue: Issue, date: Date) {
 }
 
 /** The PDF of a compiled issue, in memory. */
-export async function renderIssue({ issue, template, fonts, pages }: Compiled, date: Date): Promise<Buffer> {
+export async function renderIssue({ issue, template, fonts, pages }: Compiled, date: Date, options: PdfOptions = {}): Promise<Buffer> {
   // pdfkit is loaded only when a PDF is written (check and preview never need it).
   const { renderPdf } = await import('./render/pdf.js');
-  return renderPdf(pages, fonts.faces, template.colors, pdfMeta(issue, date));
+  return renderPdf(pages, fonts.faces, template.colors, pdfMeta(issue, date), options);
 }
 
 /** Writes a file atomically; a diagnostic if that fails (the previous file is then untouched). */

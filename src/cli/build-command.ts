@@ -18,6 +18,7 @@ interface BuildFlags {
   docx?: boolean;
   format?: OutputFormat[];
   docxEmbedFonts?: boolean;
+  pdfa?: boolean;
 }
 
 /** `--format pdf,docx`: a comma-separated list of pdf and docx. */
@@ -37,6 +38,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .option('--docx', 'also write a Word file (DIR.docx) beside the PDF')
     .option('--format <list>', 'what to write: pdf, docx or pdf,docx (default pdf)', parseFormats)
     .option('--docx-embed-fonts', 'embed the font files in the Word file (large)')
+    .option('--pdfa', 'write the PDF as the archival edition: tagged PDF/A-2a, in sRGB')
     .option('--strict', 'treat warnings, and characters drawn by a fallback font, as errors')
     .option('--json', 'print a summary per issue (output, pages, warnings, diagnostics) as JSON')
     .addOption(new Option('--lang <lang>', 'language of messages (default from LANG)').choices(['zh', 'en']))
@@ -64,7 +66,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         }
         // Loaded when asked for, as pdfkit is when a PDF is written.
         const { watchBuild } = await import('./watch.js');
-        ctx.exit = await watchBuild({ dir: dirs[0]!, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}), lang, json: !!o.json, verbose: !!o.verbose });
+        ctx.exit = await watchBuild({ dir: dirs[0]!, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}), lang, json: !!o.json, verbose: !!o.verbose, pdfa: !!o.pdfa });
         return;
       }
       const formats = [...new Set([...(o.format ?? ['pdf']), ...(o.docx || o.docxEmbedFonts ? ['docx' as const] : [])])];
@@ -72,7 +74,7 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
       // One process for all: fonts are opened once and shared by every issue.
       for (const dir of dirs) {
         const result = await build({
-          dir, formats, embedFonts: !!o.docxEmbedFonts, strict: !!o.strict, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}),
+          dir, formats, embedFonts: !!o.docxEmbedFonts, strict: !!o.strict, pdfa: !!o.pdfa, ...(o.output ? { output: o.output } : {}), ...(date ? { date } : {}),
         });
         const ok = result.pages !== undefined;
         if (!ok) ctx.exit = 1;

@@ -19,6 +19,8 @@ export interface WatchBuildOptions {
   lang: Lang;
   json: boolean;
   verbose: boolean;
+  /** Write the archival edition (tagged PDF/A-2). */
+  pdfa?: boolean;
 }
 
 export async function watchBuild(o: WatchBuildOptions): Promise<number> {
@@ -35,7 +37,7 @@ export async function watchBuild(o: WatchBuildOptions): Promise<number> {
       const diagnostics: Diagnostic[] = [...result.diagnostics];
       let pages: number | undefined;
       if (result.compiled) {
-        const failed = writeOutput(output, await renderIssue(result.compiled, o.date ?? new Date()));
+        const failed = writeOutput(output, await renderIssue(result.compiled, o.date ?? new Date(), { pdfa: !!o.pdfa }));
         if (failed) diagnostics.push(failed);
         else pages = result.compiled.pages.length;
       }

@@ -1,10 +1,11 @@
 // The body of an issue as blocks of grid lines: the lead's display title, item
 // paragraphs with run-in titles and attributions, figures, and the △ briefs.
 
-import { isFigure, isLead, itemParts } from '../content/parts.js';
+import { isFigure, isLead, itemParts, type Part } from '../content/parts.js';
 import type { ImageFile, Issue, Item } from '../issue/model.js';
 import type { Role, Template } from '../template/model.js';
 import { breakLines, setLine, toUnits, type Line, type Piece } from './compose.js';
+import type { StructTag } from './display-list.js';
 import { figureBlock } from './figure.js';
 import type { Grid } from './grid.js';
 import type { FaceChooser } from './metrics.js';
@@ -19,6 +20,8 @@ export interface Block {
   offsets: number[];
   /** A figure's image, placed from the text block's left edge and the top of the block's first line. */
   image?: PlacedImage;
+  /** The structure element its lines' runs belong to (a figure's: its caption). */
+  tag?: StructTag;
 }
 
 export interface PlacedImage {
@@ -27,6 +30,7 @@ export interface PlacedImage {
   y: number;
   width: number;
   height: number;
+  tag?: StructTag;
 }
 
 /** A display title: in balanced lines (no short last line), centred or flush left. */
@@ -51,36 +55,44 @@ export function titleBlock(
   return { kind: 'title', lines, size: style.size, offsets: lines.map((l) => (align === 'center' ? (grid.measure - l.width) / 2 : 0)) };
 }
 
-function paragraphBlock(pieces: Piece[], t: Template, grid: Grid, fonts: FaceChooser): Block {
+function paragraphBlock(pieces: Piece[], t: Template, grid: Grid, fonts: FaceChooser, tag: StructTag): Block {
   const opt = { measure: grid.measure, indent: t.body.indent * grid.cell, tracking: grid.cell - t.body.size, justify: true };
   const lines = composeParagraph(pieces, fonts, opt);
-  return { kind: 'paragraph', lines, size: t.body.size, offsets: lines.map(() => 0) };
+  return { kind: 'paragraph', lines, size: t.body.size, offsets: lines.map(() => 0), tag };
 }
 
 export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, fonts: FaceChooser): Block[] {
   // Pieces in the shape of every other piece (a spread made two more), so that code V8 optimised for them stays.
-  const piece = (p: { text: string; role: Role }): Piece => {
+  const piece = (p: Part, paragraph: StructTag): Piece => {
     const made: Piece = { text: p.text, role: p.role, size: t.body.size, color: t.body.color };
     if (p.role === t.body.font) made.latin = t.body.latin;
+    if (p.kind === 'title') made.tag = { type: 'Span', parent: paragraph };
     return made;
   };
   const parts = itemParts(item, lead, t);
   const blocks: Block[] = [];
+  // Each item an article of the logical structure: its title a heading, its paragraphs, its figures.
+  const article: StructTag = { type: 'Art' };
   if (parts.title?.display) {
-    blocks.push(titleBlock(parts.title.text, t, grid, fonts));
+    blocks.push({ ...titleBlock(parts.title.text, t, grid, fonts), tag: { type: 'H1', parent: article } });
     for (let i = 0; i < t.lead.title.spaceAfter; i++) blocks.push(spaceBlock(t.body.size));
   } else if (parts.title) {
     const style = { font: parts.title.role, size: t.body.size, color: t.body.color };
-    blocks.push(titleBlock(parts.title.text, t, grid, fonts, style, t.item.title.align));
+    blocks.push({ ...titleBlock(parts.title.text, t, grid, fonts, style, t.item.title.align), tag: { type: 'H2', parent: article } });
   }
   for (const p of parts.paragraphs) {
     if (!isFigure(p)) {
-      blocks.push(paragraphBlock(p.map(piece), t, grid, fonts));
+      const paragraph: StructTag = { type: 'P', parent: article };
+      blocks.push(paragraphBlock(p.map((part) => piece(part, paragraph)), t, grid, fonts, paragraph));
       continue;
     }
     for (let i = 0; i < t.figure.spaceBefore; i++) blocks.push(spaceBlock(t.body.size));
     const caption = p.caption ? titleBlock(p.caption.text, t, grid, fonts, t.figure.caption, 'center') : undefined;
-    blocks.push(figureBlock(p, caption, t, grid));
+    const figure = figureBlock(p, caption, t, grid);
+    // The caption is the figure's alternative text; without one, the image's file name is all there is.
+    const alt = p.caption?.text ?? p.image.path.split(/[\\/]/).pop()!;
+    figure.image = { ...figure.image!, tag: { type: 'Figure', parent: article, alt } };
+    blocks.push({ ...figure, tag: { type: 'Caption', parent: article } });
     for (let i = 0; i < t.figure.spaceAfter; i++) blocks.push(spaceBlock(t.body.size));
   }
   return blocks;

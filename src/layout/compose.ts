@@ -5,7 +5,7 @@
 
 import type { Role } from '../template/model.js';
 import { CLOSE, DIGIT, DOUBLE, JOINER, NO_END, NO_START, OPEN, PERCENT, SPACE, WORD, charClass } from './chars.js';
-import type { GlyphRun } from './display-list.js';
+import type { GlyphRun, StructTag } from './display-list.js';
 import type { FaceChooser, FontMetrics } from './metrics.js';
 
 /** A piece of a paragraph in one style. */
@@ -16,6 +16,8 @@ export interface Piece {
   color: string;
   /** Role for digits and Latin letters, when it differs from `role`. */
   latin?: Role;
+  /** An element of its own in the logical structure (a run-in title's Span); runs never join across it. */
+  tag?: StructTag;
 }
 
 /**
@@ -84,6 +86,8 @@ export interface Line {
   width: number;
   /** The characters of the line, for tests and diagnostics. */
   text: string;
+  /** The spaces the break after the line took away (a word space, a run-in title's separator): text, not ink. */
+  after?: string;
 }
 
 const EPS = 1e-6;
@@ -524,7 +528,8 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
       }
       if (!joins) {
         if (run) run.text = textOf(glyphs, from, g);
-        run = { kind: 'glyphs', face: face.id, size: piece.size, x: gx, y: 0, text: '', tracking, color: piece.color };
+        // Every run with a tag field (mostly undefined): one object shape for all runs.
+        run = { kind: 'glyphs', face: face.id, size: piece.size, x: gx, y: 0, text: '', tracking, color: piece.color, tag: piece.tag };
         runs.push(run);
         from = g;
         runFace = face;
@@ -558,7 +563,14 @@ function rightTrim(units: Units, k: number, isLast: boolean, endTrim: number, mi
 }
 
 function sameStyle(run: GlyphRun, face: FontMetrics, piece: Piece): boolean {
-  return run.face === face.id && run.size === piece.size && run.color === piece.color;
+  return run.face === face.id && run.size === piece.size && run.color === piece.color && run.tag === piece.tag;
+}
+
+/** The spaces between the ink of the line `range` and `next`, the start of the line after it: what the break took away. */
+export function spacesAtBreak(units: Units, range: [number, number], next: number): string {
+  const s = inkStart(units, range[0], range[1]);
+  const e = inkEnd(units, s, range[1]);
+  return e < next ? textOf(units.glyphs, units.start[e]!, units.start[next]!) : '';
 }
 
 /** The text of glyphs [from, to). */

@@ -4,6 +4,26 @@
 
 import type { ImageFile } from '../issue/model.js';
 
+/**
+ * An element of the document's logical structure (ISO 32000 tagged PDF): what a run or an
+ * image is part of. Elements are shared by their items; an element without a parent is a
+ * child of the document. Only the tagged PDF/A edition reads them.
+ */
+export interface StructTag {
+  /** A standard structure type: Art an item, Div the masthead or footer, H1 the lead's title. */
+  type: 'Art' | 'Div' | 'H1' | 'H2' | 'P' | 'Span' | 'Figure' | 'Caption';
+  parent?: StructTag;
+  /** Alternative text (a figure's). */
+  alt?: string;
+}
+
+/** Not content: page numbers (pagination artifacts). Rules, and runs without a tag, are layout artifacts. */
+export interface ArtifactTag {
+  artifact: 'Pagination';
+}
+
+export const PAGINATION: ArtifactTag = { artifact: 'Pagination' };
+
 export interface GlyphRun {
   kind: 'glyphs';
   /** Face id (FontMetrics.id). */
@@ -15,6 +35,10 @@ export interface GlyphRun {
   /** Extra space after every glyph (PDF character spacing), in points. */
   tracking: number;
   color: string;
+  /** Its place in the logical structure (see StructTag). */
+  tag?: StructTag | ArtifactTag;
+  /** On a line's last run: the spaces its line break took away (Line.after), text for the tagged edition, not drawn. */
+  after?: string;
 }
 
 export interface Rule {
@@ -36,6 +60,7 @@ export interface ImageBox {
   y: number;
   width: number;
   height: number;
+  tag?: StructTag;
 }
 
 export type DisplayItem = GlyphRun | Rule | ImageBox;

@@ -6,7 +6,7 @@
 import { copiesLine, distributionParts, editorLine } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
-import type { GlyphRun } from './display-list.js';
+import type { GlyphRun, StructTag } from './display-list.js';
 import type { Grid } from './grid.js';
 import type { FaceChooser } from './metrics.js';
 import { composeParagraph, place, setSingleLine } from './text.js';
@@ -28,16 +28,20 @@ export function footerLayout(issue: Issue, t: Template, grid: Grid, fonts: FaceC
   const lines: GlyphRun[][] = [];
   const texts: string[] = [];
   const rules: FooterLayout['rules'] = [];
+  // In the logical structure a division: a paragraph per recipients' line and one for editor and copies.
+  const footer: StructTag = { type: 'Div' };
+  const tagged = (runs: GlyphRun[], tag: StructTag) => runs.map((r) => ({ ...r, tag }));
 
   for (const d of issue.distribution) {
     rules.push({ at: lines.length, thickness: lines.length === 0 ? f.thick : f.thin });
     const parts = distributionParts(d, t);
+    const paragraph: StructTag = { type: 'P', parent: footer };
     const label = setSingleLine([piece(parts.label)], fonts);
     const body = composeParagraph([piece(parts.recipients)], fonts, {
       measure: measure - label.width, indent: 0, tracking: 0, justify: true,
     });
     body.forEach((line, i) => {
-      lines.push([...(i === 0 ? place(label, inset, 0) : []), ...place(line, inset + label.width, 0)]);
+      lines.push(tagged([...(i === 0 ? place(label, inset, 0) : []), ...place(line, inset + label.width, 0)], paragraph));
       texts.push((i === 0 ? label.text : '') + line.text);
     });
   }
@@ -47,10 +51,10 @@ export function footerLayout(issue: Issue, t: Template, grid: Grid, fonts: FaceC
   const copies = copiesText ? setSingleLine([piece(copiesText)], fonts) : undefined;
   if (editor || copies) {
     rules.push({ at: lines.length, thickness: lines.length === 0 ? f.thick : f.thin });
-    lines.push([
+    lines.push(tagged([
       ...(editor ? place(editor, inset, 0) : []),
       ...(copies ? place(copies, grid.measure - inset - copies.width, 0) : []),
-    ]);
+    ], { type: 'P', parent: footer }));
     texts.push((editor?.text ?? '') + (copies?.text ?? ''));
   }
   if (lines.length === 0) return undefined;

@@ -5,7 +5,7 @@ import { fill } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
 import { bodyBlocks, type BlockCache } from './blocks.js';
-import type { DisplayItem, Page } from './display-list.js';
+import { PAGINATION, type DisplayItem, type GlyphRun, type Page } from './display-list.js';
 import { footerLayout } from './footer.js';
 import { baselineBelow, baselineOf, gridOf, type Grid } from './grid.js';
 import { mastheadItems } from './masthead.js';
@@ -19,16 +19,19 @@ export type { BlockCache } from './blocks.js';
 /** `cache` (watch mode) keeps unchanged items' blocks; pagination and everything after it always rerun. */
 export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser, cache?: BlockCache): Page[] {
   const grid = gridOf(t);
-  const flow = paginate(bodyBlocks(issue, t, grid, fonts, cache), grid.lines, t.masthead.lines, t.body);
+  const blocks = bodyBlocks(issue, t, grid, fonts, cache);
+  const flow = paginate(blocks, grid.lines, t.masthead.lines, t.body);
   const pages: DisplayItem[][] = flow.pages.map((slots) => {
     const items: DisplayItem[] = [];
     slots.forEach((s, i) => {
       if (!s) return;
       const y = baselineOf(grid, i, s.size);
-      for (const r of s.line.runs) items.push({ ...r, x: grid.left + s.offset + r.x, y });
+      const tag = blocks[s.block]!.tag;
+      for (const r of s.line.runs) items.push({ ...r, x: grid.left + s.offset + r.x, y, tag: r.tag ?? tag });
+      if (s.line.after && s.line.runs.length) (items[items.length - 1] as GlyphRun).after = s.line.after;
       if (s.image) {
-        const { image, x, y: top, width, height } = s.image;
-        items.push({ kind: 'image', image, x: grid.left + x, y: grid.top + i * grid.pitch + top, width, height });
+        const { image, x, y: top, width, height, tag: figure } = s.image;
+        items.push({ kind: 'image', image, x: grid.left + x, y: grid.top + i * grid.pitch + top, width, height, tag: figure });
       }
     });
     return items;
@@ -72,5 +75,5 @@ function pageNumber(n: number, t: Template, grid: Grid, fonts: FaceChooser): Dis
   let x: number;
   if (p.position === 'center') x = grid.left + (grid.measure - line.width) / 2;
   else x = n % 2 === 1 ? grid.right - inset - line.width : grid.left + inset;
-  return line.runs.map((r) => ({ ...r, x: x + r.x, y }));
+  return line.runs.map((r) => ({ ...r, x: x + r.x, y, tag: PAGINATION }));
 }

@@ -3,7 +3,7 @@
 import { dateLine, numberLine } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template, TextStyle } from '../template/model.js';
-import type { DisplayItem } from './display-list.js';
+import type { DisplayItem, GlyphRun, StructTag } from './display-list.js';
 import type { Grid } from './grid.js';
 import type { FaceChooser } from './metrics.js';
 import { inkWidth, place, setSingleLine } from './text.js';
@@ -15,17 +15,23 @@ export function mastheadItems(issue: Issue, t: Template, grid: Grid, fonts: Face
   const m = t.masthead;
   const piece = (text: string, s: TextStyle) => ({ text, role: s.font, size: s.size, color: s.color });
   const items: DisplayItem[] = [];
+  // In the logical structure a division of paragraphs, one a line (the rule is an artifact).
+  const masthead: StructTag = { type: 'Div' };
+  const add = (runs: GlyphRun[]) => {
+    const tag: StructTag = { type: 'P', parent: masthead };
+    for (const r of runs) items.push({ ...r, tag });
+  };
   const centred = (text: string, s: TextStyle, baseline: number, tracking = 0) => {
     const line = setSingleLine([piece(text, s)], fonts, tracking);
-    items.push(...place(line, grid.left + (grid.measure - inkWidth(line, tracking)) / 2, grid.top + baseline));
+    add(place(line, grid.left + (grid.measure - inkWidth(line, tracking)) / 2, grid.top + baseline));
   };
   centred(issue.masthead.value, m.name, m.name.baseline, m.name.letterSpacing);
   centred(numberLine(issue, t), m.number, m.number.baseline);
 
   const y = grid.top + m.publisher.baseline;
-  items.push(...place(setSingleLine([piece(issue.publisher.value, m.publisher)], fonts), grid.left, y));
+  add(place(setSingleLine([piece(issue.publisher.value, m.publisher)], fonts), grid.left, y));
   const date = setSingleLine([piece(dateLine(issue, t), m.publisher)], fonts);
-  items.push(...place(date, grid.right - date.width, y));
+  add(place(date, grid.right - date.width, y));
 
   items.push({ kind: 'rule', x: grid.left, y: grid.top + m.rule.at, width: grid.measure, thickness: m.rule.thickness, color: m.rule.color });
   return items;

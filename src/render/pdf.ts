@@ -8,8 +8,10 @@ import os from 'node:os';
 import PDFDocument from 'pdfkit';
 import type { FontTables } from '../fonts/font-tables.js';
 import type { Page } from '../layout/display-list.js';
+import { rgbHex } from '../template/color.js';
 import type { Color } from '../template/model.js';
 import { CodeList, EmbeddedFont, type RefMaker } from './pdf-fonts.js';
+import { StructureWriter } from './pdf-tags.js';
 
 export interface FaceFile {
   path: string;
@@ -34,13 +36,24 @@ export interface PdfMeta {
   creationDate: Date;
 }
 
+export interface PdfOptions {
+  /**
+   * The archival edition: tagged PDF/A-2a in sRGB (pdfkit's PDF/A mode writes the XMP
+   * identification and the sRGB output intent it ships), every template colour in RGB.
+   */
+  pdfa?: boolean;
+}
+
 /** The page's font resources (pdfkit's PDFPage.fonts). */
 interface PageResources {
   fonts: Record<string, unknown>;
   height: number;
 }
 
-export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: Record<string, Color>, meta: PdfMeta): Promise<Buffer> {
+export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: Record<string, Color>, meta: PdfMeta, options: PdfOptions = {}): Promise<Buffer> {
+  const pdfa = options.pdfa === true;
+  // Device CMYK is not allowed beside an sRGB output intent: the archival edition is drawn in RGB.
+  if (pdfa) colors = Object.fromEntries(Object.entries(colors).map(([name, c]) => [name, { rgb: `#${rgbHex(c)}` }]));
   // Every run encoded first, in page order: then each font's glyphs are known and its
   // subset can be compressed in the background while the document is made and the pages drawn.
   const fonts = new Map<string, EmbeddedFont>();
@@ -70,7 +83,9 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     for (const item of page.items) {
       if (item.kind !== 'glyphs') continue;
       starts.push(codes.length);
-      (byFace.get(item.face) ?? fontFor(item.face)).font.encode(item.text, codes);
+      const font = (byFace.get(item.face) ?? fontFor(item.face)).font;
+      // The tagged edition keeps a space a line break took away as text: drawn past the line's end, it shows nothing.
+      font.encode(pdfa && item.after ? item.text + drawable(item.after, faces.get(item.face)!) : item.text, codes);
     }
   }
   starts.push(codes.length);
@@ -81,6 +96,7 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
   for (const font of [...fonts.values()].sort((a, b) => b.glyphCount - a.glyphCount)) font.startProgram();
 
   const first = pages[0];
+  const info = pdfa ? archivalInfo(meta) : meta;
   const doc = new PDFDocument({
     autoFirstPage: false,
     size: first ? [first.width, first.height] : 'A4',
@@ -89,16 +105,19 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     font: null as unknown as string,
     lang: 'zh-CN',
     displayTitle: true,
+    ...(pdfa ? { pdfVersion: '1.7', subset: 'PDF/A-2a', tagged: true } : {}),
     info: {
-      Title: meta.title,
-      Author: meta.author,
-      ...(meta.subject ? { Subject: meta.subject } : {}),
+      Title: info.title,
+      Author: info.author,
+      ...(info.subject ? { Subject: info.subject } : {}),
       Creator: 'bulletin',
       Producer: 'bulletin',
       CreationDate: meta.creationDate,
-      ModDate: meta.creationDate,
+      // pdfkit's XMP has no ModifyDate, and PDF/A wants every Info entry in the XMP too.
+      ...(pdfa ? {} : { ModDate: meta.creationDate }),
     },
   });
+  const structure = pdfa ? new StructureWriter(doc) : undefined;
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -121,6 +140,7 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
   let run = 0;
   for (const page of pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
+    structure?.newPage();
     const resources = doc.page as unknown as PageResources;
     // pdfkit's pages are y-down; text space is y-up.
     const begin = `q 1 0 0 -1 0 ${num(page.height)} cm BT`;
@@ -139,6 +159,14 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
       inText = false;
     };
     for (const item of page.items) {
+      if (structure) {
+        // Marked-content sequences stay outside text objects: one ends, the next begins, between ET and BT.
+        const mark = structure.markOf(item);
+        if (structure.changes(mark)) {
+          closeText();
+          structure.begin(mark, item);
+        }
+      }
       if (item.kind !== 'glyphs') {
         closeText();
         if (item.kind === 'rule') {
@@ -184,6 +212,20 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
   for (const font of fonts.values()) await font.finish(refs);
   doc.end();
   return done;
+}
+
+/**
+ * The title, author and subject as the archival edition writes them: pdfkit puts them into its XMP
+ * unescaped, so XML's & < > become their full-width forms (＆ ＜ ＞), in the XMP and the Info alike.
+ */
+function archivalInfo(meta: PdfMeta): PdfMeta {
+  const safe = (s: string) => s.replace(/[&<>]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  return { ...meta, title: safe(meta.title), author: safe(meta.author), ...(meta.subject ? { subject: safe(meta.subject) } : {}) };
+}
+
+/** The characters of `text` that `face` has a glyph for (a missing one would draw .notdef, which PDF/A forbids). */
+function drawable(text: string, face: FaceFile): string {
+  return [...text].filter((ch) => face.tables.glyphForCodePoint(ch.codePointAt(0)!) !== 0).join('');
 }
 
 function cached(map: Map<string, string>, key: string, make: () => string): string {

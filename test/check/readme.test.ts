@@ -8,8 +8,8 @@ import { LINT_NAMES, LINT_RULES } from '../../src/lint/rules.js';
 const readme = fs.readFileSync('README.md', 'utf8');
 
 describe('README.md', () => {
-  it('names every rule id an issue folder can trigger (cli/* are about the command line)', () => {
-    const missing = Object.keys(MESSAGES).filter((rule) => !rule.startsWith('cli/') && !readme.includes(`\`${rule}\``));
+  it('names every rule id an issue folder can trigger (cli/* are about the command line; pdfa/checked/* describe checks, not findings)', () => {
+    const missing = Object.keys(MESSAGES).filter((rule) => !rule.startsWith('cli/') && !rule.startsWith('pdfa/checked/') && !readme.includes(`\`${rule}\``));
     expect(missing).toEqual([]);
   });
 

@@ -7,7 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { root } from './cli.js';
 
-export function libreOfficePdf(docx: string, opts: { bundledFonts?: boolean } = {}): string {
+/** `pdfa`: LibreOffice's PDF/A-2 export, tagged. */
+const PDFA_2 = JSON.stringify({ SelectPdfVersion: { type: 'long', value: '2' }, UseTaggedPDF: { type: 'boolean', value: 'true' } });
+
+export function libreOfficePdf(docx: string, opts: { bundledFonts?: boolean; pdfa?: boolean } = {}): string {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-soffice-'));
   const conf = path.join(work, 'fonts.conf');
   fs.writeFileSync(conf, [
@@ -21,7 +24,7 @@ export function libreOfficePdf(docx: string, opts: { bundledFonts?: boolean } = 
   ].join('\n'));
   execFileSync('soffice', [
     `-env:UserInstallation=file://${path.join(work, 'profile')}`,
-    '--headless', '--convert-to', 'pdf', '--outdir', work, docx,
+    '--headless', '--convert-to', opts.pdfa ? `pdf:writer_pdf_Export:${PDFA_2}` : 'pdf', '--outdir', work, docx,
   ], { env: { ...process.env, FONTCONFIG_FILE: conf }, stdio: 'pipe', timeout: 180_000 });
   const pdf = path.join(work, path.basename(docx).replace(/\.docx$/, '.pdf'));
   if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${docx}`);

@@ -1,5 +1,4 @@
 // The PDF renderer: synthetic bold, and the same bytes from open fontkit faces as from font files.
-import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openFace, SyntheticBold } from '../../src/fonts/face.js';
 import type { Page } from '../../src/layout/display-list.js';
@@ -7,25 +6,10 @@ import { bundled } from '../helpers/fonts.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { flatText, pdfFonts, pdfText, tmpDir } from '../helpers/cli.js';
+import { contents } from '../helpers/pdf-content.js';
 import { pagePngs } from '../helpers/render-pages.js';
 import { exampleBothWays, referencePdf } from '../helpers/reference-pdf.js';
 import { renderPdf, type FaceFile } from '../../src/render/pdf.js';
-
-/** The page content streams, inflated. */
-function contents(pdf: Buffer): string {
-  const text = pdf.toString('latin1');
-  const out: string[] = [];
-  for (const m of text.matchAll(/stream\r?\n/g)) {
-    const start = m.index! + m[0].length;
-    const end = text.indexOf('endstream', start);
-    try {
-      out.push(zlib.inflateSync(pdf.subarray(start, end)).toString('latin1'));
-    } catch {
-      // not a deflated stream
-    }
-  }
-  return out.join('\n');
-}
 
 describe('synthetic bold', () => {
   it('a synthetic-bold run is filled and stroked (render mode 2) with a stroke of size/30; a plain run is not; the face is embedded once', async () => {
