@@ -1,14 +1,15 @@
 // The body of an issue as blocks of grid lines: the lead's display title, item
 // paragraphs with run-in titles and attributions, figures, and the △ briefs.
 
-import { isFigure, isLead, itemParts } from '../content/parts.js';
+import { isFigure, isLead, itemParts, type Part } from '../content/parts.js';
 import type { ImageFile, Issue, Item } from '../issue/model.js';
 import type { Role, Template } from '../template/model.js';
-import { breakLines, setLine, toUnits, type Line, type Piece } from './compose.js';
+import type { Line, Piece } from './compose.js';
 import { figureBlock } from './figure.js';
 import type { Grid } from './grid.js';
 import type { FaceChooser } from './metrics.js';
 import { composeParagraph } from './text.js';
+import { titleLines } from './title.js';
 
 export interface Block {
   kind: 'title' | 'paragraph' | 'space' | 'figure';
@@ -29,39 +30,31 @@ export interface PlacedImage {
   height: number;
 }
 
-/** A display title: in balanced lines (no short last line), centred or flush left. */
+/** A display title in balanced lines of whole words (title.ts), centred or flush left, each line its own grid line. */
 export function titleBlock(
   text: string, t: Template, grid: Grid, fonts: FaceChooser,
   style: { font: Role; size: number; color: string } = t.lead.title, align: 'left' | 'center' = 'center',
 ): Block {
-  const pieces: Piece[] = [{ text, role: style.font, size: style.size, color: style.color }];
-  const units = toUnits(pieces, fonts, 0);
-  const opt = { measure: grid.measure, indent: 0, tracking: 0, justify: false };
-  const count = breakLines(units, opt).length;
-  // Balance: the narrowest measure that still gives the same number of lines.
-  let lo = grid.measure / count;
-  let hi = grid.measure;
-  for (let i = 0; i < 24 && hi - lo > 0.5; i++) {
-    const mid = (lo + hi) / 2;
-    if (breakLines(units, { ...opt, measure: mid }).length > count) lo = mid;
-    else hi = mid;
-  }
-  const ranges = breakLines(units, { ...opt, measure: hi });
-  const lines = ranges.map((r, i) => setLine(units, r, { ...opt, measure: hi }, i === 0, true));
+  // The lead title's `narrower`, in ems of whatever size this title is set in.
+  const narrower = (t.lead.title.narrower / t.lead.title.size) * style.size;
+  const lines = titleLines(text, style, grid.measure, narrower, fonts);
   return { kind: 'title', lines, size: style.size, offsets: lines.map((l) => (align === 'center' ? (grid.measure - l.width) / 2 : 0)) };
 }
 
 function paragraphBlock(pieces: Piece[], t: Template, grid: Grid, fonts: FaceChooser): Block {
-  const opt = { measure: grid.measure, indent: t.body.indent * grid.cell, tracking: grid.cell - t.body.size, justify: true };
+  const opt = { measure: grid.measure, indent: t.body.indent * grid.cell, tracking: grid.cell - t.body.size, justify: true, maxStretch: t.body.maxStretch };
   const lines = composeParagraph(pieces, fonts, opt);
   return { kind: 'paragraph', lines, size: t.body.size, offsets: lines.map(() => 0) };
 }
 
 export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, fonts: FaceChooser): Block[] {
   // Pieces in the shape of every other piece (a spread made two more), so that code V8 optimised for them stays.
-  const piece = (p: { text: string; role: Role }): Piece => {
+  const piece = (p: Part): Piece => {
     const made: Piece = { text: p.text, role: p.role, size: t.body.size, color: t.body.color };
     if (p.role === t.body.font) made.latin = t.body.latin;
+    // An attribution is never broken; a run-in title only between words.
+    if (p.kind === 'attribution') made.keep = 'whole';
+    else if (p.kind === 'title') made.keep = 'words';
     return made;
   };
   const parts = itemParts(item, lead, t);

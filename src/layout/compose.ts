@@ -7,6 +7,7 @@ import type { Role } from '../template/model.js';
 import { CLOSE, DIGIT, DOUBLE, JOINER, NO_END, NO_START, OPEN, PERCENT, SPACE, WORD, charClass } from './chars.js';
 import type { GlyphRun } from './display-list.js';
 import type { FaceChooser, FontMetrics } from './metrics.js';
+import { NO_BREAK, wordBreaks } from './words.js';
 
 /** A piece of a paragraph in one style. */
 export interface Piece {
@@ -16,6 +17,8 @@ export interface Piece {
   color: string;
   /** Role for digits and Latin letters, when it differs from `role`. */
   latin?: Role;
+  /** `whole`: never broken (an attribution); `words`: broken only between words (a title). */
+  keep?: 'whole' | 'words';
 }
 
 /**
@@ -65,6 +68,10 @@ const FIXED_RIGHT = 64;
 const TRIMS = TRIM_LEFT | TRIM_RIGHT | FIXED_LEFT | FIXED_RIGHT;
 /** An ideograph after an ideograph in the same face and piece (both one glyph without trims): setLine sets it without looking at its glyph. */
 const SAME_AS_BEFORE = 128;
+/** No break before this unit: it holds to the one before (a number's unit, 是 of 一是, inside a word or an attribution). */
+const GLUE = 256;
+/** First unit of a piece kept whole: when a line starts with it, the line is that piece (an attribution on its own). */
+const WHOLE_START = 512;
 
 export interface ComposeOptions {
   /** Line width in points. */
@@ -75,6 +82,8 @@ export interface ComposeOptions {
   tracking: number;
   /** Stretch lines to the measure (all but the last); false sets every line flush left. */
   justify: boolean;
+  /** Most space added between two units when justifying, in points: a looser line takes units from the line above. */
+  maxStretch?: number;
 }
 
 /** A composed line: runs with x relative to the line's left edge (indent included). */
@@ -205,8 +214,8 @@ function unitFlags(g: Glyphs, from: number, to: number): number {
   // A mark's empty half is trimmable only when the glyph really is full width.
   const fullWidth = single && first & (OPEN | CLOSE) && Math.abs(g.advances[from]! - size) < 0.01 * size;
   return (single && first & SPACE ? SPACE_UNIT : 0)
-    // A lone dash may not start a line (a doubled one may).
-    | (first & NO_START || (single && first & DOUBLE) ? NO_START_UNIT : 0)
+    // —— and …… never start a line (Word's and WPS's 行首禁则, clreq strict), nor does a lone half.
+    | (first & (NO_START | DOUBLE) ? NO_START_UNIT : 0)
     | (g.classes[to - 1]! & NO_END ? NO_END_UNIT : 0)
     | (fullWidth && first & OPEN ? TRIM_LEFT : 0)
     | (fullWidth && first & CLOSE ? TRIM_RIGHT : 0);
@@ -232,6 +241,7 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
   let table: Map<number, Choice> | undefined;
   let size = 0;
   let prevFace: FontMetrics | undefined; // the face of the unit before, when that is an ideograph
+  const glueAt: number[] = []; // numbers and 是: units that may hold to their neighbours
   for (let i = 0; i < n; k++) {
     if (classes[i] === 0) {
       // Most characters (ideographs) have no class: a unit of one glyph in its piece's role, without flags.
@@ -251,11 +261,13 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
       start[k] = i;
       width[k] = advance + tracking; // measureGlyphs' 0 + advance + tracking
       if (face === prevFace) flags[k] = SAME_AS_BEFORE;
+      if (cp === SHI) glueAt.push(k);
       prevFace = face;
       i++;
       continue;
     }
     prevFace = undefined;
+    if (classes[i]! & DIGIT) glueAt.push(k);
     const j = unitEnd(g, i);
     // A word or number is set whole in the Latin role, its point and percent sign included.
     const latin = classes[i]! & WORD ? pieces[pieceOf[i]!]!.latin : undefined;
@@ -265,6 +277,8 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
     i = j;
   }
   start[k] = n;
+  for (const u of glueAt) glueNumber(g, start, flags, k, u);
+  if (pieces.some((p) => p.keep)) keepPieces(g, start, flags, k);
   // Two adjacent marks take 1.5 em: trim the closing one's right half, else the opening one's left half.
   for (let u = 1; u < k; u++) {
     const a = flags[u - 1]!;
@@ -273,6 +287,58 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
     else if (b & TRIM_LEFT && a & TRIM_LEFT) flags[u] = b | FIXED_LEFT;
   }
   return { length: k, glyphs: g, start, width, flags };
+}
+
+const SHI = 0x662f; // 是
+/** 一是 … 十是: an enumerator that stays whole. */
+const ORDINALS = new Set([...'一二三四五六七八九十'].map((c) => c.codePointAt(0)!));
+/** After a number, any of these hold to it (5万余条, 2.37亿元, 100多名). */
+const MAGNITUDES = new Set([...'十百千万亿余多'].map((c) => c.codePointAt(0)!));
+/** A unit or measure word that holds to the number before it. */
+const MEASURES = new Set([...'元角个项名家人次户条件所处台辆套间座栋吨亩米天年月日号时岁位倍期批类篇场届轮点份张本页册支只头棵株辆度秒分里斤克升'].map((c) => c.codePointAt(0)!));
+const DI = 0x7b2c; // 第
+
+/** The code point of unit u when it is one glyph, else -1. */
+function single(g: Glyphs, start: Int32Array, u: number): number {
+  return start[u + 1]! - start[u]! === 1 ? g.codePoints[start[u]!]! : -1;
+}
+
+/** Unit u is a number or 是: glue 第 to the number, its magnitudes and unit to it; 是 to its 一. */
+function glueNumber(g: Glyphs, start: Int32Array, flags: Int32Array, length: number, u: number): void {
+  if (single(g, start, u) === SHI) {
+    if (u > 0 && ORDINALS.has(single(g, start, u - 1))) flags[u]! |= GLUE;
+    return;
+  }
+  if (u > 0 && single(g, start, u - 1) === DI) flags[u]! |= GLUE;
+  let m = u + 1;
+  for (; m < length && MAGNITUDES.has(single(g, start, m)); m++) flags[m]! |= GLUE;
+  if (m < length && MEASURES.has(single(g, start, m))) flags[m]! |= GLUE;
+}
+
+/** Pieces kept whole (attributions) or broken between words only (titles): glue their units. */
+function keepPieces(g: Glyphs, start: Int32Array, flags: Int32Array, length: number): void {
+  const { pieces, pieceOf, at } = g;
+  let piece = -1;
+  let first = 0; // the piece's first glyph
+  let base = 0; // the piece's first UTF-16 index in g.text
+  let breaks: Uint8Array | undefined;
+  const bases: number[] = [];
+  for (let p = 0, b = 0; p < pieces.length; b += pieces[p]!.text.length, p++) bases.push(b);
+  for (let u = 0; u < length; u++) {
+    const gi = start[u]!;
+    const p = pieceOf[gi]!;
+    if (p !== piece) {
+      piece = p;
+      first = gi;
+      base = bases[p]!;
+      breaks = pieces[p]!.keep === 'words' ? wordBreaks(pieces[p]!.text) : undefined;
+    }
+    const keep = pieces[p]!.keep;
+    if (!keep) continue;
+    if (gi === first) {
+      if (keep === 'whole') flags[u]! |= WHOLE_START;
+    } else if (keep === 'whole' || breaks![(at ? at[gi]! : gi) - base] === NO_BREAK) flags[u]! |= GLUE;
+  }
 }
 
 /** Half the size of unit k's first glyph: what a trim takes. */
@@ -298,9 +364,9 @@ function fixedRight(units: Units, k: number): number {
 }
 
 /** A break before unit i is allowed unless it would start a line with a forbidden mark or end one with an opening mark. */
-function canBreakBefore(units: Units, i: number): boolean {
+export function canBreakBefore(units: Units, i: number): boolean {
   if (i <= 0 || i >= units.length) return true;
-  return !(units.flags[i]! & NO_START_UNIT || units.flags[i - 1]! & NO_END_UNIT);
+  return !(units.flags[i]! & (NO_START_UNIT | GLUE) || units.flags[i - 1]! & NO_END_UNIT);
 }
 
 function isSpace(units: Units, k: number): boolean {
@@ -353,6 +419,7 @@ function measureLine(units: Units, s0: number, e0: number): Fit {
 /** Choose line breaks: greedy first fit, pulling a forbidden line-start mark in by compression before pushing a character down. */
 export function breakLines(units: Units, opt: ComposeOptions): Array<[number, number]> {
   const lines: Array<[number, number]> = [];
+  const loose: number[] = []; // lines that may have ended early: pushed down, or before a word or number
   let s = skipSpaces(units, 0);
   while (s < units.length) {
     const avail = opt.measure - (lines.length === 0 ? opt.indent : 0);
@@ -373,11 +440,88 @@ export function breakLines(units: Units, opt: ComposeOptions): Array<[number, nu
         end = push > s ? push : pull; // nothing allowed: overfull rather than lost
       }
     }
+    if (end < e || (e < units.length && units.start[e + 1]! - units.start[e]! > 1)) loose.push(lines.length);
     lines.push([s, end]);
     s = skipSpaces(units, end);
   }
   avoidShortLastLine(units, lines, opt);
+  if (opt.maxStretch !== undefined && opt.justify && lines.length > 2) {
+    // Before an attribution on its own line the text may end short, flush left: relieved only if that is enough.
+    const tail = isWholePiece(units, lines[lines.length - 1]!);
+    if (!tail) loose.push(lines.length - 2);
+    else relieveLine(units, lines, lines.length - 2, opt, false);
+    for (let i = loose.length - 1; i >= 0; i--) if (!tail || loose[i] !== lines.length - 2) relieveLine(units, lines, loose[i]!, opt, true);
+  }
   return lines;
+}
+
+/** Space added between two units of line i when it is justified (negative: squeezed). */
+export function lineStretch(units: Units, range: [number, number], opt: ComposeOptions, first: boolean): number {
+  const s = inkStart(units, range[0], range[1]);
+  const e = inkEnd(units, s, range[1]);
+  const gaps = e - s - 1;
+  return gaps > 0 ? (opt.measure - (first ? opt.indent : 0) - measureLine(units, s, e).natural) / gaps : 0;
+}
+
+/** Lines to look back over when a loose line takes units from the lines above it. */
+const RELIEF_DEPTH = 4;
+
+/**
+ * A justified line i that stretches more than maxStretch (it ended before a number and its unit, a
+ * word or an attribution) takes units from the line above, which takes from the one above it: the
+ * loss spreads over up to RELIEF_DEPTH lines. Tried at the limit, then (`twice`) at twice it; else left as it was.
+ */
+function relieveLine(units: Units, lines: Array<[number, number]>, i: number, opt: ComposeOptions, twice: boolean): void {
+  if (i >= lines.length - 1 || i < 1) return;
+  const max = opt.maxStretch!;
+  if (lineStretch(units, lines[i]!, opt, i === 0) <= max) return;
+  const from = Math.max(0, i - RELIEF_DEPTH);
+  const saved = lines.slice(from, i + 1).map((l) => [l[0], l[1]] as [number, number]);
+  const restore = () => saved.forEach((l, k) => (lines[from + k] = [l[0], l[1]]));
+  for (const limit of twice ? [max, 2 * max] : [max]) {
+    if (relieve(units, lines, i, opt, limit, RELIEF_DEPTH)) return;
+    restore();
+  }
+}
+
+function relieve(units: Units, lines: Array<[number, number]>, i: number, opt: ComposeOptions, limit: number, depth: number): boolean {
+  for (let moves = 0; lineStretch(units, lines[i]!, opt, i === 0) > limit; moves++) {
+    if (i === 0 || depth === 0 || moves === 8) return false;
+    const above = lines[i - 1]!;
+    const line = lines[i]!;
+    let b = line[0] - 1;
+    while (b > above[0] + 1 && !(canBreakBefore(units, b) && !isSpace(units, b))) b--;
+    if (b <= above[0] + 1) return false;
+    above[1] = b;
+    line[0] = b;
+    const f = measureLine(units, b, line[1]);
+    if (f.natural - f.endShrink - f.midShrink > opt.measure - (i === 0 ? opt.indent : 0) + EPS) return false;
+    if (lineStretch(units, above, opt, i - 1 === 0) > limit && !relieve(units, lines, i - 1, opt, limit, depth - 1)) return false;
+  }
+  return true;
+}
+
+/** Width of units [s, e) set as one line, its end mark half width. */
+export function naturalWidth(units: Units, s: number, e: number): number {
+  const f = measureLine(units, s, e);
+  return f.natural - f.endShrink;
+}
+
+/** Index in the paragraph's text where unit k starts. */
+export function unitOffset(units: Units, k: number): number {
+  const g = units.start[k]!;
+  return units.glyphs.at ? units.glyphs.at[g]! : g;
+}
+
+/** Whether unit k is a space. */
+export function isSpaceUnit(units: Units, k: number): boolean {
+  return isSpace(units, k);
+}
+
+/** Whether the line is nothing but a piece kept whole (an attribution pushed to its own line). */
+export function isWholePiece(units: Units, range: [number, number]): boolean {
+  const s = inkStart(units, range[0], range[1]);
+  return s < range[1] && (units.flags[s]! & WHOLE_START) !== 0;
 }
 
 function skipSpaces(units: Units, s: number): number {

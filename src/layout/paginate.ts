@@ -29,6 +29,8 @@ export interface Keep {
   orphans: number;
   /** Lines of a paragraph that must stay together at the head of a page. */
   widows: number;
+  /** A paragraph's last line at least this wide reads as a full line: it may open a page alone (points; 0: never). */
+  fullLine?: number;
 }
 
 export function paginate(blocks: Block[], capacity: number, firstPageStart: number, keep: Keep): Flow {
@@ -79,7 +81,8 @@ export function paginate(blocks: Block[], capacity: number, firstPageStart: numb
         break;
       }
       let take = space;
-      if (left - take < keep.widows) take = left - keep.widows; // no widow at the next page's top
+      // No widow at the next page's top, unless the lines going over are full ones (a short page costs more).
+      if (left - take < keep.widows && !(keep.fullLine && b.lines[b.lines.length - 1]!.width >= keep.fullLine)) take = left - keep.widows;
       if (take < keep.orphans && i === 0) take = 0; // no orphan at this page's bottom
       if (take <= 0 && slot === 0) take = space; // a page of nothing but this block: fill it
       for (let k = 0; k < take; k++) put(b, bi, i++);

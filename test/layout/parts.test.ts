@@ -57,13 +57,13 @@ describe('footer', () => {
     expect(footerLayout(issue([], { distribution: [], editor: undefined, copies: undefined }), template, grid, fonts)).toBeUndefined();
   });
 
-  it('goes to the foot of a new page, without a page number, when it does not fit under the last text', () => {
+  it('goes to the foot of a new page, numbered (GB/T 9704 §7.5: no blank page before it), when it does not fit under the last text', () => {
     // Enough text to fill page 1 but for two lines.
     const body = '各'.repeat(26 + 28 * 10 + 20); // 12 lines: with the title, 21 of 22 grid lines
     const pages = layoutIssue(issue([item('标题', [body])]), template, fonts);
     expect(pages.length).toBe(2);
     const runs = pages[1]!.items.filter((i): i is GlyphRun => i.kind === 'glyphs');
-    expect(text(runs)).toBe('本期送：区县处级领导发：峡窝镇、各街道办事处、区直各单位负责同志责任编辑：柴亚文（共印60份）');
+    expect(text(runs)).toBe('本期送：区县处级领导发：峡窝镇、各街道办事处、区直各单位负责同志责任编辑：柴亚文（共印60份）— 2 —');
     const rules = pages[1]!.items.filter((i): i is Rule => i.kind === 'rule');
     const bottom = Math.max(...rules.map((r) => r.y + r.thickness / 2));
     expect(bottom).toBeCloseTo(grid.bottom, 6);
