@@ -267,8 +267,8 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
       continue;
     }
     prevFace = undefined;
-    if (classes[i]! & DIGIT) glueAt.push(k);
     const j = unitEnd(g, i);
+    if (classes[j - 1]! & (DIGIT | PERCENT)) glueAt.push(k); // a number (5G, M1000, 30%) holds its unit
     // A word or number is set whole in the Latin role, its point and percent sign included.
     const latin = classes[i]! & WORD ? pieces[pieceOf[i]!]!.latin : undefined;
     start[k] = i;

@@ -171,7 +171,7 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
       name: {
         ...style(['masthead', 'name'], 'red'),
         letterSpacing: len(['masthead', 'name', 'letterSpacing'], nameSize, 0),
-        minSize: len(['masthead', 'name', 'minSize'], undefined, 42),
+        minSize: len(['masthead', 'name', 'minSize'], undefined, 36),
         baseline: len(['masthead', 'name', 'baseline']),
       },
       number: {
