@@ -8,7 +8,7 @@ import type { Line, Piece } from './compose.js';
 import { figureBlock } from './figure.js';
 import type { Grid } from './grid.js';
 import type { FaceChooser } from './metrics.js';
-import { composeParagraph } from './text.js';
+import { composeLonger, composeParagraph } from './text.js';
 import { titleLines } from './title.js';
 
 export interface Block {
@@ -20,6 +20,10 @@ export interface Block {
   offsets: number[];
   /** A figure's image, placed from the text block's left edge and the top of the block's first line. */
   image?: PlacedImage;
+  /** The item's first paragraph (with its run-in title or △): pagination keeps more of it together. */
+  opensItem?: boolean;
+  /** A paragraph set one line longer, its lines looser but within body.maxStretch (pagination asks, to avoid a short page). */
+  longer?: () => Line[] | undefined;
 }
 
 export interface PlacedImage {
@@ -44,7 +48,8 @@ export function titleBlock(
 function paragraphBlock(pieces: Piece[], t: Template, grid: Grid, fonts: FaceChooser): Block {
   const opt = { measure: grid.measure, indent: t.body.indent * grid.cell, tracking: grid.cell - t.body.size, justify: true, maxStretch: t.body.maxStretch };
   const lines = composeParagraph(pieces, fonts, opt);
-  return { kind: 'paragraph', lines, size: t.body.size, offsets: lines.map(() => 0) };
+  const longer = () => composeLonger(pieces, fonts, opt, lines.length, t.body.maxStretch * (t.grid.chars - 1));
+  return { kind: 'paragraph', lines, size: t.body.size, offsets: lines.map(() => 0), longer };
 }
 
 export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, fonts: FaceChooser): Block[] {
@@ -66,9 +71,9 @@ export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, f
     const style = { font: parts.title.role, size: t.body.size, color: t.body.color };
     blocks.push(titleBlock(parts.title.text, t, grid, fonts, style, t.item.title.align));
   }
-  for (const p of parts.paragraphs) {
+  for (const [i, p] of parts.paragraphs.entries()) {
     if (!isFigure(p)) {
-      blocks.push(paragraphBlock(p.map(piece), t, grid, fonts));
+      blocks.push({ ...paragraphBlock(p.map(piece), t, grid, fonts), ...(i === 0 ? { opensItem: true } : {}) });
       continue;
     }
     for (let i = 0; i < t.figure.spaceBefore; i++) blocks.push(spaceBlock(t.body.size));

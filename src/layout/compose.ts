@@ -559,6 +559,13 @@ function isSubstantial(units: Units, k: number): boolean {
   return !(units.flags[k]! & (SPACE_UNIT | NO_START_UNIT | TRIM_LEFT | TRIM_RIGHT));
 }
 
+/** Whether the line holds at most one character that counts (marks and spaces do not). */
+export function isShort(units: Units, range: [number, number]): boolean {
+  let count = 0;
+  for (let k = range[0]; k < range[1]; k++) if (isSubstantial(units, k)) count++;
+  return count <= 1;
+}
+
 /** A paragraph should not end with a single character: pull it back into the line above by compression, else push one more down. */
 function avoidShortLastLine(units: Units, lines: Array<[number, number]>, opt: ComposeOptions): void {
   if (lines.length < 2) return;

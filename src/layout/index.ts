@@ -19,7 +19,7 @@ export type { BlockCache } from './blocks.js';
 /** `cache` (watch mode) keeps unchanged items' blocks; pagination and everything after it always rerun. */
 export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser, cache?: BlockCache): Page[] {
   const grid = gridOf(t);
-  const keep = { ...t.body, fullLine: t.body.widowFill * grid.measure };
+  const keep = { ...t.body, fullLine: t.body.widowFill * grid.measure, laterOrphans: t.body.laterOrphans };
   const flow = paginate(bodyBlocks(issue, t, grid, fonts, cache), grid.lines, t.masthead.lines, keep);
   const pages: DisplayItem[][] = flow.pages.map((slots) => {
     const items: DisplayItem[] = [];

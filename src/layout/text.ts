@@ -1,7 +1,7 @@
 // Small helpers over compose: a paragraph in lines, a single unbroken line,
 // and moving a line's runs to their place on the page.
 
-import { breakLines, isWholePiece, lineStretch, setLine, toUnits, type ComposeOptions, type Line, type Piece } from './compose.js';
+import { breakLines, isShort, isWholePiece, lineStretch, setLine, toUnits, type ComposeOptions, type Line, type Piece, type Units } from './compose.js';
 import type { GlyphRun } from './display-list.js';
 import type { FaceChooser } from './metrics.js';
 
@@ -11,7 +11,10 @@ import type { FaceChooser } from './metrics.js';
  */
 export function composeParagraph(pieces: Piece[], fonts: FaceChooser, opt: ComposeOptions): Line[] {
   const units = toUnits(pieces, fonts, opt.tracking);
-  const ranges = breakLines(units, opt);
+  return setLines(units, breakLines(units, opt), opt);
+}
+
+function setLines(units: Units, ranges: Array<[number, number]>, opt: ComposeOptions): Line[] {
   const last = ranges.length - 1;
   const tail = last > 0 && isWholePiece(units, ranges[last]!);
   const looseBefore = tail && opt.maxStretch !== undefined && lineStretch(units, ranges[last - 1]!, opt, last - 1 === 0) > 2 * opt.maxStretch;
@@ -22,6 +25,27 @@ export function composeParagraph(pieces: Piece[], fonts: FaceChooser, opt: Compo
     lines[last] = { ...line, runs: line.runs.map((r) => ({ ...r, x: r.x + shift })), width: line.width + shift };
   }
   return lines;
+}
+
+/**
+ * The paragraph in count + 1 lines, if breaking it at a measure up to `most` points narrower gives that
+ * many (then set at the full measure: each line a little looser); undefined if not, or if its last line
+ * would be a single character.
+ */
+export function composeLonger(pieces: Piece[], fonts: FaceChooser, opt: ComposeOptions, count: number, most: number): Line[] | undefined {
+  const units = toUnits(pieces, fonts, opt.tracking);
+  for (const part of [0.25, 0.5, 0.75, 1]) {
+    const narrower = { ...opt, measure: opt.measure - part * most, maxStretch: undefined };
+    const ranges = breakLines(units, narrower);
+    if (ranges.length < count + 1) continue;
+    if (ranges.length > count + 1 || isShort(units, ranges.at(-1)!)) return undefined;
+    // Every justified line within the limit.
+    const tail = isWholePiece(units, ranges.at(-1)!) ? 1 : 0;
+    const limit = opt.maxStretch ?? 0;
+    if (ranges.slice(0, -1 - tail).some((r, i) => lineStretch(units, r, opt, i === 0) > limit)) continue;
+    return setLines(units, ranges, opt);
+  }
+  return undefined;
 }
 
 /** Text set on one line at its natural width (masthead, page numbers, labels). */

@@ -164,7 +164,8 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
       orphans: num(['body', 'orphans'], 2),
       widows: num(['body', 'widows'], 2),
       maxStretch: len(['body', 'maxStretch'], bodySize, 0.04 * bodySize),
-      widowFill: num(['body', 'widowFill'], 0.75),
+      widowFill: num(['body', 'widowFill'], 0.5),
+      laterOrphans: num(['body', 'laterOrphans'], 1),
     },
     masthead: {
       lines: num(['masthead', 'lines']),
