@@ -46,7 +46,7 @@ export function titleBlock(
 }
 
 function paragraphBlock(pieces: Piece[], t: Template, grid: Grid, fonts: FaceChooser): Block {
-  const opt = { measure: grid.measure, indent: t.body.indent * grid.cell, tracking: grid.cell - t.body.size, justify: true, maxStretch: t.body.maxStretch };
+  const opt = { measure: grid.measure, indent: t.body.indent * grid.cell, tracking: grid.cell - t.body.size, justify: true, maxStretch: t.body.maxStretch, ellipsisClose: t.body.ellipsisClose };
   const lines = composeParagraph(pieces, fonts, opt);
   const longer = () => composeLonger(pieces, fonts, opt, lines.length, t.body.maxStretch * (t.grid.chars - 1));
   return { kind: 'paragraph', lines, size: t.body.size, offsets: lines.map(() => 0), longer };

@@ -84,6 +84,8 @@ export interface ComposeOptions {
   justify: boolean;
   /** Most space added between two units when justifying, in points: a looser line takes units from the line above. */
   maxStretch?: number;
+  /** How much closer the two halves of …… are drawn (points): a face's … has side bearings that leave a gap between them. */
+  ellipsisClose?: number;
 }
 
 /** A composed line: runs with x relative to the line's left edge (indent included). */
@@ -290,6 +292,7 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
 }
 
 const SHI = 0x662f; // 是
+const ELLIPSIS = 0x2026;
 /** 一是 … 十是: an enumerator that stays whole. */
 const ORDINALS = new Set([...'一二三四五六七八九十'].map((c) => c.codePointAt(0)!));
 /** After a number, any of these hold to it (5万余条, 2.37亿元, 100多名). */
@@ -650,6 +653,9 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
     const right = trims ? rightTrim(units, k, isLast, endTrim, midRatio) : isLast ? endTrim : 0;
     // A trimmed opening mark moves left so its ink keeps its place against what follows.
     let gx = left === 0 ? x : x - left;
+    // …… drawn as one row of dots: its halves move towards each other, the pair staying centred in its cells.
+    const close = opt.ellipsisClose && g1 - g0 === 2 && glyphs.codePoints[g0] === ELLIPSIS && glyphs.codePoints[g0 + 1] === ELLIPSIS ? opt.ellipsisClose / 2 : 0;
+    gx += close;
     for (let g = g0; g < g1; g++) {
       const face = glyphFaces[g]!;
       const p = pieceOf[g]!;
@@ -685,7 +691,7 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
       }
       prevInRun = joins ? inRun : true;
       prevGx = gx;
-      if (g + 1 < g1) gx += advances[g]! + tracking;
+      if (g + 1 < g1) gx += advances[g]! + tracking - 2 * close;
     }
     x += left === 0 && right === 0 ? width[k]! : width[k]! - left - right;
     if (!isLast) x += spread;

@@ -166,6 +166,7 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
       maxStretch: len(['body', 'maxStretch'], bodySize, 0.04 * bodySize),
       widowFill: num(['body', 'widowFill'], 0.5),
       laterOrphans: num(['body', 'laterOrphans'], 1),
+      ellipsisClose: len(['body', 'ellipsisClose'], bodySize, 0),
     },
     masthead: {
       lines: num(['masthead', 'lines']),

@@ -41,7 +41,10 @@ export interface Template {
   /** maxStretch: the most space justification adds between two characters before a line takes some of the line above. */
   /** widowFill: a paragraph's last line filling at least this part of the measure may open a page alone. */
   /** laterOrphans: `orphans` for a paragraph that does not open an item. */
-  body: TextStyle & { indent: number; latin: Role; orphans: number; widows: number; maxStretch: number; widowFill: number; laterOrphans: number };
+  /** ellipsisClose: how much closer the halves of …… are drawn (the face's … has side bearings). */
+  body: TextStyle & {
+    indent: number; latin: Role; orphans: number; widows: number; maxStretch: number; widowFill: number; laterOrphans: number; ellipsisClose: number;
+  };
   masthead: {
     lines: number;
     /** The name is fitted to the text block: less letter spacing, then smaller, down to minSize. */

@@ -59,3 +59,16 @@ describe('titles', () => {
     expect(lines[i + 1]).toBe('“十联”机制办好民生实事');
   });
 });
+
+describe('the text layer reads as the source', () => {
+  it('the space after a run-in title and after △ comes out of pdftotext', () => {
+    const { dir, folder } = copyExample();
+    made.push(dir);
+    const out = path.join(dir, 'out.pdf');
+    expect(bulletin(['build', folder, '-o', out]).code).toBe(0);
+    const text = pdfText(out);
+    expect(text).toMatch(/扎实推动省市重点项目建设[ \u3000]+一是/);
+    expect(text).toMatch(/△[ \u3000]+近日/);
+    expect(text).not.toMatch(/△近日/);
+  });
+});

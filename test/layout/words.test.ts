@@ -147,4 +147,15 @@ describe('attributions, numbers, enumerators and …… stay whole', () => {
       if (worst(greedy) > 2 * t.body.maxStretch) expect(worst(opt)).toBeLessThan(worst(greedy));
     }
   });
+
+  it('…… is drawn as one row of dots: its halves body.ellipsisClose closer, the pair centred in its two cells', () => {
+    const close = { ...opt, ellipsisClose: t.body.ellipsisClose };
+    const line = composeParagraph([body('各各……三是')], fonts, close)[0]!;
+    const halves = line.runs.filter((r) => r.text.includes('…'));
+    const xs = halves.flatMap((r) => [...r.text].map((_, i) => r.x + i * (16 + r.tracking)));
+    expect(xs.length).toBe(2);
+    expect(xs[1]! - xs[0]!).toBeCloseTo(grid.cell - t.body.ellipsisClose, 6);
+    // Centred: as far from the cell edges as without closing.
+    expect(xs[0]! - (opt.indent + 2 * grid.cell)).toBeCloseTo(t.body.ellipsisClose / 2, 6);
+  });
 });
