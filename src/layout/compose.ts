@@ -280,7 +280,7 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
   }
   start[k] = n;
   for (const u of glueAt) glueNumber(g, start, flags, k, u);
-  if (pieces.some((p) => p.keep)) keepPieces(g, start, flags, k);
+  if (pieces.some((p) => p.keep === 'whole')) keepPieces(g, start, flags, k, 'whole');
   // Two adjacent marks take 1.5 em: trim the closing one's right half, else the opening one's left half.
   for (let u = 1; u < k; u++) {
     const a = flags[u - 1]!;
@@ -318,30 +318,62 @@ function glueNumber(g: Glyphs, start: Int32Array, flags: Int32Array, length: num
   if (m < length && MEASURES.has(single(g, start, m))) flags[m]! |= GLUE;
 }
 
-/** Pieces kept whole (attributions) or broken between words only (titles): glue their units. */
-function keepPieces(g: Glyphs, start: Int32Array, flags: Int32Array, length: number): void {
-  const { pieces, pieceOf, at } = g;
-  let piece = -1;
+/**
+ * Glue the units of the pieces kept `whole` (attributions), or with `words` those of the pieces broken
+ * between words only (titles). Visits only those pieces' units: unit starts are sorted, so a binary search
+ * finds a piece's first unit.
+ */
+function keepPieces(g: Glyphs, start: Int32Array, flags: Int32Array, length: number, keep: 'whole' | 'words'): void {
+  const { pieces, at } = g;
   let first = 0; // the piece's first glyph
   let base = 0; // the piece's first UTF-16 index in g.text
-  let breaks: Uint8Array | undefined;
-  const bases: number[] = [];
-  for (let p = 0, b = 0; p < pieces.length; b += pieces[p]!.text.length, p++) bases.push(b);
-  for (let u = 0; u < length; u++) {
-    const gi = start[u]!;
-    const p = pieceOf[gi]!;
-    if (p !== piece) {
-      piece = p;
-      first = gi;
-      base = bases[p]!;
-      breaks = pieces[p]!.keep === 'words' ? wordBreaks(pieces[p]!.text) : undefined;
+  for (let p = 0; p < pieces.length; base += pieces[p]!.text.length, p++) {
+    const piece = pieces[p]!;
+    // Glyphs of the piece: up to the first glyph of the next piece (a piece's text is whole code points).
+    const glyphs = at ? countGlyphs(at, first, base + piece.text.length) : piece.text.length;
+    if (piece.keep === keep && glyphs > 0) {
+      const breaks = keep === 'words' ? wordBreaks(piece.text) : undefined;
+      let lo = 0;
+      let hi = length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (start[mid]! < first) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let u = lo; u < length && start[u]! < first + glyphs; u++) {
+        const gi = start[u]!;
+        if (gi === first) {
+          if (keep === 'whole') flags[u]! |= WHOLE_START;
+        } else if (!breaks || breaks[(at ? at[gi]! : gi) - base] === NO_BREAK) flags[u]! |= GLUE;
+      }
     }
-    const keep = pieces[p]!.keep;
-    if (!keep) continue;
-    if (gi === first) {
-      if (keep === 'whole') flags[u]! |= WHOLE_START;
-    } else if (keep === 'whole' || breaks![(at ? at[gi]! : gi) - base] === NO_BREAK) flags[u]! |= GLUE;
+    first += glyphs;
   }
+}
+
+/** Glyphs from glyph `from` whose text starts before UTF-16 index `end`. */
+function countGlyphs(at: Int32Array, from: number, end: number): number {
+  let n = 0;
+  while (from + n < at.length - 1 && at[from + n]! < end) n++;
+  return n;
+}
+
+/**
+ * Line breaks for the units, a title piece (keep: 'words') broken only between its words. Finding words
+ * costs (the ICU dictionary loads on first use, ~0.1 s), so it is done only when a break falls inside such
+ * a piece; then the units are glued there and broken again.
+ */
+export function breakWords(units: Units, opt: ComposeOptions): Array<[number, number]> {
+  const ranges = breakLines(units, opt);
+  const g = units.glyphs;
+  const inside = ranges.some(([s]) => {
+    if (s === 0 || s >= units.length) return false;
+    const gi = units.start[s]!;
+    return g.pieces[g.pieceOf[gi]!]!.keep === 'words' && gi > 0 && g.pieceOf[gi - 1] === g.pieceOf[gi];
+  });
+  if (!inside) return ranges;
+  keepPieces(g, units.start as Int32Array, units.flags as Int32Array, units.length, 'words');
+  return breakLines(units, opt);
 }
 
 /** Half the size of unit k's first glyph: what a trim takes. */

@@ -1,7 +1,7 @@
 // Small helpers over compose: a paragraph in lines, a single unbroken line,
 // and moving a line's runs to their place on the page.
 
-import { breakLines, isShort, isWholePiece, lineStretch, setLine, toUnits, type ComposeOptions, type Line, type Piece, type Units } from './compose.js';
+import { breakWords, isShort, isWholePiece, lineStretch, setLine, toUnits, type ComposeOptions, type Line, type Piece, type Units } from './compose.js';
 import type { GlyphRun } from './display-list.js';
 import type { FaceChooser } from './metrics.js';
 
@@ -11,7 +11,7 @@ import type { FaceChooser } from './metrics.js';
  */
 export function composeParagraph(pieces: Piece[], fonts: FaceChooser, opt: ComposeOptions): Line[] {
   const units = toUnits(pieces, fonts, opt.tracking);
-  return setLines(units, breakLines(units, opt), opt);
+  return setLines(units, breakWords(units, opt), opt);
 }
 
 function setLines(units: Units, ranges: Array<[number, number]>, opt: ComposeOptions): Line[] {
@@ -36,7 +36,7 @@ export function composeLonger(pieces: Piece[], fonts: FaceChooser, opt: ComposeO
   const units = toUnits(pieces, fonts, opt.tracking);
   for (const part of [0.25, 0.5, 0.75, 1]) {
     const narrower = { ...opt, measure: opt.measure - part * most, maxStretch: undefined };
-    const ranges = breakLines(units, narrower);
+    const ranges = breakWords(units, narrower);
     if (ranges.length < count + 1) continue;
     if (ranges.length > count + 1 || isShort(units, ranges.at(-1)!)) return undefined;
     // Every justified line within the limit.

@@ -4,7 +4,7 @@
 // as narrow as it can be, an hourglass never, a break beside a one-character
 // word only when it pays. A line break the author wrote is always a break.
 
-import { breakLines, canBreakBefore, isSpaceUnit, naturalWidth, setLine, toUnits, unitOffset, type Line, type Units } from './compose.js';
+import { breakWords, canBreakBefore, isSpaceUnit, naturalWidth, setLine, toUnits, unitOffset, type Line, type Units } from './compose.js';
 import type { FaceChooser } from './metrics.js';
 import type { Role } from '../template/model.js';
 import { NO_BREAK, WEAK_BREAK, wordBreaks } from './words.js';
@@ -34,7 +34,7 @@ function balanced(text: string, style: TitleStyle, measure: number, limit: numbe
   const units = toUnits([{ text, role: style.font, size: style.size, color: style.color, keep: 'words' }], fonts, 0);
   const opt = { measure, indent: 0, tracking: 0, justify: false };
   // Too long to balance (or no word boundary where one is needed): broken as a paragraph at the title measure.
-  const ranges = chooseBreaks(units, text, limit, style.size) ?? breakLines(units, { ...opt, measure: limit });
+  const ranges = chooseBreaks(units, text, limit, style.size) ?? breakWords(units, { ...opt, measure: limit });
   return ranges.map((r) => setLine(units, r, opt, true, true));
 }
 
