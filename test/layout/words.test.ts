@@ -4,7 +4,9 @@
 // Node versions: the tests state properties ("no break inside a segmenter word"), not
 // one segmentation.
 import { describe, expect, it } from 'vitest';
+import { itemParts } from '../../src/content/parts.js';
 import { titleBlock } from '../../src/layout/blocks.js';
+import { item } from '../helpers/issue.js';
 import { breakLines, lineStretch, toUnits } from '../../src/layout/compose.js';
 import { gridOf } from '../../src/layout/grid.js';
 import { composeParagraph } from '../../src/layout/text.js';
@@ -76,6 +78,12 @@ describe('titles break between words', () => {
     expect(lines.map((l) => l.text)).toEqual(['区委组织部实施“墩苗计划”', '加强年轻干部实践锻炼']);
     const short = titleLines('我区召开\n推进会', t.lead.title, grid.measure, t.lead.title.narrower, fonts);
     expect(short.map((l) => l.text)).toEqual(['我区召开', '推进会']);
+  });
+
+  it('a line break written in a run-in title joins (the title runs on with its paragraph)', () => {
+    const parts = itemParts(item('区委组织部实施“墩苗计划”\n加强年轻干部实践锻炼', ['正文。']), false, t);
+    const first = parts.paragraphs[0] as Array<{ text: string; kind: string }>;
+    expect(first[0]).toMatchObject({ kind: 'title', text: '区委组织部实施“墩苗计划”加强年轻干部实践锻炼' });
   });
 
   it('a run-in title that wraps breaks between its words', () => {
