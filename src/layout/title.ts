@@ -20,7 +20,7 @@ const WEAK_COST = 1.5;
 /** More lines than this are not balanced: the title is broken as a paragraph. */
 const MAX_LINES = 5;
 
-/** The lines of a title, widest first where that balances as well; `measure` is the text block's width. */
+/** The lines of a title, the upper ones the longer where that balances as well; `measure` is the text block's width. */
 export function titleLines(text: string, style: TitleStyle, measure: number, narrower: number, fonts: FaceChooser): Line[] {
   const lines: Line[] = [];
   for (const part of text.split(/\r?\n/)) {
@@ -61,7 +61,8 @@ function chooseBreaks(units: Units, text: string, limit: number, em: number): Ar
       if (chosen.length === count - 1) {
         if (naturalWidth(units, start, n) > limit) return;
         const score = scoreOf(units, chosen, weak, cuts, n, em);
-        if (!best || score < best.score - 1e-6) best = { score, breaks: [...chosen] };
+        // On a tie the later breaks win: the upper lines the longer (正梯形).
+        if (!best || score <= best.score + 1e-6) best = { score, breaks: [...chosen] };
         return;
       }
       for (let c = from; c < cuts.length; c++) {
