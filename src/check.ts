@@ -10,6 +10,8 @@ import { sortDiagnostics } from './diagnostics/sort.js';
 import { checkCoverage } from './fonts/coverage.js';
 import { loadFontSet, type FontSet } from './fonts/fontset.js';
 import { loadIssue, type ItemReader } from './issue/load.js';
+import { gridOf } from './layout/grid.js';
+import { fitMastheadName } from './layout/masthead.js';
 import type { Issue } from './issue/model.js';
 import { lintIssue, withoutSwitchedOff, type Fix } from './lint/index.js';
 import { displayPath } from './paths.js';
@@ -61,6 +63,14 @@ async function runChecks(dir: string, strict: boolean, readItem?: ItemReader): P
   const fonts = loadFontSet(template, path.dirname(templateFile), loaded.issue, diags);
   if (!fonts || diags.hasErrors) return result;
   checkCoverage(loaded.issue, template, fonts, diags, strict);
+  checkMasthead(loaded.issue, template, fonts, diags);
   if (!diags.hasErrors) result.ready = { issue: loaded.issue, template, fonts };
   return result;
+}
+
+/** The masthead name must fit the text block at the template's smallest masthead size. */
+function checkMasthead(issue: Issue, t: Template, fonts: FontSet, diags: Diagnostics): void {
+  const name = issue.masthead;
+  if (fitMastheadName(name.value, t, gridOf(t).measure, fonts)) return;
+  diags.error(issue.issueFile, name.at, 'layout/masthead-too-long', { name: name.value, count: [...name.value].length, min: Math.round(t.masthead.name.minSize * 10) / 10 }, name.end);
 }

@@ -120,7 +120,8 @@ export function itemParts(item: Item, lead: boolean, t: Template): ItemParts {
   if (item.title && lead) return { title: { text: item.title.text, role: t.lead.title.font, display: true }, paragraphs };
   if (item.title && t.item.title.style === 'run-in') {
     opening().unshift(
-      { text: item.title.text, role: t.item.title.font, kind: 'title' },
+      // A run-in title runs on with its paragraph: a line break written in it joins, as in Markdown text.
+      { text: item.title.text.replace(/\s*\n\s*/g, ''), role: t.item.title.font, kind: 'title' },
       { text: t.item.title.separator, role: body, kind: 'separator' },
     );
     return { paragraphs };

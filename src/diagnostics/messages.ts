@@ -17,6 +17,11 @@ export const MESSAGES: Record<string, Message> = {
   ...LOAD_MESSAGES,
   ...LINT_MESSAGES,
   ...PDFA_MESSAGES,
+  // layout
+  'layout/masthead-too-long': {
+    en: 'the masthead name `{name}` ({count} characters) is wider than the text block even at {min} pt, the smallest masthead size the template allows (`masthead: name: minSize`); shorten the name, or lower minSize in the template',
+    zh: '报头名称“{name}”（{count} 个字）即使缩小到模板允许的最小字号 {min} 磅（`masthead: name: minSize`）仍超出版心宽度；请缩短名称，或在模板中调低 minSize',
+  },
   // fonts
   'font/missing-glyph': {
     en: 'no font can draw `{char}` ({codepoint}); add a font that has it under `fonts: fallback:` in issue.yaml, or replace the character',

@@ -4,12 +4,13 @@
 import { isFigure, isLead, itemParts, type Part } from '../content/parts.js';
 import type { ImageFile, Issue, Item } from '../issue/model.js';
 import type { Role, Template } from '../template/model.js';
-import { breakLines, setLine, toUnits, type Line, type Piece } from './compose.js';
+import type { Line, Piece } from './compose.js';
 import type { StructTag } from './display-list.js';
 import { figureBlock } from './figure.js';
 import type { Grid } from './grid.js';
 import type { FaceChooser } from './metrics.js';
-import { composeParagraph } from './text.js';
+import { composeLonger, composeParagraph } from './text.js';
+import { titleLines } from './title.js';
 
 export interface Block {
   kind: 'title' | 'paragraph' | 'space' | 'figure';
@@ -22,6 +23,10 @@ export interface Block {
   image?: PlacedImage;
   /** The structure element its lines' runs belong to (a figure's: its caption). */
   tag?: StructTag;
+  /** The item's first paragraph (with its run-in title or △): pagination keeps more of it together. */
+  opensItem?: boolean;
+  /** A paragraph set one line longer, its lines looser but within body.maxStretch (pagination asks, to avoid a short page). */
+  longer?: () => Line[] | undefined;
 }
 
 export interface PlacedImage {
@@ -33,32 +38,22 @@ export interface PlacedImage {
   tag?: StructTag;
 }
 
-/** A display title: in balanced lines (no short last line), centred or flush left. */
+/** A display title in balanced lines of whole words (title.ts), centred or flush left, each line its own grid line. */
 export function titleBlock(
   text: string, t: Template, grid: Grid, fonts: FaceChooser,
   style: { font: Role; size: number; color: string } = t.lead.title, align: 'left' | 'center' = 'center',
 ): Block {
-  const pieces: Piece[] = [{ text, role: style.font, size: style.size, color: style.color }];
-  const units = toUnits(pieces, fonts, 0);
-  const opt = { measure: grid.measure, indent: 0, tracking: 0, justify: false };
-  const count = breakLines(units, opt).length;
-  // Balance: the narrowest measure that still gives the same number of lines.
-  let lo = grid.measure / count;
-  let hi = grid.measure;
-  for (let i = 0; i < 24 && hi - lo > 0.5; i++) {
-    const mid = (lo + hi) / 2;
-    if (breakLines(units, { ...opt, measure: mid }).length > count) lo = mid;
-    else hi = mid;
-  }
-  const ranges = breakLines(units, { ...opt, measure: hi });
-  const lines = ranges.map((r, i) => setLine(units, r, { ...opt, measure: hi }, i === 0, true));
+  // The lead title's `narrower`, in ems of whatever size this title is set in.
+  const narrower = (t.lead.title.narrower / t.lead.title.size) * style.size;
+  const lines = titleLines(text, style, grid.measure, narrower, fonts);
   return { kind: 'title', lines, size: style.size, offsets: lines.map((l) => (align === 'center' ? (grid.measure - l.width) / 2 : 0)) };
 }
 
 function paragraphBlock(pieces: Piece[], t: Template, grid: Grid, fonts: FaceChooser, tag: StructTag): Block {
-  const opt = { measure: grid.measure, indent: t.body.indent * grid.cell, tracking: grid.cell - t.body.size, justify: true };
+  const opt = { measure: grid.measure, indent: t.body.indent * grid.cell, tracking: grid.cell - t.body.size, justify: true, maxStretch: t.body.maxStretch, ellipsisClose: t.body.ellipsisClose };
   const lines = composeParagraph(pieces, fonts, opt);
-  return { kind: 'paragraph', lines, size: t.body.size, offsets: lines.map(() => 0), tag };
+  const longer = () => composeLonger(pieces, fonts, opt, lines.length, t.body.maxStretch * (t.grid.chars - 1));
+  return { kind: 'paragraph', lines, size: t.body.size, offsets: lines.map(() => 0), tag, longer };
 }
 
 export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, fonts: FaceChooser): Block[] {
@@ -67,6 +62,9 @@ export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, f
     const made: Piece = { text: p.text, role: p.role, size: t.body.size, color: t.body.color };
     if (p.role === t.body.font) made.latin = t.body.latin;
     if (p.kind === 'title') made.tag = { type: 'Span', parent: paragraph };
+    // An attribution is never broken; a run-in title only between words.
+    if (p.kind === 'attribution') made.keep = 'whole';
+    else if (p.kind === 'title') made.keep = 'words';
     return made;
   };
   const parts = itemParts(item, lead, t);
@@ -80,10 +78,10 @@ export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, f
     const style = { font: parts.title.role, size: t.body.size, color: t.body.color };
     blocks.push({ ...titleBlock(parts.title.text, t, grid, fonts, style, t.item.title.align), tag: { type: 'H2', parent: article } });
   }
-  for (const p of parts.paragraphs) {
+  for (const [i, p] of parts.paragraphs.entries()) {
     if (!isFigure(p)) {
       const paragraph: StructTag = { type: 'P', parent: article };
-      blocks.push(paragraphBlock(p.map((part) => piece(part, paragraph)), t, grid, fonts, paragraph));
+      blocks.push({ ...paragraphBlock(p.map((part) => piece(part, paragraph)), t, grid, fonts, paragraph), ...(i === 0 ? { opensItem: true } : {}) });
       continue;
     }
     for (let i = 0; i < t.figure.spaceBefore; i++) blocks.push(spaceBlock(t.body.size));

@@ -7,6 +7,7 @@ import type { Role } from '../template/model.js';
 import { CLOSE, DIGIT, DOUBLE, JOINER, NO_END, NO_START, OPEN, PERCENT, SPACE, WORD, charClass } from './chars.js';
 import type { GlyphRun, StructTag } from './display-list.js';
 import type { FaceChooser, FontMetrics } from './metrics.js';
+import { NO_BREAK, wordBreaks } from './words.js';
 
 /** A piece of a paragraph in one style. */
 export interface Piece {
@@ -18,6 +19,8 @@ export interface Piece {
   latin?: Role;
   /** An element of its own in the logical structure (a run-in title's Span); runs never join across it. */
   tag?: StructTag;
+  /** `whole`: never broken (an attribution); `words`: broken only between words (a title). */
+  keep?: 'whole' | 'words';
 }
 
 /**
@@ -67,6 +70,10 @@ const FIXED_RIGHT = 64;
 const TRIMS = TRIM_LEFT | TRIM_RIGHT | FIXED_LEFT | FIXED_RIGHT;
 /** An ideograph after an ideograph in the same face and piece (both one glyph without trims): setLine sets it without looking at its glyph. */
 const SAME_AS_BEFORE = 128;
+/** No break before this unit: it holds to the one before (a number's unit, 是 of 一是, inside a word or an attribution). */
+const GLUE = 256;
+/** First unit of a piece kept whole: when a line starts with it, the line is that piece (an attribution on its own). */
+const WHOLE_START = 512;
 
 export interface ComposeOptions {
   /** Line width in points. */
@@ -77,6 +84,10 @@ export interface ComposeOptions {
   tracking: number;
   /** Stretch lines to the measure (all but the last); false sets every line flush left. */
   justify: boolean;
+  /** Most space added between two units when justifying, in points: a looser line takes units from the line above. */
+  maxStretch?: number;
+  /** How much closer the two halves of …… are drawn (points): a face's … has side bearings that leave a gap between them. */
+  ellipsisClose?: number;
 }
 
 /** A composed line: runs with x relative to the line's left edge (indent included). */
@@ -209,8 +220,8 @@ function unitFlags(g: Glyphs, from: number, to: number): number {
   // A mark's empty half is trimmable only when the glyph really is full width.
   const fullWidth = single && first & (OPEN | CLOSE) && Math.abs(g.advances[from]! - size) < 0.01 * size;
   return (single && first & SPACE ? SPACE_UNIT : 0)
-    // A lone dash may not start a line (a doubled one may).
-    | (first & NO_START || (single && first & DOUBLE) ? NO_START_UNIT : 0)
+    // —— and …… never start a line (Word's and WPS's 行首禁则, clreq strict), nor does a lone half.
+    | (first & (NO_START | DOUBLE) ? NO_START_UNIT : 0)
     | (g.classes[to - 1]! & NO_END ? NO_END_UNIT : 0)
     | (fullWidth && first & OPEN ? TRIM_LEFT : 0)
     | (fullWidth && first & CLOSE ? TRIM_RIGHT : 0);
@@ -236,6 +247,7 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
   let table: Map<number, Choice> | undefined;
   let size = 0;
   let prevFace: FontMetrics | undefined; // the face of the unit before, when that is an ideograph
+  const glueAt: number[] = []; // numbers and 是: units that may hold to their neighbours
   for (let i = 0; i < n; k++) {
     if (classes[i] === 0) {
       // Most characters (ideographs) have no class: a unit of one glyph in its piece's role, without flags.
@@ -255,12 +267,14 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
       start[k] = i;
       width[k] = advance + tracking; // measureGlyphs' 0 + advance + tracking
       if (face === prevFace) flags[k] = SAME_AS_BEFORE;
+      if (cp === SHI) glueAt.push(k);
       prevFace = face;
       i++;
       continue;
     }
     prevFace = undefined;
     const j = unitEnd(g, i);
+    if (classes[j - 1]! & (DIGIT | PERCENT)) glueAt.push(k); // a number (5G, M1000, 30%) holds its unit
     // A word or number is set whole in the Latin role, its point and percent sign included.
     const latin = classes[i]! & WORD ? pieces[pieceOf[i]!]!.latin : undefined;
     start[k] = i;
@@ -269,6 +283,8 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
     i = j;
   }
   start[k] = n;
+  for (const u of glueAt) glueNumber(g, start, flags, k, u);
+  if (pieces.some((p) => p.keep === 'whole')) keepPieces(g, start, flags, k, 'whole');
   // Two adjacent marks take 1.5 em: trim the closing one's right half, else the opening one's left half.
   for (let u = 1; u < k; u++) {
     const a = flags[u - 1]!;
@@ -277,6 +293,91 @@ export function toUnits(pieces: Piece[], fonts: FaceChooser, tracking: number): 
     else if (b & TRIM_LEFT && a & TRIM_LEFT) flags[u] = b | FIXED_LEFT;
   }
   return { length: k, glyphs: g, start, width, flags };
+}
+
+const SHI = 0x662f; // 是
+const ELLIPSIS = 0x2026;
+/** 一是 … 十是: an enumerator that stays whole. */
+const ORDINALS = new Set([...'一二三四五六七八九十'].map((c) => c.codePointAt(0)!));
+/** After a number, any of these hold to it (5万余条, 2.37亿元, 100多名). */
+const MAGNITUDES = new Set([...'十百千万亿余多'].map((c) => c.codePointAt(0)!));
+/** A unit or measure word that holds to the number before it. */
+const MEASURES = new Set([...'元角个项名家人次户条件所处台辆套间座栋吨亩米天年月日号时岁位倍期批类篇场届轮点份张本页册支只头棵株辆度秒分里斤克升'].map((c) => c.codePointAt(0)!));
+const DI = 0x7b2c; // 第
+
+/** The code point of unit u when it is one glyph, else -1. */
+function single(g: Glyphs, start: Int32Array, u: number): number {
+  return start[u + 1]! - start[u]! === 1 ? g.codePoints[start[u]!]! : -1;
+}
+
+/** Unit u is a number or 是: glue 第 to the number, its magnitudes and unit to it; 是 to its 一. */
+function glueNumber(g: Glyphs, start: Int32Array, flags: Int32Array, length: number, u: number): void {
+  if (single(g, start, u) === SHI) {
+    if (u > 0 && ORDINALS.has(single(g, start, u - 1))) flags[u]! |= GLUE;
+    return;
+  }
+  if (u > 0 && single(g, start, u - 1) === DI) flags[u]! |= GLUE;
+  let m = u + 1;
+  for (; m < length && MAGNITUDES.has(single(g, start, m)); m++) flags[m]! |= GLUE;
+  if (m < length && MEASURES.has(single(g, start, m))) flags[m]! |= GLUE;
+}
+
+/**
+ * Glue the units of the pieces kept `whole` (attributions), or with `words` those of the pieces broken
+ * between words only (titles). Visits only those pieces' units: unit starts are sorted, so a binary search
+ * finds a piece's first unit.
+ */
+function keepPieces(g: Glyphs, start: Int32Array, flags: Int32Array, length: number, keep: 'whole' | 'words'): void {
+  const { pieces, at } = g;
+  let first = 0; // the piece's first glyph
+  let base = 0; // the piece's first UTF-16 index in g.text
+  for (let p = 0; p < pieces.length; base += pieces[p]!.text.length, p++) {
+    const piece = pieces[p]!;
+    // Glyphs of the piece: up to the first glyph of the next piece (a piece's text is whole code points).
+    const glyphs = at ? countGlyphs(at, first, base + piece.text.length) : piece.text.length;
+    if (piece.keep === keep && glyphs > 0) {
+      const breaks = keep === 'words' ? wordBreaks(piece.text) : undefined;
+      let lo = 0;
+      let hi = length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (start[mid]! < first) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let u = lo; u < length && start[u]! < first + glyphs; u++) {
+        const gi = start[u]!;
+        if (gi === first) {
+          if (keep === 'whole') flags[u]! |= WHOLE_START;
+        } else if (!breaks || breaks[(at ? at[gi]! : gi) - base] === NO_BREAK) flags[u]! |= GLUE;
+      }
+    }
+    first += glyphs;
+  }
+}
+
+/** Glyphs from glyph `from` whose text starts before UTF-16 index `end`. */
+function countGlyphs(at: Int32Array, from: number, end: number): number {
+  let n = 0;
+  while (from + n < at.length - 1 && at[from + n]! < end) n++;
+  return n;
+}
+
+/**
+ * Line breaks for the units, a title piece (keep: 'words') broken only between its words. Finding words
+ * costs (the ICU dictionary loads on first use, ~0.1 s), so it is done only when a break falls inside such
+ * a piece; then the units are glued there and broken again.
+ */
+export function breakWords(units: Units, opt: ComposeOptions): Array<[number, number]> {
+  const ranges = breakLines(units, opt);
+  const g = units.glyphs;
+  const inside = ranges.some(([s]) => {
+    if (s === 0 || s >= units.length) return false;
+    const gi = units.start[s]!;
+    return g.pieces[g.pieceOf[gi]!]!.keep === 'words' && gi > 0 && g.pieceOf[gi - 1] === g.pieceOf[gi];
+  });
+  if (!inside) return ranges;
+  keepPieces(g, units.start as Int32Array, units.flags as Int32Array, units.length, 'words');
+  return breakLines(units, opt);
 }
 
 /** Half the size of unit k's first glyph: what a trim takes. */
@@ -302,9 +403,9 @@ function fixedRight(units: Units, k: number): number {
 }
 
 /** A break before unit i is allowed unless it would start a line with a forbidden mark or end one with an opening mark. */
-function canBreakBefore(units: Units, i: number): boolean {
+export function canBreakBefore(units: Units, i: number): boolean {
   if (i <= 0 || i >= units.length) return true;
-  return !(units.flags[i]! & NO_START_UNIT || units.flags[i - 1]! & NO_END_UNIT);
+  return !(units.flags[i]! & (NO_START_UNIT | GLUE) || units.flags[i - 1]! & NO_END_UNIT);
 }
 
 function isSpace(units: Units, k: number): boolean {
@@ -357,6 +458,7 @@ function measureLine(units: Units, s0: number, e0: number): Fit {
 /** Choose line breaks: greedy first fit, pulling a forbidden line-start mark in by compression before pushing a character down. */
 export function breakLines(units: Units, opt: ComposeOptions): Array<[number, number]> {
   const lines: Array<[number, number]> = [];
+  const loose: number[] = []; // lines that may have ended early: pushed down, or before a word or number
   let s = skipSpaces(units, 0);
   while (s < units.length) {
     const avail = opt.measure - (lines.length === 0 ? opt.indent : 0);
@@ -377,11 +479,88 @@ export function breakLines(units: Units, opt: ComposeOptions): Array<[number, nu
         end = push > s ? push : pull; // nothing allowed: overfull rather than lost
       }
     }
+    if (end < e || (e < units.length && units.start[e + 1]! - units.start[e]! > 1)) loose.push(lines.length);
     lines.push([s, end]);
     s = skipSpaces(units, end);
   }
   avoidShortLastLine(units, lines, opt);
+  if (opt.maxStretch !== undefined && opt.justify && lines.length > 2) {
+    // Before an attribution on its own line the text may end short, flush left: relieved only if that is enough.
+    const tail = isWholePiece(units, lines[lines.length - 1]!);
+    if (!tail) loose.push(lines.length - 2);
+    else relieveLine(units, lines, lines.length - 2, opt, false);
+    for (let i = loose.length - 1; i >= 0; i--) if (!tail || loose[i] !== lines.length - 2) relieveLine(units, lines, loose[i]!, opt, true);
+  }
   return lines;
+}
+
+/** Space added between two units of line i when it is justified (negative: squeezed). */
+export function lineStretch(units: Units, range: [number, number], opt: ComposeOptions, first: boolean): number {
+  const s = inkStart(units, range[0], range[1]);
+  const e = inkEnd(units, s, range[1]);
+  const gaps = e - s - 1;
+  return gaps > 0 ? (opt.measure - (first ? opt.indent : 0) - measureLine(units, s, e).natural) / gaps : 0;
+}
+
+/** Lines to look back over when a loose line takes units from the lines above it. */
+const RELIEF_DEPTH = 4;
+
+/**
+ * A justified line i that stretches more than maxStretch (it ended before a number and its unit, a
+ * word or an attribution) takes units from the line above, which takes from the one above it: the
+ * loss spreads over up to RELIEF_DEPTH lines. Tried at the limit, then (`twice`) at twice it; else left as it was.
+ */
+function relieveLine(units: Units, lines: Array<[number, number]>, i: number, opt: ComposeOptions, twice: boolean): void {
+  if (i >= lines.length - 1 || i < 1) return;
+  const max = opt.maxStretch!;
+  if (lineStretch(units, lines[i]!, opt, i === 0) <= max) return;
+  const from = Math.max(0, i - RELIEF_DEPTH);
+  const saved = lines.slice(from, i + 1).map((l) => [l[0], l[1]] as [number, number]);
+  const restore = () => saved.forEach((l, k) => (lines[from + k] = [l[0], l[1]]));
+  for (const limit of twice ? [max, 2 * max] : [max]) {
+    if (relieve(units, lines, i, opt, limit, RELIEF_DEPTH)) return;
+    restore();
+  }
+}
+
+function relieve(units: Units, lines: Array<[number, number]>, i: number, opt: ComposeOptions, limit: number, depth: number): boolean {
+  for (let moves = 0; lineStretch(units, lines[i]!, opt, i === 0) > limit; moves++) {
+    if (i === 0 || depth === 0 || moves === 8) return false;
+    const above = lines[i - 1]!;
+    const line = lines[i]!;
+    let b = line[0] - 1;
+    while (b > above[0] + 1 && !(canBreakBefore(units, b) && !isSpace(units, b))) b--;
+    if (b <= above[0] + 1) return false;
+    above[1] = b;
+    line[0] = b;
+    const f = measureLine(units, b, line[1]);
+    if (f.natural - f.endShrink - f.midShrink > opt.measure - (i === 0 ? opt.indent : 0) + EPS) return false;
+    if (lineStretch(units, above, opt, i - 1 === 0) > limit && !relieve(units, lines, i - 1, opt, limit, depth - 1)) return false;
+  }
+  return true;
+}
+
+/** Width of units [s, e) set as one line, its end mark half width. */
+export function naturalWidth(units: Units, s: number, e: number): number {
+  const f = measureLine(units, s, e);
+  return f.natural - f.endShrink;
+}
+
+/** Index in the paragraph's text where unit k starts. */
+export function unitOffset(units: Units, k: number): number {
+  const g = units.start[k]!;
+  return units.glyphs.at ? units.glyphs.at[g]! : g;
+}
+
+/** Whether unit k is a space. */
+export function isSpaceUnit(units: Units, k: number): boolean {
+  return isSpace(units, k);
+}
+
+/** Whether the line is nothing but a piece kept whole (an attribution pushed to its own line). */
+export function isWholePiece(units: Units, range: [number, number]): boolean {
+  const s = inkStart(units, range[0], range[1]);
+  return s < range[1] && (units.flags[s]! & WHOLE_START) !== 0;
 }
 
 function skipSpaces(units: Units, s: number): number {
@@ -417,6 +596,13 @@ function longestFit(units: Units, s: number, avail: number): number {
 
 function isSubstantial(units: Units, k: number): boolean {
   return !(units.flags[k]! & (SPACE_UNIT | NO_START_UNIT | TRIM_LEFT | TRIM_RIGHT));
+}
+
+/** Whether the line holds at most one character that counts (marks and spaces do not). */
+export function isShort(units: Units, range: [number, number]): boolean {
+  let count = 0;
+  for (let k = range[0]; k < range[1]; k++) if (isSubstantial(units, k)) count++;
+  return count <= 1;
 }
 
 /** A paragraph should not end with a single character: pull it back into the line above by compression, else push one more down. */
@@ -503,6 +689,9 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
     const right = trims ? rightTrim(units, k, isLast, endTrim, midRatio) : isLast ? endTrim : 0;
     // A trimmed opening mark moves left so its ink keeps its place against what follows.
     let gx = left === 0 ? x : x - left;
+    // …… drawn as one row of dots: its halves move towards each other, the pair staying centred in its cells.
+    const close = opt.ellipsisClose && g1 - g0 === 2 && glyphs.codePoints[g0] === ELLIPSIS && glyphs.codePoints[g0 + 1] === ELLIPSIS ? opt.ellipsisClose / 2 : 0;
+    gx += close;
     for (let g = g0; g < g1; g++) {
       const face = glyphFaces[g]!;
       const p = pieceOf[g]!;
@@ -539,7 +728,7 @@ export function setLine(units: Units, range: [number, number], opt: ComposeOptio
       }
       prevInRun = joins ? inRun : true;
       prevGx = gx;
-      if (g + 1 < g1) gx += advances[g]! + tracking;
+      if (g + 1 < g1) gx += advances[g]! + tracking - 2 * close;
     }
     x += left === 0 && right === 0 ? width[k]! : width[k]! - left - right;
     if (!isLast) x += spread;

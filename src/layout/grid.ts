@@ -43,8 +43,3 @@ export function baselineOf(grid: Grid, index: number, size: number): number {
   const slotBottom = grid.top + (index + 1) * grid.pitch;
   return slotBottom - (grid.pitch - size) / 2 - EM_BOX_DESCENT * size;
 }
-
-/** Baseline of text whose em box top is at `y`. */
-export function baselineBelow(y: number, size: number): number {
-  return y + (1 - EM_BOX_DESCENT) * size;
-}

@@ -7,7 +7,7 @@ import type { Template } from '../template/model.js';
 import { bodyBlocks, type BlockCache } from './blocks.js';
 import { PAGINATION, type DisplayItem, type GlyphRun, type Page } from './display-list.js';
 import { footerLayout } from './footer.js';
-import { baselineBelow, baselineOf, gridOf, type Grid } from './grid.js';
+import { baselineOf, gridOf, type Grid } from './grid.js';
 import { mastheadItems } from './masthead.js';
 import type { FaceChooser } from './metrics.js';
 import { paginate } from './paginate.js';
@@ -19,8 +19,9 @@ export type { BlockCache } from './blocks.js';
 /** `cache` (watch mode) keeps unchanged items' blocks; pagination and everything after it always rerun. */
 export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser, cache?: BlockCache): Page[] {
   const grid = gridOf(t);
+  const keep = { ...t.body, fullLine: t.body.widowFill * grid.measure, laterOrphans: t.body.laterOrphans };
   const blocks = bodyBlocks(issue, t, grid, fonts, cache);
-  const flow = paginate(blocks, grid.lines, t.masthead.lines, t.body);
+  const flow = paginate(blocks, grid.lines, t.masthead.lines, keep);
   const pages: DisplayItem[][] = flow.pages.map((slots) => {
     const items: DisplayItem[] = [];
     slots.forEach((s, i) => {
@@ -70,7 +71,8 @@ export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser, cache
 function pageNumber(n: number, t: Template, grid: Grid, fonts: FaceChooser): DisplayItem[] {
   const p = t.pageNumber;
   const line = setSingleLine([{ text: fill(p.format, { n }), role: p.font, size: p.size, color: p.color }], fonts);
-  const y = baselineBelow(grid.bottom + p.below, p.size);
+  // GB/T 9704 §7.5: the 一字线 lies `below` under the text block; the baseline is the dash's height lower.
+  const y = grid.bottom + p.below + p.dashRaise;
   const inset = p.inset * p.size;
   let x: number;
   if (p.position === 'center') x = grid.left + (grid.measure - line.width) / 2;

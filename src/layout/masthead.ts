@@ -25,7 +25,9 @@ export function mastheadItems(issue: Issue, t: Template, grid: Grid, fonts: Face
     const line = setSingleLine([piece(text, s)], fonts, tracking);
     add(place(line, grid.left + (grid.measure - inkWidth(line, tracking)) / 2, grid.top + baseline));
   };
-  centred(issue.masthead.value, m.name, m.name.baseline, m.name.letterSpacing);
+  // check reports a name too long for minSize; here it is set at minSize anyway, never past the text block.
+  const fit = fitMastheadName(issue.masthead.value, t, grid.measure, fonts) ?? { size: m.name.minSize, tracking: 0 };
+  centred(issue.masthead.value, { ...m.name, size: fit.size }, m.name.baseline, fit.tracking);
   centred(numberLine(issue, t), m.number, m.number.baseline);
 
   const y = grid.top + m.publisher.baseline;
@@ -35,4 +37,27 @@ export function mastheadItems(issue: Issue, t: Template, grid: Grid, fonts: Face
 
   items.push({ kind: 'rule', x: grid.left, y: grid.top + m.rule.at, width: grid.measure, thickness: m.rule.thickness, color: m.rule.color });
   return items;
+}
+
+export interface NameFit {
+  size: number;
+  /** Letter spacing, in points. */
+  tracking: number;
+}
+
+/**
+ * The masthead name fitted to the text block's width: as the template sets it if it fits, else with
+ * less letter spacing, else without any and smaller, down to masthead.name.minSize. Undefined when
+ * even that is too wide (check reports it at the `masthead` line of issue.yaml).
+ */
+export function fitMastheadName(name: string, t: Template, measure: number, fonts: FaceChooser): NameFit | undefined {
+  const m = t.masthead.name;
+  const width = (tracking: number) => inkWidth(setSingleLine([{ text: name, role: m.font, size: m.size, color: m.color }], fonts, tracking), tracking);
+  if (width(m.letterSpacing) <= measure) return { size: m.size, tracking: m.letterSpacing };
+  const bare = width(0);
+  const gaps = [...name].length - 1;
+  if (bare <= measure) return { size: m.size, tracking: gaps > 0 ? (measure - bare) / gaps : 0 };
+  // Without spacing the width is proportional to the size; hundredths of a point, rounded down.
+  const size = Math.floor(((m.size * measure) / bare) * 100) / 100;
+  return size >= m.minSize ? { size, tracking: 0 } : undefined;
 }

@@ -29,6 +29,10 @@ export interface Keep {
   orphans: number;
   /** Lines of a paragraph that must stay together at the head of a page. */
   widows: number;
+  /** A paragraph's last line at least this wide reads as a full line: it may open a page alone (points; 0: never). */
+  fullLine?: number;
+  /** Lines of a paragraph that does not open an item kept together at the foot of a page (default: orphans). */
+  laterOrphans?: number;
 }
 
 export function paginate(blocks: Block[], capacity: number, firstPageStart: number, keep: Keep): Flow {
@@ -42,8 +46,23 @@ export function paginate(blocks: Block[], capacity: number, firstPageStart: numb
     pages[pages.length - 1]![slot++] = { line: b.lines[i]!, offset: b.offsets[i] ?? 0, size: b.size, block: bi, ...(i === 0 && b.image ? { image: b.image } : {}) };
   };
 
+  // The paragraph set last, when it lies whole on the current page and ends at `slot`: a version of it one
+  // line longer can fill the page's last line when the next paragraph may not leave its first line there.
+  let whole: { block: Block; bi: number; from: number } | undefined;
+  const lengthen = (): boolean => {
+    if (!whole || whole.from + whole.block.lines.length !== slot) return false;
+    const longer = whole.block.longer?.();
+    if (!longer || whole.from + longer.length > capacity) return false;
+    const p = { ...whole.block, lines: longer, offsets: longer.map(() => 0) };
+    slot = whole.from;
+    for (let i = 0; i < longer.length; i++) put(p, whole.bi, i);
+    whole = undefined;
+    return true;
+  };
+
   blocks.forEach((b, bi) => {
     const room = capacity - slot;
+    if (b.kind !== 'paragraph') whole = undefined;
     if (b.kind === 'space') {
       if (slot > 0 && room > 0) put(b, bi, 0);
       return;
@@ -70,19 +89,38 @@ export function paginate(blocks: Block[], capacity: number, firstPageStart: numb
       }
       return;
     }
+    let p = b; // as set here: its version one line longer may stand in for it (a cached block stays as it was)
+    let tried = false;
     let i = 0;
-    while (i < b.lines.length) {
-      const left = b.lines.length - i;
+    while (i < p.lines.length) {
+      const left = p.lines.length - i;
       const space = capacity - slot;
       if (left <= space) {
-        while (i < b.lines.length) put(b, bi, i++);
+        whole = i === 0 ? { block: p, bi, from: slot } : undefined;
+        while (i < p.lines.length) put(p, bi, i++);
         break;
       }
       let take = space;
-      if (left - take < keep.widows) take = left - keep.widows; // no widow at the next page's top
-      if (take < keep.orphans && i === 0) take = 0; // no orphan at this page's bottom
+      // No orphan at this page's bottom: an item's first page holds at least `orphans` of its lines (its title's).
+      const orphans = p.opensItem ? keep.orphans : keep.laterOrphans ?? keep.orphans;
+      // No widow at the next page's top, unless the line going over is a full one. Rather than end this page
+      // short, the paragraph is set a line longer if it can be (its lines a little looser), so two lines go over.
+      if (left - take < keep.widows && !(keep.fullLine && p.lines[p.lines.length - 1]!.width >= keep.fullLine)) {
+        const longer = !tried && i === 0 && take >= orphans ? p.longer?.() : undefined;
+        tried = true;
+        if (longer) {
+          p = { ...p, lines: longer, offsets: longer.map(() => 0) };
+          continue;
+        }
+        take = left - keep.widows;
+      }
+      if (take < orphans && i === 0) {
+        take = 0;
+        // Rather than end this page short, the paragraph before is set a line longer, if it can be.
+        if (space > 0 && slot > 0) lengthen();
+      }
       if (take <= 0 && slot === 0) take = space; // a page of nothing but this block: fill it
-      for (let k = 0; k < take; k++) put(b, bi, i++);
+      for (let k = 0; k < take; k++) put(p, bi, i++);
       newPage();
     }
   });

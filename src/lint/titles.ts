@@ -19,8 +19,9 @@ export interface TitleMeasure {
 
 export function titleMeasure(t: Template): TitleMeasure {
   const measure = t.page.width - t.page.margins.left - t.page.margins.right;
-  // A hair of tolerance: 442.2pt / 22pt is 20 characters, not 20.1 → 20.
-  return { leadPerLine: Math.max(1, Math.floor(measure / t.lead.title.size + 1e-6)), perLine: t.grid.chars, indent: t.body.indent };
+  // A lead title's lines leave `narrower` free (layout/title.ts). A hair of tolerance: 398.2pt / 22pt is 18 characters, not 18.1.
+  const leadMeasure = measure - t.lead.title.narrower;
+  return { leadPerLine: Math.max(1, Math.floor(leadMeasure / t.lead.title.size + 1e-6)), perLine: t.grid.chars, indent: t.body.indent };
 }
 
 /** Width in characters: ASCII counts half, everything else one. */

@@ -163,12 +163,17 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
       latin: raw(['body', 'latin']) === undefined ? role(['body', 'font']) : role(['body', 'latin']),
       orphans: num(['body', 'orphans'], 2),
       widows: num(['body', 'widows'], 2),
+      maxStretch: len(['body', 'maxStretch'], bodySize, 0.04 * bodySize),
+      widowFill: num(['body', 'widowFill'], 0.5),
+      laterOrphans: num(['body', 'laterOrphans'], 1),
+      ellipsisClose: len(['body', 'ellipsisClose'], bodySize, 0),
     },
     masthead: {
       lines: num(['masthead', 'lines']),
       name: {
         ...style(['masthead', 'name'], 'red'),
         letterSpacing: len(['masthead', 'name', 'letterSpacing'], nameSize, 0),
+        minSize: len(['masthead', 'name', 'minSize'], undefined, 36),
         baseline: len(['masthead', 'name', 'baseline']),
       },
       number: {
@@ -186,7 +191,13 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
         at: len(['masthead', 'rule', 'at']),
       },
     },
-    lead: { title: { ...style(['lead', 'title']), spaceAfter: num(['lead', 'title', 'spaceAfter'], 1) } },
+    lead: {
+      title: {
+        ...style(['lead', 'title']),
+        spaceAfter: num(['lead', 'title', 'spaceAfter'], 1),
+        narrower: len(['lead', 'title', 'narrower'], len(['lead', 'title', 'size']), 2 * len(['lead', 'title', 'size'])),
+      },
+    },
     item: {
       title: {
         style: oneOf(['item', 'title', 'style'], ['run-in', 'block'] as const, 'run-in'),
@@ -223,9 +234,10 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
       ...style(['pageNumber']),
       format: str(['pageNumber', 'format'], '— {n} —'),
       below: len(['pageNumber', 'below']),
+      dashRaise: len(['pageNumber', 'dashRaise'], len(['pageNumber', 'size']), 0.3 * len(['pageNumber', 'size'])),
       position: oneOf(['pageNumber', 'position'], ['outside', 'center'] as const, 'outside'),
       inset: num(['pageNumber', 'inset'], 1),
-      onFooterOnlyPage: bool(['pageNumber', 'onFooterOnlyPage'], false),
+      onFooterOnlyPage: bool(['pageNumber', 'onFooterOnlyPage'], true),
     },
   };
   for (const c of [t.masthead.name.color, t.masthead.rule.color, t.body.color, t.figure.caption.color]) {

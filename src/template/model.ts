@@ -38,16 +38,24 @@ export interface Template {
   fonts: Record<Role, RoleFonts> & { fallback: FontSpec[] };
   /** Font names the Word file asks for per role (仿宋_GB2312 …); a role left out uses its face's family name. */
   wordFonts: Partial<Record<Role, string>>;
-  body: TextStyle & { indent: number; latin: Role; orphans: number; widows: number };
+  /** maxStretch: the most space justification adds between two characters before a line takes some of the line above. */
+  /** widowFill: a paragraph's last line filling at least this part of the measure may open a page alone. */
+  /** laterOrphans: `orphans` for a paragraph that does not open an item. */
+  /** ellipsisClose: how much closer the halves of …… are drawn (the face's … has side bearings). */
+  body: TextStyle & {
+    indent: number; latin: Role; orphans: number; widows: number; maxStretch: number; widowFill: number; laterOrphans: number; ellipsisClose: number;
+  };
   masthead: {
     lines: number;
-    name: TextStyle & { letterSpacing: number; baseline: number };
+    /** The name is fitted to the text block: less letter spacing, then smaller, down to minSize. */
+    name: TextStyle & { letterSpacing: number; baseline: number; minSize: number };
     number: TextStyle & { baseline: number; format: string; total: string; supplement: string };
     publisher: TextStyle & { baseline: number };
     date: { format: string };
     rule: { color: string; thickness: number; at: number };
   };
-  lead: { title: TextStyle & { spaceAfter: number } };
+  /** narrower: every line of the lead title is at least this much narrower than the text block. */
+  lead: { title: TextStyle & { spaceAfter: number; narrower: number } };
   item: { title: { style: 'run-in' | 'block'; font: Role; separator: string; align: 'left' | 'center' } };
   brief: { marker: string };
   attribution: { open: string; close: string };
@@ -58,6 +66,7 @@ export interface Template {
     editor: string; copies: string; minGap: number;
   };
   pageNumber: TextStyle & {
-    format: string; below: number; position: 'outside' | 'center'; inset: number; onFooterOnlyPage: boolean;
+    /** below: text block to the 一字线; dashRaise: the 一字线's height above the baseline in the number face. */
+    format: string; below: number; dashRaise: number; position: 'outside' | 'center'; inset: number; onFooterOnlyPage: boolean;
   };
 }

@@ -77,5 +77,39 @@ describe('pagination on the grid', () => {
     const flow = paginate([block(2), { ...block(3, 'figure'), image }], 22, 0, keep);
     expect(flow.pages[0]!.map((s) => s?.image)).toEqual([undefined, undefined, image, undefined, undefined]);
   });
-});
 
+  describe('fewer short pages (issue 16)', () => {
+    const wide = (n: number, lastWidth: number, extra: Partial<Block> = {}): Block => {
+      const b = block(n);
+      b.lines[n - 1] = { ...b.lines[n - 1]!, width: lastWidth };
+      return { ...b, ...extra };
+    };
+    const full = { ...keep, fullLine: 200, laterOrphans: 1 };
+
+    it('a last line at least fullLine wide may open a page alone: the page before stays full', () => {
+      const pages = paginate([block(10), wide(13, 300)], 22, 0, full).pages.map((p) => p.filter(Boolean).length);
+      expect(pages).toEqual([22, 1]);
+      const short = paginate([block(10), wide(13, 100)], 22, 0, full).pages.map((p) => p.filter(Boolean).length);
+      expect(short).toEqual([21, 2]);
+    });
+
+    it('a later paragraph may leave its first line at the foot of a page; an item\'s first may not', () => {
+      expect(paginate([block(21), block(5)], 22, 0, full).pages.map((p) => p.filter(Boolean).length)).toEqual([22, 4]);
+      expect(paginate([block(21), block(5, 'paragraph')].map((b, i) => (i === 1 ? { ...b, opensItem: true } : b)), 22, 0, full).pages.map((p) => p.filter(Boolean).length)).toEqual([21, 5]);
+    });
+
+    it('rather than leave a widow, a paragraph set one line longer sends two lines over', () => {
+      const longer = () => block(14).lines.map((l) => ({ ...l, text: `longer:${l.text}` }));
+      const flow = paginate([block(10), wide(13, 100, { longer })], 22, 0, full);
+      expect(flow.pages.map((p) => p.filter(Boolean).length)).toEqual([22, 2]);
+      expect(flow.pages[1]!.every((s) => s!.line.text.startsWith('longer:'))).toBe(true);
+    });
+
+    it('rather than end a page short before an item, the paragraph before is set one line longer', () => {
+      const longer = () => block(6).lines;
+      const blocks = [block(16), { ...block(5), longer }, { ...block(4), opensItem: true }];
+      const flow = paginate(blocks, 22, 0, full);
+      expect(flow.pages.map((p) => p.filter(Boolean).map((s) => s!.block))).toEqual([[...Array(16).fill(0), ...Array(6).fill(1)], Array(4).fill(2)]);
+    });
+  });
+});

@@ -6,7 +6,7 @@ import { titleBlock } from '../../src/layout/blocks.js';
 import { gridOf } from '../../src/layout/grid.js';
 import type { GlyphRun, Rule } from '../../src/layout/display-list.js';
 import { defaultTemplate } from '../helpers/real-fonts.js';
-import { issue, item } from '../helpers/issue.js';
+import { at, issue, item } from '../helpers/issue.js';
 
 const { template, fonts } = defaultTemplate();
 const grid = gridOf(template);
@@ -57,13 +57,13 @@ describe('footer', () => {
     expect(footerLayout(issue([], { distribution: [], editor: undefined, copies: undefined }), template, grid, fonts)).toBeUndefined();
   });
 
-  it('goes to the foot of a new page, without a page number, when it does not fit under the last text', () => {
+  it('goes to the foot of a new page, numbered (GB/T 9704 §7.5: no blank page before it), when it does not fit under the last text', () => {
     // Enough text to fill page 1 but for two lines.
     const body = '各'.repeat(26 + 28 * 10 + 20); // 12 lines: with the title, 21 of 22 grid lines
     const pages = layoutIssue(issue([item('标题', [body])]), template, fonts);
     expect(pages.length).toBe(2);
     const runs = pages[1]!.items.filter((i): i is GlyphRun => i.kind === 'glyphs');
-    expect(text(runs)).toBe('本期送：区县处级领导发：峡窝镇、各街道办事处、区直各单位负责同志责任编辑：柴亚文（共印60份）');
+    expect(text(runs)).toBe('本期送：区县处级领导发：峡窝镇、各街道办事处、区直各单位负责同志责任编辑：柴亚文（共印60份）— 2 —');
     const rules = pages[1]!.items.filter((i): i is Rule => i.kind === 'rule');
     const bottom = Math.max(...rules.map((r) => r.y + r.thickness / 2));
     expect(bottom).toBeCloseTo(grid.bottom, 6);
@@ -80,6 +80,50 @@ describe('masthead', () => {
     const date = runs.find((r) => r.text.startsWith('2025年'))!;
     expect(date.y).toBe(publisher.y);
     expect(date.x).toBeGreaterThan(grid.left + grid.measure / 2);
+  });
+});
+
+describe('masthead name fitting', () => {
+  const nameRuns = (name: string) => {
+    const pages = layoutIssue(issue([item('标题', ['正文。'])], { masthead: { value: name, at } }), template, fonts);
+    return pages[0]!.items.filter((i): i is GlyphRun => i.kind === 'glyphs' && i.color === 'red');
+  };
+  const extent = (runs: GlyphRun[]) => {
+    const last = runs.at(-1)!;
+    const face = fonts.faces.get(last.face)!;
+    let right = last.x;
+    for (const ch of last.text) right += (face.advance(ch.codePointAt(0)!) / face.unitsPerEm) * last.size + last.tracking;
+    return { left: runs[0]!.x, right: right - last.tracking, size: runs[0]!.size };
+  };
+
+  it('a short name keeps the template\'s size and letter spacing', () => {
+    const runs = nameRuns('政务信息');
+    expect(runs[0]!.size).toBe(template.masthead.name.size);
+    expect(runs[0]!.tracking).toBeCloseTo(template.masthead.name.letterSpacing, 6);
+  });
+
+  it('a long name is set tighter, then smaller, never past the text block, never below minSize', () => {
+    for (const name of ['上街区政务信息', '上街区人民政府信息', '上街区人民政府政务信息', '上街区人民政府办公室信息']) {
+      const e = extent(nameRuns(name));
+      expect(e.left, name).toBeGreaterThanOrEqual(grid.left - 0.01);
+      expect(e.right, name).toBeLessThanOrEqual(grid.right + 0.01);
+      expect(e.size, name).toBeGreaterThanOrEqual(template.masthead.name.minSize);
+      expect((e.left + e.right) / 2, name).toBeCloseTo(grid.left + grid.measure / 2, 1);
+    }
+  });
+});
+
+describe('page numbers (GB/T 9704 §7.5)', () => {
+  it('the 一字线 lies 7 mm below the text block, one character in from the outside edge', () => {
+    const pages = layoutIssue(issue([item('标题', ['各'.repeat(900)])]), template, fonts);
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((p, i) => {
+      const n = p.items.filter((r): r is GlyphRun => r.kind === 'glyphs' && r.size === template.pageNumber.size && r.y > grid.bottom);
+      expect(n.map((r) => r.text).join('').replace(/\s/g, '')).toBe(`—${i + 1}—`);
+      // FandolSong's 一字线 is 0.30 em above its baseline (its glyph box: 289–311 of 1000).
+      const dash = n[0]!.y - 0.3 * template.pageNumber.size;
+      expect(dash - grid.bottom).toBeCloseTo((7 * 72) / 25.4, 1);
+    });
   });
 });
 

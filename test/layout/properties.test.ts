@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_LINE_END, NO_LINE_START } from '../../src/layout/chars.js';
 import { gridOf } from '../../src/layout/grid.js';
 import { composeParagraph } from '../../src/layout/text.js';
+import { titleLines } from '../../src/layout/title.js';
 import { root } from '../helpers/cli.js';
 import { defaultTemplate } from '../helpers/real-fonts.js';
 
@@ -25,6 +26,9 @@ const token = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.option(fc.integer({ min: 0, max: 99 })), fc.boolean()).map(([i, f, pc]) => `${i}${f === null ? '' : `.${f}`}${pc ? '%' : ''}`) },
   { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z]{1,8}$/) },
   { weight: 1, arbitrary: fc.constantFrom('——', '……', '·', '～', '—') },
+  // Numbers with magnitudes and units, enumerators (issue 16).
+  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.constantFrom('', '万', '亿', '万余', '余'), fc.constantFrom(...'元个项名家人次户条')).map(([n, m, u]) => `${n}${m}${u}`) },
+  { weight: 1, arbitrary: fc.constantFrom('一是', '二是', '三是') },
 );
 const paragraph = fc.array(token, { minLength: 5, maxLength: 80 }).map((ts) => ts.join(''));
 
@@ -34,7 +38,13 @@ function glued(a: string, b: string): boolean {
   if (word.test(a) && word.test(b)) return true;
   if (/\d/.test(a) && /[.%]/.test(b)) return true;
   if (a === '.' && /\d/.test(b)) return true;
+  if (/[一二三]/.test(a) && b === '是') return true; // 一是 stays whole
   return false;
+}
+
+/** A break after `before` separates a number from its magnitude or unit (5万|余条, 91|个). */
+function splitsNumber(before: string, after: string): boolean {
+  return /\d[万亿余]*$/.test(before) && /^[万亿余元个项名家人次户条]/.test(after);
 }
 
 describe('composition properties (seeded)', () => {
@@ -46,7 +56,8 @@ describe('composition properties (seeded)', () => {
         lines.forEach((l, i) => {
           const chars = [...l.text];
           // Only where the composer broke a line: a paragraph may itself start or end with any mark.
-          if (i > 0) expect(NO_LINE_START.has(chars[0]!) || (chars[0] === '—' && chars[1] !== '—'), `line starts with ${chars[0]}: ${l.text}`).toBe(false);
+          // …… and —— never start a line either (issue 16).
+          if (i > 0) expect(NO_LINE_START.has(chars[0]!) || chars[0] === '—' || chars[0] === '…', `line starts with ${chars[0]}: ${l.text}`).toBe(false);
           const next = lines[i + 1];
           if (!next) return;
           expect(NO_LINE_END.has(chars.at(-1)!), `line ends with ${chars.at(-1)}: ${l.text}`).toBe(false);
@@ -54,6 +65,8 @@ describe('composition properties (seeded)', () => {
           const a = chars.at(-1)!;
           const b = [...next.text][0]!;
           expect(glued(a, b), `break inside ${a}|${b}`).toBe(false);
+          const at = lines.slice(0, i + 1).reduce((n, x) => n + x.text.length, 0);
+          expect(splitsNumber(text.slice(0, at), text.slice(at)), `number split: ${l.text}|${next.text}`).toBe(false);
           // a 2-em mark is split only if this line ends with an odd run of its halves
           for (const m of ['—', '…']) {
             const run = /([—…]+)$/.exec(l.text)?.[1] ?? '';
@@ -62,6 +75,45 @@ describe('composition properties (seeded)', () => {
         });
       }),
       { seed: Number(process.env.PROP_SEED ?? 20250120), numRuns: Number(process.env.PROP_RUNS ?? 1000) },
+    );
+  });
+
+  it('an attribution is never broken; pushed to its own line it is set flush right', () => {
+    const department = fc.array(han, { minLength: 2, maxLength: 12 }).map((a) => `（${a.join('')}）`);
+    fc.assert(
+      fc.property(paragraph, department, (text, attribution) => {
+        const pieces = [
+          { text, role: 'body' as const, size: template.body.size, color: 'black' },
+          { text: attribution, role: 'body' as const, size: template.body.size, color: 'black', keep: 'whole' as const },
+        ];
+        const lines = composeParagraph(pieces, fonts, { ...opt, maxStretch: template.body.maxStretch });
+        expect(lines.map((l) => l.text).join('')).toBe(text + attribution);
+        const last = lines.at(-1)!;
+        expect(last.text.endsWith(attribution), `split: …${lines.at(-2)?.text.slice(-8)}|${last.text}`).toBe(true);
+        if (lines.length > 1 && last.text === attribution) expect(last.width).toBeCloseTo(opt.measure, 6);
+      }),
+      { seed: Number(process.env.PROP_SEED ?? 16), numRuns: Number(process.env.PROP_RUNS ?? 500) },
+    );
+  });
+
+  it('a title breaks only where the word segmenter puts a word boundary, and no line runs past the title measure', () => {
+    const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+    // Titles of real words: runs of the segmenter's own words from the sample bulletin's vocabulary, with numbers and quotes.
+    const word = fc.constantFrom('我区', '召开', '全力', '推进', '安全生产', '重点项目', '建设', '年轻干部', '实践锻炼', '加强', '持续', '释放', '消费潜力', '“十联”', '机制', '民生实事', '2025年', '第一季度', '经济运行', '分析', '暨', '推进会', '区委组织部', '实施');
+    const title = fc.array(word, { minLength: 4, maxLength: 14 }).map((w) => w.join(''));
+    fc.assert(
+      fc.property(title, (text) => {
+        const lines = titleLines(text, template.lead.title, grid.measure, template.lead.title.narrower, fonts);
+        expect(lines.map((l) => l.text).join('')).toBe(text);
+        const boundaries = new Set([...seg.segment(text)].map((x) => x.index));
+        let at = 0;
+        for (const l of lines.slice(0, -1)) {
+          at += l.text.length;
+          expect(boundaries.has(at), `inside a word: ${lines.map((x) => x.text).join(' / ')}`).toBe(true);
+        }
+        for (const l of lines) expect(l.width).toBeLessThanOrEqual(grid.measure - template.lead.title.narrower + 0.01);
+      }),
+      { seed: Number(process.env.PROP_SEED ?? 9704), numRuns: Number(process.env.PROP_RUNS ?? 300) },
     );
   });
 

@@ -10,13 +10,13 @@ const template = loadTemplate(path.join(templatesDir, 'default.yaml'), new Diagn
 const han = (n: number) => '我区推进重点项目建设'.repeat(10).slice(0, n);
 
 describe('title measure from the template', () => {
-  it('the default template: 20 lead-title characters a line (二号 on 156 mm), 28 body cells after a 2-cell indent', () => {
-    expect(titleMeasure(template)).toEqual({ leadPerLine: 20, perLine: 28, indent: 2 });
+  it('the default template: 18 lead-title characters a line (二号 on 156 mm less lead.title.narrower, 2em), 28 body cells after a 2-cell indent', () => {
+    expect(titleMeasure(template)).toEqual({ leadPerLine: 18, perLine: 28, indent: 2 });
   });
 
   it('follows the template: a smaller lead size gives more characters a line', () => {
     const smaller = { ...template, lead: { title: { ...template.lead.title, size: 16 } } };
-    expect(titleMeasure(smaller).leadPerLine).toBe(27);
+    expect(titleMeasure(smaller).leadPerLine).toBe(24);
   });
 
   it('Latin letters and digits count half', () => {
@@ -25,11 +25,11 @@ describe('title measure from the template', () => {
 });
 
 describe('lint/title-too-long', () => {
-  it('the lead: 40 characters fit in two lines, 41 do not', () => {
-    expect(lint([fm(han(40)) + '正文。\n'], template).at).toEqual([]);
-    const r = lint([fm(han(41)) + '正文。\n'], template);
-    expect(r.at).toEqual(['2:8-49 lint/title-too-long']);
-    expect(r.diagnostics[0]!.args).toEqual({ lines: 3, perLine: 20, over: 1 });
+  it('the lead: 36 characters fit in two lines, 37 do not', () => {
+    expect(lint([fm(han(36)) + '正文。\n'], template).at).toEqual([]);
+    const r = lint([fm(han(37)) + '正文。\n'], template);
+    expect(r.at).toEqual(['2:8-45 lint/title-too-long']);
+    expect(r.diagnostics[0]!.args).toEqual({ lines: 3, perLine: 18, over: 1 });
   });
 
   it('a run-in title: 54 characters after the indent fit, 55 do not', () => {
