@@ -8,6 +8,8 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { SourcePlace } from './model.js';
 import { joinLines } from './line-breaks.js';
 import { positionOf, type SourceText } from './source.js';
+import { YAML_REASONS } from './messages.js';
+import { yamlReason, yamlTooDeep } from './yaml-guard.js';
 
 export class YamlText {
   constructor(
@@ -42,6 +44,11 @@ export interface YamlEntry {
  * Returns the top-level entries, or undefined when the text is not usable.
  */
 export function parseYamlMap(y: YamlText, area: 'issue' | 'frontmatter', diags: Diagnostics): YamlEntry[] | undefined {
+  const deep = yamlTooDeep(y.yaml);
+  if (deep !== undefined) {
+    diags.error(y.src.file, positionOf(y.place(deep)), `${area}/yaml-syntax`, { reason: YAML_REASONS['too-deep']! });
+    return undefined;
+  }
   const doc = parseDocument(y.yaml, { schema: 'core', prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const reported = new Set<number>();
@@ -53,7 +60,7 @@ export function parseYamlMap(y: YamlText, area: 'issue' | 'frontmatter', diags: 
       if (reported.has(at.line)) continue; // one error per line is enough
       reported.add(at.line);
       if (!reportFullwidthColon(y, at.line, area, diags)) {
-        diags.error(y.src.file, positionOf(at), `${area}/yaml-syntax`, { reason: e.message }, positionOf(end));
+        diags.error(y.src.file, positionOf(at), `${area}/yaml-syntax`, { reason: yamlReason(e) }, positionOf(end));
       }
     }
     return undefined;
