@@ -137,8 +137,8 @@ function openList(reqs: Request[], bold: boolean, diags: Diagnostics, followed =
     }
     try {
       const face = openFace(r.file, r.postscriptName);
-      // A font the user named is read now, so a damaged one is an error at its line, not a crash in layout.
-      if (req.origin !== 'bundled') void face.tables;
+      // A font the user brought (not one of ours) is read now, so a damaged one is an error at its line, not a crash in layout.
+      if (!r.file.startsWith(fontsDir)) void face.tables;
       if (!out.some((o) => o.face === face)) out.push({ face, origin: req.origin, spec: req.spec, at: req.at });
     } catch (e) {
       diags.error(req.at.file, req.at, 'font/unreadable', { path: req.spec, reason: fontReason(e) });

@@ -137,9 +137,11 @@ function pngIsWhole(bytes: Uint8Array, width: number, height: number): boolean {
   if (!ended || data.length === 0) return false;
   // Inflated in small steps and only counted, never kept: memory stays small whatever the data claims.
   let inflated = 0;
+  const sum = new Adler32();
   try {
     const stream = new Unzlib((chunk) => {
       inflated += chunk.length;
+      sum.update(chunk);
     });
     const STEP = 4096;
     for (const chunk of data) for (let at = 0; at < chunk.length; at += STEP) stream.push(chunk.subarray(at, at + STEP));
@@ -147,7 +149,36 @@ function pngIsWhole(bytes: Uint8Array, width: number, height: number): boolean {
   } catch {
     return false;
   }
+  // The zlib stream ends with the Adler-32 of what it holds (fflate does not check it).
+  const last = data[data.length - 1]!;
+  if (last.length < 4 || last.readUInt32BE(last.length - 4) !== sum.value) return false;
   // Each row: one filter byte, then its pixels (an interlaced image's passes add up to a little more).
   const rowBytes = 1 + Math.ceil((width * channels * depth) / 8);
   return interlaced || inflated >= rowBytes * height;
+}
+
+/** The Adler-32 checksum of zlib (RFC 1950), over chunks. */
+class Adler32 {
+  private a = 1;
+  private b = 0;
+
+  update(bytes: Uint8Array): void {
+    let { a, b } = this;
+    // 5552 bytes at most between reductions keep the sums below 2^32.
+    for (let start = 0; start < bytes.length; start += 5552) {
+      const end = Math.min(bytes.length, start + 5552);
+      for (let i = start; i < end; i++) {
+        a += bytes[i]!;
+        b += a;
+      }
+      a %= 65521;
+      b %= 65521;
+    }
+    this.a = a;
+    this.b = b;
+  }
+
+  get value(): number {
+    return ((this.b << 16) | this.a) >>> 0;
+  }
 }

@@ -101,8 +101,8 @@ export const LOAD_MESSAGES: Record<string, Message> = {
     zh: '`date: {value}` 不是一个存在的日期；请按 YYYY-MM-DD 写，例如 `date: 2025-01-20`',
   },
   'issue/not-positive-integer': {
-    en: '`{key}` must be a whole number greater than 0, e.g. `{example}`; `{value}` is not',
-    zh: '`{key}` 必须是大于 0 的整数，例如 `{example}`；`{value}` 不符合',
+    en: '`{key}` must be a whole number from 1 to 9007199254740991, e.g. `{example}`; `{value}` is not',
+    zh: '`{key}` 必须是 1 到 9007199254740991 之间的整数，例如 `{example}`；`{value}` 不符合',
   },
 
   // encoding

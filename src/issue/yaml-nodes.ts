@@ -194,13 +194,13 @@ export function writtenForm(node: unknown, y: YamlText): string {
   return y.yaml.slice(start, end).trim();
 }
 
-/** An integer value (plain or quoted digits); undefined otherwise. */
+/** An integer value (plain or quoted digits) that a double holds exactly; undefined otherwise. */
 export function readInteger(node: unknown): number | undefined {
   if (!isScalar(node)) return undefined;
   const v = node.value;
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (typeof v === 'string' && /^[+-]?\d+$/.test(v.trim())) return Number(v.trim());
-  return undefined;
+  // Past 2^53 a number is no longer exact (99999999999999999999999 would print as 1e+23).
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^[+-]?\d+$/.test(v.trim()) ? Number(v.trim()) : undefined;
+  return n !== undefined && Number.isSafeInteger(n) ? n : undefined;
 }
 
 export function rangeOf(node: unknown): [number, number] {
