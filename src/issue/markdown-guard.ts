@@ -56,30 +56,28 @@ export function markdownProblem(text: string): MarkdownProblem | undefined {
     let i = start;
     let depth = 0;
     let spaces = 0;
-    for (;;) {
+    for (; i < end; ) {
       const c = text.charCodeAt(i);
+      let next = i;
       if (c === SPACE || c === TAB) {
-        spaces += c === TAB ? 4 : 1;
+        // The indentation before the first marker (a list indented under another); spaces after markers separate them.
+        if (depth === 0) spaces += c === TAB ? 4 : 1;
         i++;
-      } else if (c === 62 /* > */) {
-        depth++;
-        i++;
-      } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && isBlankOrEnd(text.charCodeAt(i + 1))) {
-        depth++;
-        i++;
-      } else if (c >= 48 && c <= 57) {
+        continue;
+      }
+      if (c === 62 /* > */) next = i + 1;
+      else if ((c === 45 || c === 42 || c === 43) /* - * + */ && isBlankOrEnd(text.charCodeAt(i + 1))) next = i + 1;
+      else if (c >= 48 && c <= 57) {
         let j = i;
         while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
         const mark = text.charCodeAt(j);
-        if ((mark === 46 || mark === 41) /* . ) */ && isBlankOrEnd(text.charCodeAt(j + 1))) {
-          depth++;
-          i = j + 1;
-        } else break;
-      } else break;
-      if (i >= end) break;
+        if ((mark === 46 || mark === 41) /* . ) */ && isBlankOrEnd(text.charCodeAt(j + 1))) next = j + 1;
+      }
+      if (next === i) break;
+      // Indentation between markers nests too (a list item indented under another).
+      if (++depth + Math.floor(spaces / 4) > MARKDOWN_LIMITS.depth) return over('depth', i);
+      i = next;
     }
-    if (depth > 0) depth += Math.floor(spaces / 4);
-    if (depth > MARKDOWN_LIMITS.depth) return over('depth', i);
 
     if (i >= end) {
       // A blank line ends the paragraph.
@@ -88,8 +86,6 @@ export function markdownProblem(text: string): MarkdownProblem | undefined {
       if (text.charCodeAt(i) === 91 /* [ */ && /^\[[^\]\n]{1,999}\]:/.test(text.slice(i, Math.min(end, i + 1003)))) {
         if (++definitions > MARKDOWN_LIMITS.definitions) return over('definitions', i);
       }
-      paragraph += end - start;
-      if (paragraph > MARKDOWN_LIMITS.paragraph) return over('paragraph', Math.min(end, end - (paragraph - MARKDOWN_LIMITS.paragraph)));
       for (let k = i; k < end; k++) {
         const c = text.charCodeAt(k);
         if (c === 42 || c === 95) {
@@ -98,6 +94,8 @@ export function markdownProblem(text: string): MarkdownProblem | undefined {
           if (++markup > MARKDOWN_LIMITS.markup) return over('markup', k);
         }
       }
+      paragraph += end - start;
+      if (paragraph > MARKDOWN_LIMITS.paragraph) return over('paragraph', end - (paragraph - MARKDOWN_LIMITS.paragraph));
     }
     if (nl === -1) break;
     start = nl + 1;

@@ -49,7 +49,12 @@ export function parseYamlMap(y: YamlText, area: 'issue' | 'frontmatter', diags: 
     diags.error(y.src.file, positionOf(y.place(deep)), `${area}/yaml-syntax`, { reason: YAML_REASONS['too-deep']! });
     return undefined;
   }
-  const doc = parseDocument(y.yaml, { schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const doc = parseYaml(y.yaml);
+  if (!doc) {
+    // What the depth guard did not foresee and the parser's recursion could not take.
+    diags.error(y.src.file, positionOf(y.place(0)), `${area}/yaml-syntax`, { reason: YAML_REASONS['too-deep']! });
+    return undefined;
+  }
   if (doc.errors.length > 0) {
     const reported = new Set<number>();
     for (const e of doc.errors) {
@@ -85,6 +90,16 @@ export function parseYamlMap(y: YamlText, area: 'issue' | 'frontmatter', diags: 
     return undefined;
   }
   return contents.items.map((pair) => entryOf(pair, y));
+}
+
+/** The parsed document, or undefined when the parser ran out of stack. */
+function parseYaml(text: string): ReturnType<typeof parseDocument> | undefined {
+  try {
+    return parseDocument(text, { schema: 'core', prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
 }
 
 /** The entries of a nested map (e.g. `distribution:`), or undefined if `node` is not a map. */

@@ -38,8 +38,13 @@ export function validateTemplate(t: Template, fail: Fail): void {
   };
 
   const { chars, lines } = TEMPLATE_LIMITS;
-  wholeIn(['grid', 'chars'], t.grid.chars, chars.min, chars.max);
-  wholeIn(['grid', 'lines'], t.grid.lines, lines.min, lines.max);
+  let gridOk = true;
+  const gridIn = (keys: string[], v: number, min: number, max: number) => {
+    if (!Number.isInteger(v) || v < min || v > max) gridOk = false;
+    wholeIn(keys, v, min, max);
+  };
+  gridIn(['grid', 'chars'], t.grid.chars, chars.min, chars.max);
+  gridIn(['grid', 'lines'], t.grid.lines, lines.min, lines.max);
 
   const { width, height, margins } = t.page;
   lengthIn(['page', 'width'], width, 0, TEMPLATE_LIMITS.page, true);
@@ -74,7 +79,8 @@ export function validateTemplate(t: Template, fail: Fail): void {
   for (const [keys, v] of lengths) lengthIn(keys, v, 0, page);
   lengthIn(['masthead', 'name', 'letterSpacing'], t.masthead.name.letterSpacing, -t.masthead.name.size, page);
 
-  // Counts of characters and grid lines.
+  // Counts of characters and grid lines, against a grid that is itself right.
+  if (!gridOk) return;
   const c = t.grid.chars;
   const l = t.grid.lines;
   wholeIn(['body', 'indent'], t.body.indent, 0, Math.max(0, c - 1));
@@ -85,6 +91,7 @@ export function validateTemplate(t: Template, fail: Fail): void {
   wholeIn(['figure', 'spaceBefore'], t.figure.spaceBefore, 0, l);
   wholeIn(['figure', 'spaceAfter'], t.figure.spaceAfter, 0, l);
   wholeIn(['footer', 'minGap'], t.footer.minGap, 0, l);
-  lengthIn(['footer', 'inset'], t.footer.inset, 0, c / 4);
-  lengthIn(['pageNumber', 'inset'], t.pageNumber.inset, 0, c / 4);
+  for (const [keys, v] of [[['footer', 'inset'], t.footer.inset], [['pageNumber', 'inset'], t.pageNumber.inset]] as const) {
+    if (!Number.isFinite(v) || v < 0 || v > c / 4) fail([...keys], say('count', { min: 0, max: c / 4 }));
+  }
 }

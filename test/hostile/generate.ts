@@ -28,8 +28,17 @@ type Make = (dir: string, rnd: Rnd, pick: <T>(list: readonly T[]) => T) => strin
 const FRONT = (body: string, title = '标题') => `---\ntitle: ${title}\ndepartment: 区科技局\n---\n${body}\n`;
 const CONTROL = ['\u2028', '\u2029', '\u0085', '\u0000', '\u001b[31m', '\u007f', '\ufeff', '\u200b', '\ud800', '\r', '\t', '\u000b'];
 
+/** Replaces whatever is at `name` (a second damage may meet a fifo or a folder left by the first). */
 function write(dir: string, name: string, data: string | Buffer): void {
+  fs.rmSync(path.join(dir, name), { recursive: true, force: true });
   fs.writeFileSync(path.join(dir, name), data);
+}
+
+/** Appends to a regular file only: appending to a fifo the first damage made would block. */
+function append(dir: string, name: string, text: string): void {
+  const p = path.join(dir, name);
+  const info = fs.lstatSync(p, { throwIfNoEntry: false });
+  if (info?.isFile()) fs.appendFileSync(p, text);
 }
 
 function png(width: number, height: number, data = deflateSync(Buffer.alloc(10))): Buffer {
@@ -48,10 +57,10 @@ function png(width: number, height: number, data = deflateSync(Buffer.alloc(10))
 
 const withImage = (dir: string, src: string) => write(dir, '03-tu.md', FRONT(`正文一段。\n\n![现场照片](${src})`));
 const withTemplate = (dir: string, text: string | Buffer, name = 't.yaml') => {
-  fs.appendFileSync(path.join(dir, 'issue.yaml'), `\ntemplate: ./${name}\n`);
+  append(dir, 'issue.yaml', `\ntemplate: ./${name}\n`);
   if (text !== '') write(dir, name, text);
 };
-const withFont = (dir: string, name: string) => fs.appendFileSync(path.join(dir, 'issue.yaml'), `\nfonts:\n  body: ${name}\n`);
+const withFont = (dir: string, name: string) => append(dir, 'issue.yaml', `\nfonts:\n  body: ${name}\n`);
 const setYaml = (dir: string, text: string | Buffer) => write(dir, 'issue.yaml', text);
 const special = (dir: string, name: string, kind: string, servers: net.Server[]) => {
   const p = path.join(dir, name);
@@ -229,7 +238,7 @@ function makers(servers: net.Server[]): Make[] {
     },
     // Many items, and an empty or huge folder entry.
     (d, r, pick) => {
-      const n = pick([200, 2000]);
+      const n = pick([50, 300]);
       for (let i = 0; i < n; i++) write(d, `${String(i + 10).padStart(5, '0')}.md`, r() < 0.5 ? FRONT('短讯。') : '');
       return `${n} items, some empty`;
     },
