@@ -29,7 +29,7 @@ const FRONT = (body: string, title = '标题') => `---\ntitle: ${title}\ndepartm
 const CONTROL = ['\u2028', '\u2029', '\u0085', '\u0000', '\u001b[31m', '\u007f', '\ufeff', '\u200b', '\ud800', '\r', '\t', '\u000b'];
 
 /** Replaces whatever is at `name` (a second damage may meet a fifo or a folder left by the first). */
-function write(dir: string, name: string, data: string | Buffer): void {
+function write(dir: string, name: string, data: string | Uint8Array): void {
   fs.rmSync(path.join(dir, name), { recursive: true, force: true });
   fs.writeFileSync(path.join(dir, name), data);
 }
@@ -41,7 +41,8 @@ function append(dir: string, name: string, text: string): void {
   if (info?.isFile()) fs.appendFileSync(p, text);
 }
 
-function png(width: number, height: number, data = deflateSync(Buffer.alloc(10))): Buffer {
+/** A PNG that claims `width` × `height` pixels (its data need not be whole). */
+export function png(width: number, height: number, data = deflateSync(Buffer.alloc(10))): Buffer {
   const chunk = (type: string, body: Buffer) => {
     const length = Buffer.alloc(4);
     length.writeUInt32BE(body.length);
@@ -56,7 +57,7 @@ function png(width: number, height: number, data = deflateSync(Buffer.alloc(10))
 }
 
 const withImage = (dir: string, src: string) => write(dir, '03-tu.md', FRONT(`正文一段。\n\n![现场照片](${src})`));
-const withTemplate = (dir: string, text: string | Buffer, name = 't.yaml') => {
+const withTemplate = (dir: string, text: string | Uint8Array, name = 't.yaml') => {
   append(dir, 'issue.yaml', `\ntemplate: ./${name}\n`);
   if (text !== '') write(dir, name, text);
 };
@@ -80,7 +81,7 @@ const special = (dir: string, name: string, kind: string, servers: net.Server[])
 };
 const KINDS = ['dangling', 'loop', 'folder', 'link-folder', 'zero', 'urandom', 'fifo', 'socket', 'huge'] as const;
 
-function mkfifo(p: string): void {
+export function mkfifo(p: string): void {
   // No fifo call in node:fs; mkfifo(1) is in coreutils on every Linux.
   const r = spawnSync('mkfifo', [p]);
   if (r.status !== 0) throw new Error(`mkfifo ${p} failed`);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, tmpDir } from '../helpers/cli.js';
 import { generate, type Case } from './generate.js';
 
-const CASES = 240;
+const CASES = 200;
 const BATCH = 20;
 const SEED = 15_000;
 

@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { example, root, tmpDir } from '../helpers/cli.js';
+import { mkfifo, png } from './generate.js';
 
 const FRONT = '---\ntitle: 标题\ndepartment: 区科技局\n---\n';
 
@@ -41,9 +41,6 @@ const CASES: Record<string, [(dir: string) => void, string, string]> = {
   'number-too-large': [(d) => edit(d, 'issue.yaml', (t) => t.replace('number: 7', 'number: 99999999999999999999999')), 'issue/not-positive-integer', 'issue.yaml:3'],
 };
 
-function mkfifo(p: string): void {
-  expect(spawnSync('mkfifo', [p]).status).toBe(0);
-}
 function replace(d: string, name: string, make: (p: string) => void): void {
   fs.rmSync(path.join(d, name));
   make(path.join(d, name));
@@ -58,19 +55,6 @@ function template(d: string, text: string): void {
   fs.writeFileSync(path.join(d, 't.yaml'), text);
   fs.appendFileSync(path.join(d, 'issue.yaml'), 'template: ./t.yaml\n');
 }
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, body: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(body.length);
-    return Buffer.concat([length, Buffer.from(type, 'latin1'), body, Buffer.alloc(4)]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(1 + width))), chunk('IEND', Buffer.alloc(0))]);
-}
-
 let work: string;
 beforeAll(() => {
   work = tmpDir();
