@@ -9,6 +9,7 @@ import { templatesDir } from '../paths.js';
 import { ROLES, type Color, type FontSpec, type Role, type Template } from './model.js';
 import { keysAt, lookup, positionOf, readChain, type TemplateDoc } from './source.js';
 import { parseLength } from './units.js';
+import { templateReason } from './messages.js';
 import { validateTemplate } from './validate.js';
 
 export { findTemplate } from './source.js';
@@ -34,7 +35,7 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
     if (diags.list.some((d) => d.file === src.shown && d.start.offset === where.offset && d.rule === 'template/invalid')) return;
     const key = `\`${keys.join('.')}\``;
     diags.error(src.shown, where, 'template/invalid', {
-      name: src.shown, reason: typeof reason === 'string' ? `${key} ${reason}` : { en: `${key} ${reason.en}`, zh: `${key} ${reason.zh}` },
+      name: src.shown, reason: typeof reason === 'string' ? templateReason(key, reason) : { en: `${key} ${reason.en}`, zh: `${key} ${reason.zh}` },
     });
   };
   const raw = (keys: string[]): unknown => {

@@ -11,6 +11,7 @@ import { checkFile, LIMITS, readRegularFile, reasonText } from '../issue/read-fi
 import { YAML_REASONS } from '../issue/messages.js';
 import { yamlReason, yamlTooDeep } from '../issue/yaml-guard.js';
 import { displayPath, templatesDir } from '../paths.js';
+import { templateReason } from './messages.js';
 
 export interface TemplateDoc {
   file: string;
@@ -62,7 +63,7 @@ function parsed(file: string, text: string): { doc: Document; lc: LineCounter } 
 export function readChain(file: string, diags: Diagnostics, seen: string[] = []): TemplateDoc[] | undefined {
   const shown = displayPath(file);
   if (seen.includes(file)) {
-    diags.error(shown, { line: 1, column: 1 }, 'template/invalid', { name: shown, reason: `\`extends\` makes a loop: ${[...seen, file].map(displayPath).join(' → ')}` });
+    diags.error(shown, { line: 1, column: 1 }, 'template/invalid', { name: shown, reason: templateReason('`extends`', `makes a loop: ${[...seen, file].map(displayPath).join(' → ')}`) });
     return undefined;
   }
   const read = readRegularFile(file, LIMITS.template);
@@ -90,13 +91,13 @@ export function readChain(file: string, diags: Diagnostics, seen: string[] = [])
   }
   if (doc.errors.length) return undefined;
   if (doc.contents && !isMap(doc.contents)) {
-    diags.error(shown, positionOf(src, doc.contents), 'template/invalid', { name: shown, reason: 'a template is a map of keys' });
+    diags.error(shown, positionOf(src, doc.contents), 'template/invalid', { name: shown, reason: templateReason('', 'a template is a map of keys') });
     return undefined;
   }
   const parent = doc.get('extends', true) as Node | undefined;
   if (parent === undefined) return [src];
   if (!isScalar(parent) || typeof parent.value !== 'string') {
-    diags.error(shown, positionOf(src, parent), 'template/invalid', { name: shown, reason: '`extends` must name a template' });
+    diags.error(shown, positionOf(src, parent), 'template/invalid', { name: shown, reason: templateReason('`extends`', 'must name a template') });
     return undefined;
   }
   const parentFile = findTemplate(parent.value, path.dirname(file));

@@ -54,3 +54,11 @@ describe('template numbers', () => {
     }
   });
 });
+
+describe('the reasons the loader gives', () => {
+  it('read in Chinese as well as English', () => {
+    const { diags } = load('grid: {chars: many}');
+    expect(formatMessage(diags[0]!.rule, diags[0]!.args, 'en')).toMatch(/`grid.chars` must be a number$/);
+    expect(formatMessage(diags[0]!.rule, diags[0]!.args, 'zh')).toMatch(/`grid.chars` 必须是数$/);
+  });
+});
