@@ -3,7 +3,6 @@
 // passes. Lint also runs on the items that loaded when others did not, so one
 // run reports every problem it can.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sort.js';
@@ -12,6 +11,7 @@ import { loadFontSet, type FontSet } from './fonts/fontset.js';
 import { loadIssue, type ItemReader } from './issue/load.js';
 import { gridOf } from './layout/grid.js';
 import { fitMastheadName } from './layout/masthead.js';
+import { checkFile, LIMITS, reasonText } from './issue/read-file.js';
 import type { Issue } from './issue/model.js';
 import { lintIssue, withoutSwitchedOff, type Fix } from './lint/index.js';
 import { displayPath } from './paths.js';
@@ -47,12 +47,14 @@ async function runChecks(dir: string, strict: boolean, readItem?: ItemReader): P
   const templateName = issue.template?.value ?? 'default';
   const templateFile = findTemplate(templateName, issue.dir);
   let template: Template | undefined;
-  if (fs.existsSync(templateFile)) template = loadTemplate(templateFile, diags);
+  const checked = checkFile(templateFile, LIMITS.template);
+  if (checked.ok) template = loadTemplate(templateFile, diags);
   else {
     // Reported where issue.yaml names it: that is the line to fix.
     const at = issue.template?.at ?? { line: 1, column: 1 };
     const end = issue.template?.end;
-    diags.error(issue.issueFile, at, 'template/not-found', { name: templateName, looked: displayPath(templateFile), available: availableTemplates() }, end);
+    if (checked.why === 'missing') diags.error(issue.issueFile, at, 'template/not-found', { name: templateName, looked: displayPath(templateFile), available: availableTemplates() }, end);
+    else diags.error(issue.issueFile, at, 'template/unreadable', { path: displayPath(templateFile), reason: reasonText(checked) }, end);
   }
 
   const lint = lintIssue(issue, template);

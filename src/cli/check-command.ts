@@ -1,10 +1,11 @@
-// `bulletin check DIR [--strict] [--json] [--lang zh|en] [--fix]`: every
+// `bulletin check DIR… [--strict] [--json] [--lang zh|en] [--fix]`: every
 // error and house-style warning, without building a PDF. `--fix` rewrites
 // the mechanical cases in place and then checks again.
 
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { checkIssue } from '../check.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatMessage, type Lang } from '../diagnostics/messages.js';
 import { applyFixes } from '../lint/fix.js';
 import type { Fix } from '../lint/index.js';
@@ -23,35 +24,47 @@ interface CheckFlags {
 export function registerCheck(program: Command, ctx: CommandContext): void {
   program
     .command('check')
-    .description('check DIR without building: every error and house-style warning, at file:line:column')
-    .argument('<dir>', 'the issue folder')
+    .description('check each DIR without building: every error and house-style warning, at file:line:column')
+    .argument('<dirs...>', 'the issue folders')
     .option('--strict', 'treat warnings as errors')
     .option('--json', 'print diagnostics as JSON')
     .addOption(new Option('--lang <lang>', 'language of messages (default from LANG)').choices(['zh', 'en']))
     .option('--fix', 'rewrite the safe cases in place: half-width marks in Chinese text, full-width digits and letters, ASCII quotes')
     .option('-v, --verbose', 'say which files were skipped')
-    .action(async (dir: string, o: CheckFlags) => {
+    .action(async (dirs: string[], o: CheckFlags) => {
       const lang = pickLang(o.lang);
-      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-        process.stderr.write(`${formatMessage('cli/not-a-folder', { path: dir }, lang)}\n`);
+      const missing = dirs.filter((d) => !fs.existsSync(d) || !fs.statSync(d).isDirectory());
+      if (missing.length) {
+        for (const d of missing) process.stderr.write(`${formatMessage('cli/not-a-folder', { path: d }, lang)}\n`);
         ctx.exit = 2;
         return;
       }
-      let result = await checkIssue(dir, !!o.strict);
-      if (o.fix) {
-        const fixed = fixFiles(result.fixes, lang);
-        if (!fixed) {
-          ctx.exit = 1;
-          return;
+      // Several folders (issues/*/) in one process: JSON is one array of all their diagnostics.
+      const all: Diagnostic[] = [];
+      const sources: Record<string, string> = {};
+      for (const dir of dirs) {
+        let result = await checkIssue(dir, !!o.strict);
+        if (o.fix) {
+          const fixed = fixFiles(result.fixes, lang);
+          if (!fixed) {
+            ctx.exit = 1;
+            return;
+          }
+          if (fixed.count > 0) result = await checkIssue(dir, !!o.strict);
         }
-        if (fixed.count > 0) result = await checkIssue(dir, !!o.strict);
+        const { diagnostics } = result;
+        if (o.json) {
+          all.push(...diagnostics);
+          Object.assign(sources, result.sources);
+        } else {
+          printDiagnostics(diagnostics, lang, false, result.sources);
+          if (o.verbose) for (const s of result.skipped) process.stderr.write(lang === 'zh' ? `跳过草稿 ${s}\n` : `skipped draft ${s}\n`);
+          const said = summary(diagnostics, lang) ?? (lang === 'zh' ? '未发现问题' : 'no problems found');
+          process.stderr.write(`${dirs.length > 1 ? `${dir}: ` : ''}${said}\n`);
+        }
+        if (diagnostics.some((d) => d.severity === 'error' || (o.strict && d.severity === 'warning'))) ctx.exit = 1;
       }
-      const { diagnostics } = result;
-      printDiagnostics(diagnostics, lang, !!o.json, result.sources);
-      if (o.verbose) for (const s of result.skipped) process.stderr.write(lang === 'zh' ? `跳过草稿 ${s}\n` : `skipped draft ${s}\n`);
-      if (!o.json) process.stderr.write(`${summary(diagnostics, lang) ?? (lang === 'zh' ? '未发现问题' : 'no problems found')}\n`);
-      const failed = diagnostics.some((d) => d.severity === 'error' || (o.strict && d.severity === 'warning'));
-      ctx.exit = failed ? 1 : 0;
+      if (o.json) printDiagnostics(all, lang, true, sources);
     });
 }
 

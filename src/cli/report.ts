@@ -1,7 +1,7 @@
 // Reporters only format: diagnostics as compiler-style text, or as JSON for CI.
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatMessage, type Lang } from '../diagnostics/messages.js';
+import { formatMessage, visible, type Lang } from '../diagnostics/messages.js';
 import { sortDiagnostics as sortByPlace } from '../diagnostics/sort.js';
 import { snippet } from './snippet.js';
 
@@ -19,7 +19,7 @@ export function pickLang(flag: string | undefined, env: NodeJS.ProcessEnv = proc
 
 /** `file:line:column: severity: message [rule]`, then the source line and a caret when `source` has that line. */
 export function formatDiagnostic(d: Diagnostic, lang: Lang, source?: string): string {
-  const head = `${d.file}:${d.start.line}:${d.start.column}: ${SEVERITY[lang][d.severity]}: ${formatMessage(d.rule, d.args, lang)} [${d.rule}]`;
+  const head = `${visible(d.file)}:${d.start.line}:${d.start.column}: ${SEVERITY[lang][d.severity]}: ${formatMessage(d.rule, d.args, lang)} [${d.rule}]`;
   const lines = snippet(d, source);
   return lines === undefined ? head : `${head}\n${lines}`;
 }

@@ -15,28 +15,33 @@ const WIDTH = 100;
 
 export function snippet(d: Diagnostic, source: string | undefined): string | undefined {
   if (source === undefined) return undefined;
-  const lines = source.split('\n');
-  const text = lines[d.start.line - 1];
-  if (text === undefined) return undefined;
+  const whole = lineOf(source, d.start.line);
+  if (whole === undefined) return undefined;
+  // Only the stretch around the column can be shown: a 1 MB line is cut before it is looked at.
+  const cut = Math.max(0, d.start.column - 1 - 4 * WIDTH);
+  const from0 = cut > 0 && /[\udc00-\udfff]/.test(whole[cut] ?? '') ? cut + 1 : cut;
+  const text = whole.slice(from0, d.start.column - 1 + 4 * WIDTH);
+  const column = d.start.column - from0;
+  const endColumn = (d.end?.column ?? d.start.column) - from0;
 
   const chars = [...text].map(printable);
   // Columns count UTF-16 units; find the character index where the column falls.
-  const startIndex = charIndex(text, d.start.column - 1);
+  const startIndex = charIndex(text, column - 1);
   // A span that goes on to later lines is underlined to the end of this one.
-  const endIndex = !d.end || d.end.line < d.start.line ? startIndex + 1 : d.end.line > d.start.line ? chars.length : charIndex(text, d.end.column - 1);
+  const endIndex = !d.end || d.end.line < d.start.line ? startIndex + 1 : d.end.line > d.start.line ? chars.length : charIndex(text, endColumn - 1);
 
   // Long lines (a whole paragraph on one line) are cut around the caret.
   let from = 0;
   let to = chars.length;
-  if (width(chars) > WIDTH) {
+  if (from0 > 0 || width(chars) > WIDTH) {
     from = startIndex;
     while (from > 0 && width(chars.slice(from - 1, startIndex)) <= BEFORE) from--;
     to = from;
     while (to < chars.length && width(chars.slice(from, to + 1)) <= WIDTH) to++;
     to = Math.max(to, Math.min(chars.length, startIndex + 1));
   }
-  const head = from > 0 ? '…' : '';
-  const tail = to < chars.length ? '…' : '';
+  const head = from > 0 || from0 > 0 ? '…' : '';
+  const tail = to < chars.length || from0 + text.length < whole.length ? '…' : '';
 
   const shown = head + chars.slice(from, to).join('') + tail;
   // Tabs are copied into the padding so the caret lines up whatever the tab width.
@@ -60,9 +65,21 @@ function charIndex(text: string, unit: number): number {
   return i;
 }
 
-/** Control characters would move the cursor; show them as a replacement mark. */
+/** Line `line` (1-based) of `source`, without splitting the whole text. */
+function lineOf(source: string, line: number): string | undefined {
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const i = source.indexOf('\n', start);
+    if (i === -1) return undefined;
+    start = i + 1;
+  }
+  const end = source.indexOf('\n', start);
+  return source.slice(start, end === -1 ? undefined : end);
+}
+
+/** Control characters would move the cursor, separators break the line; show them as a replacement mark. */
 function printable(ch: string): string {
-  return ch !== '\t' && /[\u0000-\u001f\u007f-\u009f]/.test(ch) ? '\ufffd' : ch;
+  return ch !== '\t' && /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(ch) ? '\ufffd' : ch;
 }
 
 function width(chars: string[]): number {

@@ -10,7 +10,13 @@ export interface Position {
   offset?: number;
 }
 
-export type MessageArgs = Record<string, string | number>;
+/** A value given in both languages (a reason in the project's own words), picked by the reporter. */
+export interface Localized {
+  en: string;
+  zh: string;
+}
+
+export type MessageArgs = Record<string, string | number | Localized>;
 
 export interface Diagnostic {
   /** Path as the user would type it (relative to the working directory when possible). */

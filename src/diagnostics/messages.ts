@@ -2,6 +2,7 @@
 // `{name}` placeholders are filled from the diagnostic's args. Each message says
 // what is wrong and, where it helps, what to do.
 
+import type { MessageArgs } from './diagnostic.js';
 import { LOAD_MESSAGES } from '../issue/messages.js';
 import { LINT_MESSAGES } from '../lint/messages.js';
 import { PDFA_MESSAGES } from '../pdfa-check/messages.js';
@@ -72,6 +73,10 @@ export const MESSAGES: Record<string, Message> = {
     en: 'template `{name}` not found (looked for {looked}); the bundled templates are: {available}',
     zh: '找不到模板 `{name}`（查找了 {looked}）；随附的模板有：{available}',
   },
+  'template/unreadable': {
+    en: 'cannot read the template `{path}`: {reason}',
+    zh: '无法读取模板 `{path}`：{reason}',
+  },
   'template/unknown-key': {
     en: 'unknown template key `{key}`; did you mean `{suggestion}`?',
     zh: '未知的模板键 `{key}`；是不是 `{suggestion}`？',
@@ -115,8 +120,21 @@ export const MESSAGES: Record<string, Message> = {
   },
 };
 
-export function formatMessage(rule: string, args: Record<string, string | number>, lang: Lang): string {
+export function formatMessage(rule: string, args: MessageArgs, lang: Lang): string {
   const m = MESSAGES[rule];
   const template = m ? m[lang] : rule;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = args[key];
+    if (v === undefined) return whole;
+    return visible(typeof v === 'object' ? v[lang] : String(v));
+  });
+}
+
+// C0 and C1 controls, and the line and paragraph separators: printed raw they
+// would move the cursor or break the `file:line:column` line in two.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** The text with each control or separator character written as `U+2028`. */
+export function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }

@@ -4,7 +4,7 @@
 // faces (issue.yaml's, then the template's) and last the bundled Noto Serif CJK
 // SC, which has all 8,105 通用规范汉字. Faces are opened once per process.
 
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { Diagnostics, MessageArgs } from '../diagnostics/diagnostic.js';
 import { positionAt } from '../diagnostics/diagnostic.js';
 import type { Issue, SourcePlace } from '../issue/model.js';
 import type { FaceChooser, FontMetrics } from '../layout/metrics.js';
@@ -12,7 +12,7 @@ import { fontsDir } from '../paths.js';
 import { ROLES, type FontSpec, type Role, type Template } from '../template/model.js';
 import { BUNDLED_FALLBACK, BUNDLED_ROLES } from './bundled.js';
 import { Face, openFace, SyntheticBold } from './face.js';
-import { resolveFont } from './resolve.js';
+import { fontReason, resolveFont } from './resolve.js';
 
 /** Where a face of a chain came from. */
 export type Origin = 'issue.yaml' | 'template' | 'bundled';
@@ -127,7 +127,7 @@ interface Opened {
  */
 function openList(reqs: Request[], bold: boolean, diags: Diagnostics, followed = false): Opened[] {
   const out: Opened[] = [];
-  const absent: { req: Request; rule: string; args: Record<string, string | number> }[] = [];
+  const absent: { req: Request; rule: string; args: MessageArgs }[] = [];
   for (const req of reqs) {
     const r = resolveFont(req.spec, req.baseDir, bold);
     if (!r.ok) {
@@ -137,9 +137,11 @@ function openList(reqs: Request[], bold: boolean, diags: Diagnostics, followed =
     }
     try {
       const face = openFace(r.file, r.postscriptName);
+      // A font the user brought (not one of ours) is read now, so a damaged one is an error at its line, not a crash in layout.
+      if (!r.file.startsWith(fontsDir)) void face.tables;
       if (!out.some((o) => o.face === face)) out.push({ face, origin: req.origin, spec: req.spec, at: req.at });
     } catch (e) {
-      diags.error(req.at.file, req.at, 'font/unreadable', { path: req.spec, reason: (e as Error).message });
+      diags.error(req.at.file, req.at, 'font/unreadable', { path: req.spec, reason: fontReason(e) });
     }
   }
   for (const a of absent) {

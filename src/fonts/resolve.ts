@@ -7,12 +7,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MessageArgs } from '../diagnostics/diagnostic.js';
+import type { Localized, MessageArgs } from '../diagnostics/diagnostic.js';
 import { fontsDir } from '../paths.js';
 import { bundledFaces } from './bundled.js';
 import { installedFonts } from './font-index.js';
 import { closestNames, findByName, normalizeName, pickStyle, type NamedFace } from './names.js';
-import { readFontFile, type FaceNames } from './sfnt.js';
+import { FontFileError, readFontFile, type FaceNames } from './sfnt.js';
+import { checkFile, LIMITS, reasonText } from '../issue/read-file.js';
+
+/** Why a font could not be read, in the project's words (a parser's message never reaches the user). */
+export function fontReason(e: unknown): Localized {
+  return e instanceof FontFileError ? reasonText(e) : reasonText({ why: 'damaged' });
+}
 
 export type Resolved =
   | { ok: true; file: string; /** Picks the face from a collection. */ postscriptName?: string }
@@ -62,8 +68,9 @@ function findFile(name: string, baseDir: string): string | undefined {
 
 function resolveFile(spec: string, name: string, faceName: string | undefined, baseDir: string, bold: boolean): Resolved {
   const file = findFile(name, baseDir);
-  if (!file || !fs.existsSync(file)) return { ok: false, rule: 'font/no-such-file', args: { path: spec }, absent: true };
-  if (fs.statSync(file).isDirectory()) return { ok: false, rule: 'font/not-a-font', args: { path: spec }, absent: false };
+  const checked = file ? checkFile(file, LIMITS.font) : undefined;
+  if (!file || !checked || (!checked.ok && checked.why === 'missing')) return { ok: false, rule: 'font/no-such-file', args: { path: spec }, absent: true };
+  if (!checked.ok && checked.why === 'folder') return { ok: false, rule: 'font/not-a-font', args: { path: spec }, absent: false };
   let faces: FaceNames[];
   try {
     const info = readFontFile(file);
@@ -71,7 +78,7 @@ function resolveFile(spec: string, name: string, faceName: string | undefined, b
     if (info.kind === 'not-a-font') return { ok: false, rule: 'font/not-a-font', args: { path: spec }, absent: false };
     faces = info.faces;
   } catch (e) {
-    return { ok: false, rule: 'font/unreadable', args: { path: spec, reason: (e as Error).message }, absent: false };
+    return { ok: false, rule: 'font/unreadable', args: { path: spec, reason: fontReason(e) }, absent: false };
   }
   const list = faces.map((f) => f.postscriptName).join(', ');
   if (faceName === undefined) {

@@ -5,6 +5,18 @@
 // of the whole file (fontkit would need the whole file in memory first).
 
 import fs from 'node:fs';
+import { checkFile, LIMITS, type Why } from '../issue/read-file.js';
+
+/** A font file that cannot be read, and why (said to the user through reasonText). */
+export class FontFileError extends Error {
+  constructor(
+    readonly why: Why,
+    readonly size?: number,
+    readonly limit?: number,
+  ) {
+    super(`font file: ${why}`);
+  }
+}
 
 export type FileKind = 'sfnt' | 'collection' | 'woff' | 'woff2' | 'not-a-font';
 
@@ -57,12 +69,12 @@ export class Reader {
   constructor(private readonly fd: number, readonly size: number) {}
 
   read(offset: number, length: number): Buffer {
-    if (offset < 0 || length < 0 || offset + length > this.size) throw new Error('truncated font file');
+    if (offset < 0 || length < 0 || offset + length > this.size) throw new FontFileError('damaged');
     const buf = Buffer.alloc(length);
     let got = 0;
     while (got < length) {
       const n = fs.readSync(this.fd, buf, got, length - got, offset + got);
-      if (n === 0) throw new Error('truncated font file');
+      if (n === 0) throw new FontFileError('damaged');
       got += n;
     }
     this.bytesRead += length;
@@ -83,14 +95,20 @@ export function readTableDirectory(r: Reader, at: number): Map<string, TableReco
   const tables = new Map<string, TableRecord>();
   for (let i = 0; i < numTables; i++) {
     const p = 16 * i;
-    tables.set(records.toString('latin1', p, p + 4), { offset: records.readUInt32BE(p + 8), length: records.readUInt32BE(p + 12) });
+    const record = { offset: records.readUInt32BE(p + 8), length: records.readUInt32BE(p + 12) };
+    // A file cut short loses its last tables: refuse it here, not halfway through a render.
+    if (record.offset + record.length > r.size) throw new FontFileError('damaged');
+    tables.set(records.toString('latin1', p, p + 4), record);
   }
   return tables;
 }
 
 /** Reads the names of every face in a font file. Throws on a damaged sfnt file. */
 export function readFontFile(file: string): FontFileInfo {
-  const fd = fs.openSync(file, 'r');
+  // Looked at before it is opened: a fifo would block, /dev/zero never ends.
+  const checked = checkFile(file, LIMITS.font);
+  if (!checked.ok) throw new FontFileError(checked.why, checked.size, checked.limit);
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const r = new Reader(fd, fs.fstatSync(fd).size);
     if (r.size < 12) return { kind: 'not-a-font', faces: [] };
@@ -99,7 +117,7 @@ export function readFontFile(file: string): FontFileInfo {
     if (kind === 'sfnt') return { kind, faces: [readFace(r, 0, 0)] };
     if (kind !== 'collection') return { kind, faces: [] };
     const count = head.readUInt32BE(8);
-    if (count === 0 || count > 1000) throw new Error('bad font collection header');
+    if (count === 0 || count > 1000) throw new FontFileError('damaged');
     const offsets = r.read(12, 4 * count);
     const faces: FaceNames[] = [];
     for (let i = 0; i < count; i++) faces.push(readFace(r, offsets.readUInt32BE(4 * i), i));
@@ -112,7 +130,7 @@ export function readFontFile(file: string): FontFileInfo {
 function readFace(r: Reader, at: number, index: number): FaceNames {
   const tables = readTableDirectory(r, at);
   const nameTable = tables.get('name');
-  if (!nameTable) throw new Error('font has no name table');
+  if (!nameTable) throw new FontFileError('damaged');
   const names = parseNames(r.read(nameTable.offset, nameTable.length));
 
   // Weight and style: OS/2 usWeightClass (offset 4) and fsSelection (offset 62), head macStyle (offset 44).

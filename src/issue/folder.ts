@@ -4,10 +4,12 @@
 // each asynchronous call waits for a round trip through libuv's thread pool
 // (~6 ms for 60 files in a cold process).
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { Diagnostics, Localized } from '../diagnostics/diagnostic.js';
 import { decodeSource } from './decode.js';
+import { READ_REASONS } from './messages.js';
+import { checkFile, readRegularFile, reasonText } from './read-file.js';
 import { SourceText } from './source.js';
 
 export interface FolderListing {
@@ -16,6 +18,8 @@ export interface FolderListing {
   items: string[];
   /** `*.md` file names starting with `_` or `.`: drafts. */
   drafts: string[];
+  /** Names of entries that should have been read but are not files (reported). */
+  unreadable: string[];
 }
 
 const WHOLE_FILE = { line: 1, column: 1 };
@@ -35,29 +39,39 @@ export function listFolder(dir: string, diags: Diagnostics): FolderListing | und
     return undefined;
   }
 
-  const listing: FolderListing = { hasIssueYaml: false, items: [], drafts: [] };
+  const listing: FolderListing = { hasIssueYaml: false, items: [], drafts: [], unreadable: [] };
   for (const entry of entries) {
-    // Follow symbolic links: a linked file counts as a file.
-    const isFile = entry.isFile() || (entry.isSymbolicLink() && isFileAt(path.join(dir, entry.name)));
-    if (!isFile) continue;
-    if (entry.name === 'issue.yaml') listing.hasIssueYaml = true;
-    else if (entry.name.toLowerCase().endsWith('.md')) {
-      if (entry.name.startsWith('_') || entry.name.startsWith('.')) listing.drafts.push(entry.name);
-      else listing.items.push(entry.name);
+    const name = entry.name;
+    const isIssueYaml = name === 'issue.yaml';
+    if (!isIssueYaml && !name.toLowerCase().endsWith('.md')) continue;
+    if (!isIssueYaml && (name.startsWith('_') || name.startsWith('.'))) {
+      listing.drafts.push(name);
+      continue;
     }
+    // Follow symbolic links: a linked file counts as a file. Anything else
+    // (a dangling link, a loop, a folder, a fifo, a device) is said, never dropped.
+    if (!entry.isFile()) {
+      const checked = checkFile(path.join(dir, name), Number.POSITIVE_INFINITY);
+      if (!checked.ok) {
+        diags.error(dir, WHOLE_FILE, 'issue/unreadable', { path: path.join(dir, name), reason: reasonText(checked) });
+        listing.unreadable.push(name);
+        continue;
+      }
+    }
+    if (isIssueYaml) listing.hasIssueYaml = true;
+    else listing.items.push(name);
   }
   return listing;
 }
 
 /** Reads and strictly decodes one file; undefined (with a diagnostic) if that fails. */
-export function readSource(file: string, diags: Diagnostics): SourceText | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    diags.error(file, WHOLE_FILE, 'issue/unreadable', { path: file, reason: reasonOf(e) });
+export function readSource(file: string, limit: number, diags: Diagnostics): SourceText | undefined {
+  const read = readRegularFile(file, limit);
+  if (!read.ok) {
+    diags.error(file, WHOLE_FILE, 'issue/unreadable', { path: file, reason: reasonText(read) });
     return undefined;
   }
+  const bytes = read.bytes;
   const decoded = decodeSource(bytes);
   if (decoded.ok) return new SourceText(file, decoded.text);
 
@@ -87,22 +101,13 @@ function shellQuote(s: string): string {
   return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-function isFileAt(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
 function errorCode(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException | undefined)?.code;
 }
 
-/** The cause of a failed read in plain words (or the system's code). */
-export function reasonOf(e: unknown): string {
+/** The cause of a failed folder listing in plain words (or the system's code). */
+function reasonOf(e: unknown): Localized {
   const code = errorCode(e);
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  return code ?? String((e as Error | undefined)?.message ?? e);
+  if (code === 'EACCES' || code === 'EPERM') return READ_REASONS.permission;
+  return reasonText({ why: 'failed', code: code ?? 'unknown' });
 }

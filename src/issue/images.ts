@@ -8,16 +8,23 @@
 // grey band, and a PNG whose data does not inflate makes pdfkit throw
 // outside any promise, killing the process (watch and preview too).
 
-import { inflateSync } from 'node:zlib';
+import { Unzlib } from 'fflate';
 import type { imageSize } from 'image-size';
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
+import type { Diagnostics, MessageArgs } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../paths.js';
-import { reasonOf } from './folder.js';
 import type { Figure, ImageFile, Item } from './model.js';
+import { LIMITS, readRegularFile, reasonText, sizeText } from './read-file.js';
 import { positionOf } from './source.js';
 
+/**
+ * The most pixels an image may have, read from its header before anything
+ * decodes it: a 2 MB PNG can claim 20000 × 20000 pixels (1.6 GB decoded).
+ * 50 megapixels is a 48 MP phone photo; an A4 text block at 600 dpi is about 10.
+ */
+export const MAX_PIXELS = 50_000_000;
+
 /** The image, or why it cannot be used: a rule id and the message's arguments. */
-type Read = { image: ImageFile } | { rule: string; args?: Record<string, string> };
+type Read = { image: ImageFile } | { rule: string; args?: MessageArgs };
 
 /** Reads every figure's file once; each figure whose file cannot be used gets an error at its place. */
 export async function readImages(figures: Figure[], diags: Diagnostics): Promise<Map<string, ImageFile>> {
@@ -53,15 +60,14 @@ const DAMAGED: Read = { rule: 'image/damaged' };
 async function readImage(file: string): Promise<Read> {
   // Loaded with the first image, not at start (~4 ms of every build, most bulletins having no image):
   // node:fs/promises brings readline and the file watchers, and image-size makes its decoders at import.
-  const [{ createHash }, { readFile }, { imageSize }] = await Promise.all([import('node:crypto'), import('node:fs/promises'), import('image-size')]);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { rule: 'image/not-found' };
-    return { rule: 'image/unreadable', args: { reason: reasonOf(e) } };
+  const [{ createHash }, { imageSize }] = await Promise.all([import('node:crypto'), import('image-size')]);
+  const read = readRegularFile(file, LIMITS.image);
+  if (!read.ok) {
+    if (read.why === 'missing') return { rule: 'image/not-found' };
+    if (read.why === 'too-large') return { rule: 'image/too-large', args: { size: sizeText(read.size ?? 0), limit: sizeText(LIMITS.image) } };
+    return { rule: 'image/unreadable', args: { reason: reasonText(read) } };
   }
+  const bytes = read.bytes;
   let size: ReturnType<typeof imageSize>;
   try {
     size = imageSize(bytes);
@@ -70,6 +76,18 @@ async function readImage(file: string): Promise<Read> {
   }
   if (size.type !== 'jpg' && size.type !== 'png') return { rule: 'image/format', args: { format: (size.type ?? '?').toUpperCase() } };
   const format = size.type === 'jpg' ? 'jpeg' : 'png';
+  if (size.width && size.height && size.width * size.height > MAX_PIXELS) {
+    const mp = (n: number) => `${Number((n / 1e6).toFixed(1))} megapixels`;
+    const mpZh = (n: number) => `${Number((n / 1e6).toFixed(1))} 百万像素`;
+    const pixels = size.width * size.height;
+    return {
+      rule: 'image/too-large',
+      args: {
+        size: { en: `${size.width} × ${size.height} pixels (${mp(pixels)})`, zh: `${size.width} × ${size.height} 像素（${mpZh(pixels)}）` },
+        limit: { en: mp(MAX_PIXELS), zh: mpZh(MAX_PIXELS) },
+      },
+    };
+  }
   if (!size.width || !size.height || !(format === 'jpeg' ? jpegIsWhole(bytes) : pngIsWhole(bytes, size.width, size.height))) {
     return DAMAGED;
   }
@@ -117,12 +135,50 @@ function pngIsWhole(bytes: Uint8Array, width: number, height: number): boolean {
     pos += 12 + length;
   }
   if (!ended || data.length === 0) return false;
+  // Inflated in small steps and only counted, never kept: memory stays small whatever the data claims.
+  let inflated = 0;
+  const sum = new Adler32();
   try {
-    const pixels = inflateSync(Buffer.concat(data));
-    // Each row: one filter byte, then its pixels (an interlaced image's passes add up to a little more).
-    const rowBytes = 1 + Math.ceil((width * channels * depth) / 8);
-    return interlaced || pixels.length >= rowBytes * height;
+    const stream = new Unzlib((chunk) => {
+      inflated += chunk.length;
+      sum.update(chunk);
+    });
+    const STEP = 4096;
+    for (const chunk of data) for (let at = 0; at < chunk.length; at += STEP) stream.push(chunk.subarray(at, at + STEP));
+    stream.push(new Uint8Array(0), true);
   } catch {
     return false;
+  }
+  // The zlib stream ends with the Adler-32 of what it holds (fflate does not check it).
+  const last = data[data.length - 1]!;
+  if (last.length < 4 || last.readUInt32BE(last.length - 4) !== sum.value) return false;
+  // Each row: one filter byte, then its pixels (an interlaced image's passes add up to a little more).
+  const rowBytes = 1 + Math.ceil((width * channels * depth) / 8);
+  return interlaced || inflated >= rowBytes * height;
+}
+
+/** The Adler-32 checksum of zlib (RFC 1950), over chunks. */
+class Adler32 {
+  private a = 1;
+  private b = 0;
+
+  update(bytes: Uint8Array): void {
+    let { a, b } = this;
+    // 5552 bytes at most between reductions keep the sums below 2^32.
+    for (let start = 0; start < bytes.length; start += 5552) {
+      const end = Math.min(bytes.length, start + 5552);
+      for (let i = start; i < end; i++) {
+        a += bytes[i]!;
+        b += a;
+      }
+      a %= 65521;
+      b %= 65521;
+    }
+    this.a = a;
+    this.b = b;
+  }
+
+  get value(): number {
+    return ((this.b << 16) | this.a) >>> 0;
   }
 }

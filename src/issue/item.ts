@@ -12,6 +12,7 @@ import { readFrontmatter, type Frontmatter } from './frontmatter.js';
 import { readBlock } from './figure.js';
 import { reportUnsupported } from './inline.js';
 import { errorCount } from './issue-yaml.js';
+import { markdownProblem } from './markdown-guard.js';
 import type { Figure, Item, ItemKind, Paragraph, Placed } from './model.js';
 import type { SourceText } from './source.js';
 
@@ -45,6 +46,11 @@ export interface LoadedItem {
 export function readItem(name: string, src: SourceText, diags: Diagnostics): LoadedItem {
   const file = src.file;
   const errorsBefore = errorCount(diags);
+  const problem = markdownProblem(src.text);
+  if (problem) {
+    diags.error(file, src.position(problem.offset), 'markdown/too-complex', { what: problem.what });
+    return { file, name, figures: [] };
+  }
   const tree = parser.parse(src.text) as Root;
   const [first, ...rest] = tree.children;
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { listFolder, readSource } from './folder.js';
 import { readImages, withImages } from './images.js';
+import { LIMITS } from './read-file.js';
 import { readIssueYaml, type IssueHeader } from './issue-yaml.js';
 import { readItem, type LoadedItem } from './item.js';
 import type { Issue, Item } from './model.js';
@@ -40,13 +41,13 @@ export async function loadIssue(dir: string, read: ItemReader = readItem): Promi
   const itemNames = listing.items.sort(compareNames);
   const issueFile = path.join(dir, 'issue.yaml');
 
-  const issueSource = listing.hasIssueYaml ? readSource(issueFile, diags) : undefined;
-  const itemSources = itemNames.map((name) => readSource(path.join(dir, name), diags));
+  const issueSource = listing.hasIssueYaml ? readSource(issueFile, LIMITS.issueYaml, diags) : undefined;
+  const itemSources = itemNames.map((name) => readSource(path.join(dir, name), LIMITS.item, diags));
 
   const sources: Record<string, string> = {};
   let header: IssueHeader | undefined;
   if (!listing.hasIssueYaml) {
-    diags.error(dir, { line: 1, column: 1 }, 'issue/no-issue-yaml', { path: dir });
+    if (!listing.unreadable.includes('issue.yaml')) diags.error(dir, { line: 1, column: 1 }, 'issue/no-issue-yaml', { path: dir });
   } else if (issueSource) {
     sources[issueSource.file] = issueSource.text;
     header = readIssueYaml(issueSource, diags);
@@ -59,7 +60,7 @@ export async function loadIssue(dir: string, read: ItemReader = readItem): Promi
     sources[src.file] = src.text;
     loaded.push(read(name, src, diags));
   });
-  if (itemNames.length === 0) {
+  if (itemNames.length === 0 && listing.unreadable.every((name) => name === 'issue.yaml')) {
     diags.error(dir, { line: 1, column: 1 }, 'issue/no-items', { path: dir, drafts: skipped.length });
   }
 

@@ -2,6 +2,55 @@
 // item/*, image/*, markdown/*). Each says what is wrong and what to do about it.
 
 import type { Message } from '../diagnostics/messages.js';
+import type { Why } from './read-file.js';
+
+/** Why a file could not be read (read-file.ts), for a message's `{reason}`. */
+export const READ_REASONS: Record<Why, Message> = {
+  missing: { en: 'there is no such file', zh: '没有这个文件' },
+  'dangling-link': { en: 'it is a link to a file that does not exist', zh: '它是一个链接，指向的文件不存在' },
+  'link-loop': { en: 'it is a link that leads back to itself', zh: '它是一个链接，最终又指回自己（链接循环）' },
+  folder: { en: 'it is a folder, not a file', zh: '它是文件夹，不是文件' },
+  fifo: { en: 'it is a pipe (fifo), not a file', zh: '它是管道（fifo），不是文件' },
+  socket: { en: 'it is a socket, not a file', zh: '它是套接字（socket），不是文件' },
+  device: { en: 'it is a device, not a file', zh: '它是设备，不是文件' },
+  'not-a-file': { en: 'it is not a regular file', zh: '它不是普通文件' },
+  'too-large': { en: 'it is {size}, more than the {limit} this kind of file may have', zh: '它有 {size}，超过了此类文件 {limit} 的上限' },
+  permission: { en: 'permission denied', zh: '没有读取权限' },
+  damaged: { en: 'the file is damaged or cut short; copy it again from where it came from', zh: '文件已损坏或不完整；请从原处重新复制' },
+  failed: { en: 'the system could not read it ({code})', zh: '系统无法读取它（{code}）' },
+};
+
+/** What is wrong with a piece of YAML, by the yaml package's error code (yaml-guard.ts), in our own words. */
+export const YAML_REASONS: Record<string, Message> = {
+  'missing-quote': { en: 'a quotation mark opened here is never closed', zh: '此处开始的引号没有结束' },
+  'missing-bracket': { en: 'a bracket opened here is never closed', zh: '此处开始的括号没有闭合' },
+  MISSING_CHAR: { en: 'a character is missing here (a closing quote or bracket, or a colon)', zh: '此处缺少字符（右引号、右括号或冒号）' },
+  UNEXPECTED_TOKEN: { en: 'this character is not expected here', zh: '此处不应出现这个字符' },
+  BAD_INDENT: { en: 'this line is indented differently from the lines around it', zh: '这一行的缩进与上下文不一致' },
+  TAB_AS_INDENT: { en: 'a tab is used for indentation; indent with spaces', zh: '用了制表符（Tab）缩进；请用空格缩进' },
+  DUPLICATE_KEY: { en: 'this key is written twice; keep one', zh: '这个键写了两次；请只保留一个' },
+  MULTIPLE_DOCS: { en: 'a second `---` starts another document; a file holds one, delete the extra `---` line', zh: '第二个 `---` 开始了另一份文档；一个文件只能有一份，请删去多余的 `---` 行' },
+  MULTILINE_IMPLICIT_KEY: { en: 'a key must be on one line, followed by a colon', zh: '键必须写在一行内，后跟冒号' },
+  BLOCK_AS_IMPLICIT_KEY: { en: 'a key must be on one line, followed by a colon', zh: '键必须写在一行内，后跟冒号' },
+  KEY_OVER_1024_CHARS: { en: 'this key is longer than 1024 characters', zh: '这个键超过 1024 个字符' },
+  BAD_DQ_ESCAPE: { en: 'a backslash in double quotes starts an escape that does not exist; write \\\\ for a backslash', zh: '双引号中的反斜杠开始了不存在的转义；反斜杠本身请写成 \\\\' },
+  BAD_ALIAS: { en: 'an alias (*name) names no anchor (&name) written before it', zh: '别名（*名称）没有对应的、写在它前面的锚点（&名称）' },
+  RESOURCE_EXHAUSTION: { en: 'aliases (*name) here expand to too much text', zh: '此处的别名（*名称）展开后内容过多' },
+  TAG_RESOLVE_FAILED: { en: 'a tag (!name) that is not known', zh: '未知的标签（!名称）' },
+  // 32: MAX_YAML_DEPTH in yaml-guard.ts
+  'too-deep': { en: 'nested more than 32 levels deep', zh: '嵌套超过 32 层' },
+  'not-utf8': { en: 'it is not UTF-8 text; save it as UTF-8', zh: '它不是 UTF-8 文本；请另存为 UTF-8' },
+  other: { en: 'this is not written the way YAML needs', zh: '此处的写法不符合 YAML 的要求' },
+};
+/** What passed which limit of markdown-guard.ts. */
+export const MARKDOWN_LIMITS_SAID: Record<'lines' | 'paragraph' | 'depth' | 'emphasis' | 'markup' | 'definitions', Message> = {
+  lines: { en: 'the file has more than {limit} lines', zh: '文件超过 {limit} 行' },
+  paragraph: { en: 'this paragraph is longer than {limit} characters', zh: '这一段超过 {limit} 个字符' },
+  depth: { en: 'lists or block quotes nested more than {limit} levels deep', zh: '列表或引用嵌套超过 {limit} 层' },
+  emphasis: { en: 'more than {limit} `*` and `_` marks in one paragraph', zh: '一段中的 `*` 和 `_` 超过 {limit} 个' },
+  markup: { en: 'more than {limit} of the marks [ ] | < & \\ ` in one paragraph', zh: '一段中的 [ ] | < & \\ ` 等符号超过 {limit} 个' },
+  definitions: { en: 'more than {limit} link definitions ([name]: address)', zh: '链接定义（[名称]: 地址）超过 {limit} 个' },
+};
 
 export const LOAD_MESSAGES: Record<string, Message> = {
   // the folder
@@ -10,8 +59,8 @@ export const LOAD_MESSAGES: Record<string, Message> = {
     zh: '找不到文件夹 `{path}`；请给出期刊文件夹的路径（即存放 issue.yaml 和各 .md 文件的文件夹）',
   },
   'issue/unreadable': {
-    en: 'cannot read `{path}` ({reason}); check that it exists and that you may read it',
-    zh: '无法读取 `{path}`（{reason}）；请检查它是否存在、是否有读取权限',
+    en: 'cannot read `{path}`: {reason}; nothing of it is used — put a readable file there (a file whose name starts with _ is left out)',
+    zh: '无法读取 `{path}`：{reason}；其内容未被使用——请换成可读取的文件（文件名以 _ 开头的文件会被略去）',
   },
   'issue/no-issue-yaml': {
     en: 'the folder `{path}` has no issue.yaml; create one with at least masthead, number, date and publisher',
@@ -52,8 +101,8 @@ export const LOAD_MESSAGES: Record<string, Message> = {
     zh: '`date: {value}` 不是一个存在的日期；请按 YYYY-MM-DD 写，例如 `date: 2025-01-20`',
   },
   'issue/not-positive-integer': {
-    en: '`{key}` must be a whole number greater than 0, e.g. `{example}`; `{value}` is not',
-    zh: '`{key}` 必须是大于 0 的整数，例如 `{example}`；`{value}` 不符合',
+    en: '`{key}` must be a whole number from 1 to 9007199254740991, e.g. `{example}`; `{value}` is not',
+    zh: '`{key}` 必须是 1 到 9007199254740991 之间的整数，例如 `{example}`；`{value}` 不符合',
   },
 
   // encoding
@@ -131,12 +180,20 @@ export const LOAD_MESSAGES: Record<string, Message> = {
     en: '`{src}` is a {format} image; only JPEG (.jpg) and PNG (.png) can be printed — save it as one of them in an image editor',
     zh: '`{src}` 是 {format} 格式的图片；只能排印 JPEG（.jpg）和 PNG（.png）——请用图片编辑软件另存为这两种格式之一',
   },
+  'image/too-large': {
+    en: '`{src}` is {size}; at most {limit} can be printed — scale it down in an image editor (300 dpi at the printed size is plenty)',
+    zh: '`{src}` 有 {size}，最多只能排印 {limit}——请用图片编辑软件缩小（按印刷尺寸 300 dpi 足够）',
+  },
   'image/damaged': {
     en: '`{src}` cannot be read as an image: it is damaged, cut short, or not an image at all; open it in an image editor and save it again as JPEG or PNG',
     zh: '`{src}` 无法作为图片读取：文件已损坏、不完整或根本不是图片；请用图片编辑软件打开并重新保存为 JPEG 或 PNG',
   },
 
   // markdown body
+  'markdown/too-complex': {
+    en: 'the Markdown here is more than an item can hold: {what}; a bulletin item is plain paragraphs, so split or simplify this',
+    zh: '此处的 Markdown 超出了稿件的容量：{what}；简报稿件只由普通段落组成，请拆分或简化',
+  },
   'markdown/unsupported': {
     en: 'this {construct} ({syntax}) cannot be printed in a bulletin; write plain paragraphs — only **bold** and *emphasis* may be used',
     zh: '正文不能使用这种 Markdown 写法（{syntax}），无法排印；请写成普通段落——正文中只能使用 **加粗** 和 *强调*',

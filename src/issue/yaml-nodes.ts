@@ -8,6 +8,8 @@ import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { SourcePlace } from './model.js';
 import { joinLines } from './line-breaks.js';
 import { positionOf, type SourceText } from './source.js';
+import { YAML_REASONS } from './messages.js';
+import { yamlReason, yamlTooDeep } from './yaml-guard.js';
 
 export class YamlText {
   constructor(
@@ -42,7 +44,17 @@ export interface YamlEntry {
  * Returns the top-level entries, or undefined when the text is not usable.
  */
 export function parseYamlMap(y: YamlText, area: 'issue' | 'frontmatter', diags: Diagnostics): YamlEntry[] | undefined {
-  const doc = parseDocument(y.yaml, { schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const deep = yamlTooDeep(y.yaml);
+  if (deep !== undefined) {
+    diags.error(y.src.file, positionOf(y.place(deep)), `${area}/yaml-syntax`, { reason: YAML_REASONS['too-deep']! });
+    return undefined;
+  }
+  const doc = parseYaml(y.yaml);
+  if (!doc) {
+    // What the depth guard did not foresee and the parser's recursion could not take.
+    diags.error(y.src.file, positionOf(y.place(0)), `${area}/yaml-syntax`, { reason: YAML_REASONS['too-deep']! });
+    return undefined;
+  }
   if (doc.errors.length > 0) {
     const reported = new Set<number>();
     for (const e of doc.errors) {
@@ -53,7 +65,7 @@ export function parseYamlMap(y: YamlText, area: 'issue' | 'frontmatter', diags: 
       if (reported.has(at.line)) continue; // one error per line is enough
       reported.add(at.line);
       if (!reportFullwidthColon(y, at.line, area, diags)) {
-        diags.error(y.src.file, positionOf(at), `${area}/yaml-syntax`, { reason: e.message }, positionOf(end));
+        diags.error(y.src.file, positionOf(at), `${area}/yaml-syntax`, { reason: yamlReason(e) }, positionOf(end));
       }
     }
     return undefined;
@@ -78,6 +90,16 @@ export function parseYamlMap(y: YamlText, area: 'issue' | 'frontmatter', diags: 
     return undefined;
   }
   return contents.items.map((pair) => entryOf(pair, y));
+}
+
+/** The parsed document, or undefined when the parser ran out of stack. */
+function parseYaml(text: string): ReturnType<typeof parseDocument> | undefined {
+  try {
+    return parseDocument(text, { schema: 'core', prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
 }
 
 /** The entries of a nested map (e.g. `distribution:`), or undefined if `node` is not a map. */
@@ -187,13 +209,13 @@ export function writtenForm(node: unknown, y: YamlText): string {
   return y.yaml.slice(start, end).trim();
 }
 
-/** An integer value (plain or quoted digits); undefined otherwise. */
+/** An integer value (plain or quoted digits) that a double holds exactly; undefined otherwise. */
 export function readInteger(node: unknown): number | undefined {
   if (!isScalar(node)) return undefined;
   const v = node.value;
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (typeof v === 'string' && /^[+-]?\d+$/.test(v.trim())) return Number(v.trim());
-  return undefined;
+  // Past 2^53 a number is no longer exact (99999999999999999999999 would print as 1e+23).
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^[+-]?\d+$/.test(v.trim()) ? Number(v.trim()) : undefined;
+  return n !== undefined && Number.isSafeInteger(n) ? n : undefined;
 }
 
 export function rangeOf(node: unknown): [number, number] {

@@ -19,10 +19,15 @@ export interface Fix {
   rule: string;
 }
 
+/** Findings shown per rule per file; the rest are counted in one note (their fixes are all kept). */
+export const FINDINGS_PER_RULE = 20;
+
 export class Findings {
   readonly diags = new Diagnostics();
   readonly fixes: Fix[] = [];
   private readonly texts = new Map<string, SourceText>();
+  /** Per file and rule: how many found, and where the first one not shown is. */
+  private readonly counts = new Map<string, { file: string; rule: string; count: number; firstHidden?: number }>();
 
   constructor(
     private readonly sources: Record<string, string>,
@@ -39,7 +44,11 @@ export class Findings {
     const src = this.source(m.file);
     const start = m.offsets[from] ?? m.end;
     const end = to > from ? (m.offsets[to - 1] ?? start) + 1 : start;
-    this.diags.warning(m.file, src.position(start), rule, args, src.position(Math.max(start, end)));
+    const key = `${m.file}\0${rule}`;
+    const seen = this.counts.get(key) ?? { file: m.file, rule, count: 0 };
+    this.counts.set(key, seen);
+    if (++seen.count <= FINDINGS_PER_RULE) this.diags.warning(m.file, src.position(start), rule, args, src.position(Math.max(start, end)));
+    else seen.firstHidden ??= start;
     if (!fixes || fixes.size === 0 || !m.fixable) return;
     const safe = [...fixes].every(([i, text]) => m.exact[i] && src.text[m.offsets[i]!] === m.text[i] && keepsJoins(m, src.text, i, text));
     if (!safe) return;
@@ -47,6 +56,14 @@ export class Findings {
       const offset = m.offsets[i]!;
       const { line, column } = src.position(offset);
       this.fixes.push({ file: m.file, offset, length: 1, old: m.text[i]!, text, line, column, rule });
+    }
+  }
+
+  /** One note per file and rule with more findings than are shown: "and 1,234 more like this". */
+  finish(): void {
+    for (const { file, rule, count, firstHidden } of this.counts.values()) {
+      if (firstHidden === undefined) continue;
+      this.diags.note(file, this.source(file).position(firstHidden), 'lint/more-like-this', { count: (count - FINDINGS_PER_RULE).toLocaleString('en-US'), rule });
     }
   }
 

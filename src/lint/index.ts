@@ -40,6 +40,7 @@ export function lintIssue(issue: Issue, template?: Template): LintResult {
       if (caption) checkPunctuation(caption, f);
     }
   });
+  f.finish();
   return { diagnostics: f.diags.list, fixes: f.fixes };
 }
 

@@ -37,6 +37,10 @@ export const LINT_MESSAGES: Record<string, Message> = {
     en: 'the title ends with `{mark}`; a title takes no mark at its end, delete it',
     zh: '标题末尾有“{mark}”；标题末尾不加标点，请删去',
   },
+  'lint/more-like-this': {
+    en: 'and {count} more like this in this file ({rule}; only the first 20 are shown, `bulletin check --fix` fixes all it can)',
+    zh: '本文件中还有 {count} 处同类问题（{rule}；只列出前 20 处，`bulletin check --fix` 会改正所有能自动改正的）',
+  },
   'lint/title-too-long': {
     en: 'this title would take about {lines} lines ({perLine} characters a line); shorten it by about {over} characters to fit in two',
     zh: '此标题约占 {lines} 行（每行约 {perLine} 字）；请删减约 {over} 个字，使其不超过两行',

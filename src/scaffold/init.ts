@@ -4,6 +4,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { LIMITS, readRegularFile } from '../issue/read-file.js';
+import { yamlTooDeep } from '../issue/yaml-guard.js';
 import { isScalar, parseDocument } from 'yaml';
 
 export interface IsoDate {
@@ -31,6 +33,8 @@ function isEmptyOrMissing(dir: string): boolean {
 /** The next issue's issue.yaml: the previous one with number and total plus one and the date set.
  *  Only those values change: comments, alignment and everything else stay byte for byte. */
 export function nextIssueYaml(previous: string, date: IsoDate): string | undefined {
+  // Nesting the parser's recursion cannot take is refused before it starts.
+  if (yamlTooDeep(previous) !== undefined) return undefined;
   const doc = parseDocument(previous);
   if (doc.errors.length) return undefined;
   const edits: Array<{ from: number; to: number; text: string }> = [];
@@ -51,8 +55,10 @@ export function nextIssueYaml(previous: string, date: IsoDate): string | undefin
 export function initFromPrevious(dir: string, previousDir: string, date: IsoDate): InitResult {
   if (!isEmptyOrMissing(dir)) return { ok: false, reason: 'not-empty' };
   const prevYaml = path.join(previousDir, 'issue.yaml');
-  if (!fs.existsSync(prevYaml)) return { ok: false, reason: 'no-previous', detail: prevYaml };
-  const next = nextIssueYaml(fs.readFileSync(prevYaml, 'utf8').replace(/^\uFEFF/, ''), date);
+  // Read as the loader reads it: a fifo or /dev/zero named issue.yaml must not hang init.
+  const read = readRegularFile(prevYaml, LIMITS.issueYaml);
+  if (!read.ok) return { ok: false, reason: read.why === 'missing' ? 'no-previous' : 'bad-previous', detail: prevYaml };
+  const next = nextIssueYaml(read.bytes.toString('utf8').replace(/^\uFEFF/, ''), date);
   if (next === undefined) return { ok: false, reason: 'bad-previous', detail: prevYaml };
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'issue.yaml');

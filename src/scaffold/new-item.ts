@@ -2,6 +2,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { LIMITS, readRegularFile } from '../issue/read-file.js';
 import { parse } from 'yaml';
 
 export interface NewItem {
@@ -24,7 +25,9 @@ function readExisting(dir: string): Existing[] {
     let kind = 'item';
     let order: number | undefined;
     try {
-      const text = fs.readFileSync(path.join(dir, name), 'utf8').replace(/^\uFEFF/, '');
+      const read = readRegularFile(path.join(dir, name), LIMITS.item);
+      if (!read.ok) throw new Error(read.why);
+      const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
       const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
       const meta = front ? (parse(front) as Record<string, unknown> | null) : null;
       if (meta && meta.kind === 'brief') kind = 'brief';

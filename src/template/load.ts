@@ -3,12 +3,14 @@
 
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { Diagnostics } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Localized } from '../diagnostics/diagnostic.js';
 import { nearest } from '../issue/suggest.js';
 import { templatesDir } from '../paths.js';
 import { ROLES, type Color, type FontSpec, type Role, type Template } from './model.js';
 import { keysAt, lookup, positionOf, readChain, type TemplateDoc } from './source.js';
 import { parseLength } from './units.js';
+import { templateReason } from './messages.js';
+import { validateTemplate } from './validate.js';
 
 export { findTemplate } from './source.js';
 
@@ -24,15 +26,16 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
   warnUnknownKeys(chain, diags);
 
   const found = (keys: string[]) => lookup(chain, keys);
-  const fail = (keys: string[], reason: string) => {
+  const fail = (keys: string[], reason: string | Localized) => {
     let at = found(keys);
     for (let k = keys.length - 1; !at && k > 0; k--) at = found(keys.slice(0, k));
     const src = at?.src ?? top;
     const where = positionOf(src, at?.node ?? src.doc.contents);
     // A value read twice (a size is also the em of its letter spacing) is reported once.
     if (diags.list.some((d) => d.file === src.shown && d.start.offset === where.offset && d.rule === 'template/invalid')) return;
+    const key = `\`${keys.join('.')}\``;
     diags.error(src.shown, where, 'template/invalid', {
-      name: src.shown, reason: `\`${keys.join('.')}\` ${reason}`,
+      name: src.shown, reason: typeof reason === 'string' ? templateReason(key, reason) : { en: `${key} ${reason.en}`, zh: `${key} ${reason.zh}` },
     });
   };
   const raw = (keys: string[]): unknown => {
@@ -243,7 +246,10 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
   for (const c of [t.masthead.name.color, t.masthead.rule.color, t.body.color, t.figure.caption.color]) {
     if (!(c in colors)) fail(['colors'], `does not define the colour \`${c}\``);
   }
-  return diags.list.slice(before).some((d) => d.severity === 'error') ? undefined : t;
+  const failed = () => diags.list.slice(before).some((d) => d.severity === 'error');
+  // Ranges only once every value could be read (an unreadable one counts as 0).
+  if (!failed()) validateTemplate(t, fail);
+  return failed() ? undefined : t;
 }
 
 /** A key the default template does not have is a warning with the nearest known key. */

@@ -5,8 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Diagnostics, Position } from '../diagnostics/diagnostic.js';
+import { positionAt, type Diagnostics, type Position } from '../diagnostics/diagnostic.js';
+import { decodeSource } from '../issue/decode.js';
+import { checkFile, LIMITS, readRegularFile, reasonText } from '../issue/read-file.js';
+import { YAML_REASONS } from '../issue/messages.js';
+import { yamlReason, yamlTooDeep } from '../issue/yaml-guard.js';
 import { displayPath, templatesDir } from '../paths.js';
+import { templateReason } from './messages.js';
 
 export interface TemplateDoc {
   file: string;
@@ -58,36 +63,49 @@ function parsed(file: string, text: string): { doc: Document; lc: LineCounter } 
 export function readChain(file: string, diags: Diagnostics, seen: string[] = []): TemplateDoc[] | undefined {
   const shown = displayPath(file);
   if (seen.includes(file)) {
-    diags.error(shown, { line: 1, column: 1 }, 'template/invalid', { name: shown, reason: `\`extends\` makes a loop: ${[...seen, file].map(displayPath).join(' → ')}` });
+    diags.error(shown, { line: 1, column: 1 }, 'template/invalid', { name: shown, reason: templateReason('`extends`', `makes a loop: ${[...seen, file].map(displayPath).join(' → ')}`) });
     return undefined;
   }
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    diags.error(shown, { line: 1, column: 1 }, 'template/not-found', { name: shown, looked: shown, available: availableTemplates() });
+  const read = readRegularFile(file, LIMITS.template);
+  if (!read.ok) {
+    if (read.why === 'missing') diags.error(shown, { line: 1, column: 1 }, 'template/not-found', { name: shown, looked: shown, available: availableTemplates() });
+    else diags.error(shown, { line: 1, column: 1 }, 'template/unreadable', { path: shown, reason: reasonText(read) });
+    return undefined;
+  }
+  const decoded = decodeSource(read.bytes);
+  if (!decoded.ok) {
+    diags.error(shown, { line: decoded.line, column: decoded.column }, 'template/unreadable', { path: shown, reason: YAML_REASONS['not-utf8']! });
+    return undefined;
+  }
+  const text = decoded.text;
+  const deep = yamlTooDeep(text);
+  if (deep !== undefined) {
+    diags.error(shown, positionAt(text, deep), 'template/invalid', { name: shown, reason: YAML_REASONS['too-deep']! });
     return undefined;
   }
   const { doc, lc } = parsed(file, text);
   const src: TemplateDoc = { file, shown, doc, lc };
   for (const e of doc.errors) {
     const p = lc.linePos(e.pos[0]);
-    diags.error(shown, { line: p.line, column: p.col }, 'template/invalid', { name: shown, reason: e.message.split('\n')[0] ?? '' });
+    diags.error(shown, { line: p.line, column: p.col }, 'template/invalid', { name: shown, reason: yamlReason(e) });
   }
   if (doc.errors.length) return undefined;
   if (doc.contents && !isMap(doc.contents)) {
-    diags.error(shown, positionOf(src, doc.contents), 'template/invalid', { name: shown, reason: 'a template is a map of keys' });
+    diags.error(shown, positionOf(src, doc.contents), 'template/invalid', { name: shown, reason: templateReason('', 'a template is a map of keys') });
     return undefined;
   }
   const parent = doc.get('extends', true) as Node | undefined;
   if (parent === undefined) return [src];
   if (!isScalar(parent) || typeof parent.value !== 'string') {
-    diags.error(shown, positionOf(src, parent), 'template/invalid', { name: shown, reason: '`extends` must name a template' });
+    diags.error(shown, positionOf(src, parent), 'template/invalid', { name: shown, reason: templateReason('`extends`', 'must name a template') });
     return undefined;
   }
   const parentFile = findTemplate(parent.value, path.dirname(file));
-  if (!fs.existsSync(parentFile)) {
-    diags.error(shown, positionOf(src, parent), 'template/not-found', { name: parent.value, looked: displayPath(parentFile), available: availableTemplates() });
+  const checked = checkFile(parentFile, LIMITS.template);
+  if (!checked.ok) {
+    // Reported at the `extends:` line, the one to change.
+    if (checked.why === 'missing') diags.error(shown, positionOf(src, parent), 'template/not-found', { name: parent.value, looked: displayPath(parentFile), available: availableTemplates() });
+    else diags.error(shown, positionOf(src, parent), 'template/unreadable', { path: displayPath(parentFile), reason: reasonText(checked) });
     return undefined;
   }
   const rest = readChain(parentFile, diags, [...seen, file]);

@@ -355,7 +355,7 @@ describe('damaged and unsupported files', () => {
     const dir = tmpDir();
     const cut = path.join(dir, 'cut.otf');
     fs.writeFileSync(cut, fs.readFileSync(bundled('FandolKai-Regular.otf')).subarray(0, 4000));
-    expect(() => readFontTables(cut)).toThrow(/cut\.otf: truncated font file/);
+    expect(() => readFontTables(cut)).toThrow(/cut\.otf: .*damaged/);
     const woff2 = path.join(dir, 'a.woff2');
     fs.writeFileSync(woff2, Buffer.concat([Buffer.from('wOF2'), Buffer.alloc(64)]));
     expect(() => readFontTables(woff2)).toThrow(/not a TrueType or OpenType font/);

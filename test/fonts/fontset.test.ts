@@ -167,7 +167,7 @@ describe('bold', () => {
     const file = writeTemp('italic.yaml', defaultTemplate.replace('emphasis: FandolKai-Regular.otf', 'emphasis: { face: FandolKai-Regular.otf, italic: true }'));
     const diags = new Diagnostics();
     expect(loadTemplate(file, diags)).toBeUndefined();
-    expect(diags.list[0]?.args.reason).toMatch(/italic.*never slanted/);
+    expect((diags.list[0]?.args.reason as { en: string }).en).toMatch(/italic.*never slanted/);
   });
 });
 

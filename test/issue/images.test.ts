@@ -72,7 +72,7 @@ describe('readImages', () => {
     fs.mkdirSync(path.join(dir, 'a.jpg'));
     const diags = new Diagnostics();
     await readImages([figure(dir, 'a.jpg')], diags);
-    expect(diags.list.map((d) => [d.rule, d.args.reason])).toEqual([['image/unreadable', 'it is a folder']]);
+    expect(diags.list.map((d) => [d.rule, (d.args.reason as { en: string }).en])).toEqual([['image/unreadable', 'it is a folder, not a file']]);
   });
 
   it('an image used twice is read once and reported at each figure', async () => {

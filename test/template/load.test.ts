@@ -63,7 +63,7 @@ describe('extends', () => {
   it('a loop of extends is an error, not a hang', () => {
     const { t, diags } = load('loop-a.yaml');
     expect(t).toBeUndefined();
-    expect(String(diags[0]!.args.reason)).toContain('loop');
+    expect((diags[0]!.args.reason as { en: string }).en).toContain('loop');
   });
 
   it('a parent that does not exist is an error at the extends line', () => {
