@@ -78,6 +78,10 @@ export const MESSAGES: Record<string, Message> = {
     en: 'cannot write `{path}` ({reason}); check that its folder exists and that you may write there — the previous file (if any) is unchanged',
     zh: '无法写入 `{path}`（{reason}）；请检查所在文件夹是否存在、是否有写入权限——原有文件（如有）未被改动',
   },
+  'output/ofd-font': {
+    en: 'cannot embed the font `{font}` in the OFD (HarfBuzz cannot read or subset it); choose another font for the roles that use it — nothing was written',
+    zh: '无法把字体 `{font}` 嵌入 OFD（HarfBuzz 无法读取或子集化该字体）；请为使用它的角色换用其他字体——未写入任何文件',
+  },
   'cli/bad-date': {
     en: '`{date}` is not a date; write it as YYYY-MM-DD, e.g. 2025-01-20',
     zh: '`{date}` 不是有效日期；请写成 YYYY-MM-DD，例如 2025-01-20',
