@@ -1,10 +1,12 @@
 // OFD packages in tests: the example's, its parts as text, and a package
 // re-zipped after an edit (to damage it on purpose).
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { compile, pdfTitle, type Compiled } from '../../src/build.js';
 import { renderOfd } from '../../src/render/ofd/index.js';
-import { example } from './cli.js';
+import { example, root, tmpDir } from './cli.js';
 
 export const ofdDate = new Date(Date.UTC(2025, 0, 20));
 
@@ -51,5 +53,22 @@ export function noXmllint(): string | undefined {
     return undefined;
   } catch {
     return 'xmllint not found (apt-get install libxml2-utils, as .ci/run does)';
+  }
+}
+
+/** Validates each XML part against its GB/T 33190 schema with xmllint; throws xmllint's report for an invalid part. */
+export function validateWithXsd(parts: Record<string, string>): void {
+  const xsd = path.join(root, 'test/fixtures/ofd-xsd');
+  const dir = tmpDir();
+  try {
+    for (const [name, xml] of Object.entries(parts)) {
+      const schema = name === 'OFD.xml' ? 'OFD' : name.endsWith('Document.xml') ? 'Document' : name.endsWith('Res.xml') ? 'Res' : 'Page';
+      const file = path.join(dir, name.replaceAll('/', '_'));
+      fs.writeFileSync(file, xml);
+      // xmllint exits non-zero on an invalid document: execFileSync then throws with its report.
+      execFileSync('xmllint', ['--noout', '--schema', path.join(xsd, `${schema}.xsd`), file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
