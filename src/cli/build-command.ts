@@ -26,7 +26,7 @@ const FORMATS: readonly OutputFormat[] = ['pdf', 'docx', 'ofd'];
 function parseFormats(value: string): OutputFormat[] {
   const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const bad = list.find((f) => !FORMATS.includes(f as OutputFormat));
-  if (bad !== undefined || list.length === 0) throw new InvalidArgumentError('use pdf, docx, ofd or a list such as pdf,ofd');
+  if (bad !== undefined || list.length === 0) throw new InvalidArgumentError('use pdf, docx, ofd or a list such as pdf,docx,ofd');
   return list as OutputFormat[];
 }
 
