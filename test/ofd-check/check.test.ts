@@ -38,13 +38,13 @@ describe('checkOfd and ofdText', () => {
   });
 
   it('names a font file the package lacks', () => {
-    const f = checkOfd(rezip(ofd, (files) => delete files['Doc_0/Res/font_3.otf']));
-    expect(f).toContainEqual(expect.objectContaining({ ruleId: 'ofd/missing-file', args: { path: 'Doc_0/Res/font_3.otf', id: '3' } }));
+    const f = checkOfd(rezip(ofd, (files) => delete files['Doc_0/Res/font_2.otf']));
+    expect(f).toContainEqual(expect.objectContaining({ ruleId: 'ofd/missing-file', args: { path: 'Doc_0/Res/font_2.otf', id: '2' } }));
   });
 
   it('finds an ID used twice', () => {
-    const f = checkOfd(editPart(ofd, PAGE0, /<ofd:TextObject ID="9"/, '<ofd:TextObject ID="8"'));
-    expect(f).toContainEqual(expect.objectContaining({ ruleId: 'ofd/duplicate-id', part: PAGE0, args: { id: '8', other: PAGE0 } }));
+    const f = checkOfd(editPart(ofd, PAGE0, /<ofd:TextObject ID="8"/, '<ofd:TextObject ID="7"'));
+    expect(f).toContainEqual(expect.objectContaining({ ruleId: 'ofd/duplicate-id', part: PAGE0, args: { id: '7', other: PAGE0 } }));
   });
 
   it('finds an ID above MaxUnitID', () => {
@@ -53,7 +53,7 @@ describe('checkOfd and ofdText', () => {
   });
 
   it('finds a reference to a font that is not there, and to a colour space that is not there', () => {
-    const f = checkOfd(editPart(editPart(ofd, PAGE0, 'Font="3"', 'Font="999"'), PAGE0, 'ColorSpace="1"', 'ColorSpace="77"'));
+    const f = checkOfd(editPart(editPart(ofd, PAGE0, 'Font="2"', 'Font="999"'), PAGE0, '<ofd:FillColor Value="0 0 0"/>', '<ofd:FillColor Value="0 0 0" ColorSpace="77"/>'));
     expect(f).toContainEqual(expect.objectContaining({ ruleId: 'ofd/dangling-reference', args: { attr: 'Font', id: '999' } }));
     expect(f).toContainEqual(expect.objectContaining({ ruleId: 'ofd/dangling-reference', args: { attr: 'ColorSpace', id: '77' } }));
   });
@@ -69,12 +69,12 @@ describe('checkOfd and ofdText', () => {
   });
 
   it('finds a font that cannot be read, and one that lacks a character drawn with it', () => {
-    const garbage = checkOfd(rezip(ofd, (files) => (files['Doc_0/Res/font_3.otf'] = strToU8('not a font at all'))));
-    expect(garbage).toContainEqual(expect.objectContaining({ ruleId: 'ofd/font-unreadable', part: 'Doc_0/Res/font_3.otf' }));
+    const garbage = checkOfd(rezip(ofd, (files) => (files['Doc_0/Res/font_2.otf'] = strToU8('not a font at all'))));
+    expect(garbage).toContainEqual(expect.objectContaining({ ruleId: 'ofd/font-unreadable', part: 'Doc_0/Res/font_2.otf' }));
     // The page-number face's subset (— and digits) put in place of the body face's.
-    const swapped = checkOfd(rezip(ofd, (files) => (files['Doc_0/Res/font_3.otf'] = files['Doc_0/Res/font_5.otf']!)));
+    const swapped = checkOfd(rezip(ofd, (files) => (files['Doc_0/Res/font_2.otf'] = files['Doc_0/Res/font_4.otf']!)));
     const missing = swapped.find((x) => x.ruleId === 'ofd/glyph-missing');
-    expect(missing?.args).toMatchObject({ font: 'FandolFang-Regular', id: '3' });
+    expect(missing?.args).toMatchObject({ font: 'FandolFang-Regular', id: '2' });
     expect(String(missing?.args.chars)).toContain('第');
   });
 
@@ -82,13 +82,13 @@ describe('checkOfd and ofdText', () => {
     const outside = checkOfd(editPart(ofd, PAGE0, /Boundary="55\.729 /, 'Boundary="300 '));
     expect(outside).toContainEqual(expect.objectContaining({ ruleId: 'ofd/box-outside-page', args: { count: 1 } }));
     // The masthead's name moved below the issue number.
-    const order = checkOfd(editPart(ofd, PAGE0, /(<ofd:TextObject ID="8" Boundary="[\d.]+ )[\d.]+/, '$1100'));
+    const order = checkOfd(editPart(ofd, PAGE0, /(<ofd:TextObject ID="7" Boundary="[\d.]+ )[\d.]+/, '$1100'));
     expect(order).toContainEqual(expect.objectContaining({ ruleId: 'ofd/text-order', severity: 'warning' }));
   });
 
   it('finds more DeltaX advances than a TextCode has characters', () => {
     const f = checkOfd(editPart(ofd, PAGE0, /DeltaX="g 3 26\.458"/, 'DeltaX="g 9 26.458"'));
-    expect(f).toContainEqual(expect.objectContaining({ ruleId: 'ofd/bad-delta', args: { id: '8', chars: 4, deltas: 9 } }));
+    expect(f).toContainEqual(expect.objectContaining({ ruleId: 'ofd/bad-delta', args: { id: '7', chars: 4, deltas: 9 } }));
   });
 
   it('reads an OFD written another way: default namespace, absolute locations, a font not embedded', () => {

@@ -80,13 +80,19 @@ describe('the OFD of the example', () => {
     }
   });
 
-  it('paints the masthead rule in the template red, as CMYK in a declared CMYK colour space', () => {
-    const res = parse(parts['Doc_0/PublicRes.xml']!).Res![0]!;
-    const space = res.ColorSpaces![0]!.ColorSpace![0]! as unknown as { ID: string; Type: string };
-    expect(space.Type).toBe('CMYK');
-    const rule = /<ofd:PathObject [^>]*><ofd:FillColor Value="([^"]+)" ColorSpace="(\d+)"\/>/.exec(parts['Doc_0/Pages/Page_0/Content.xml']!);
-    // 0/80/80/0 per cent, in eight bits.
-    expect(rule?.slice(1)).toEqual(['0 204 204 0', space.ID]);
+  it('paints the masthead rule in the template red, converted to RGB as the preview shows it (no colour space a reader may ignore)', () => {
+    const rule = /<ofd:PathObject [^>]*><ofd:FillColor ([^/]+)\/>/.exec(parts['Doc_0/Pages/Page_0/Content.xml']!);
+    // CMYK 0/80/80/0 per cent: red 255, green and blue 255 × 0.2.
+    expect(rule?.[1]).toBe('Value="255 51 51"');
+    expect(parts['Doc_0/PublicRes.xml']).not.toContain('ColorSpace');
+  });
+
+  it('gives text in a bold face the weight 700, and marks its font bold', () => {
+    const page = parts['Doc_0/Pages/Page_0/Content.xml']!;
+    const masthead = /<ofd:TextObject [^>]*>(?=<ofd:FillColor[^>]*><ofd:TextCode[^>]*>政务信息)/.exec(page)?.[0];
+    expect(masthead).toContain('Weight="700"');
+    expect(parts['Doc_0/PublicRes.xml']).toContain('FontName="FandolSong-Bold" FamilyName="FandolSong" Bold="true"');
+    expect(page.match(/Weight="700"/g)!.length).toBeLessThan(page.match(/<ofd:TextObject /g)!.length / 2);
   });
 
   it('gives the same bytes from the same display list', async () => {
@@ -107,7 +113,7 @@ describe('renderOfd on display lists made here', () => {
     // 15 pt = 5.292 mm; its thirtieth 0.176 mm.
     expect(boldRun).toContain('Size="5.292" Stroke="true" LineWidth="0.176"');
     expect(plainRun).not.toContain('Stroke');
-    expect(page).toContain('<ofd:FillColor Value="0 0 0 255" ColorSpace="1"/><ofd:StrokeColor Value="0 0 0 255" ColorSpace="1"/>');
+    expect(page).toContain('<ofd:FillColor Value="0 0 0"/><ofd:StrokeColor Value="0 0 0"/>');
     // The space kept as text, as a reference no reader trims.
     expect(page).toContain('>加粗&#x20;标题</ofd:TextCode>');
     expect(Object.keys(unzipSync(ofd)).filter((n) => n.includes('/Res/font_'))).toHaveLength(1);

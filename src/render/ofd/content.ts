@@ -8,6 +8,7 @@
 import type { GlyphRun, ImageBox, Page, Rule } from '../../layout/display-list.js';
 import type { Color } from '../../template/model.js';
 import type { OfdFace } from './index.js';
+import { screenRgb } from '../screen-color.js';
 import { deltas, escText, mm, num, xmlPart } from './xml.js';
 
 export interface FontRef {
@@ -18,8 +19,6 @@ export interface FontRef {
 
 export interface PageResources {
   colors: Record<string, Color>;
-  /** ID of the CMYK colour space, if any colour is CMYK. */
-  cmyk: number | undefined;
   /** Face id → its font resource. */
   fonts: ReadonlyMap<string, FontRef>;
   /** Image digest → its MultiMedia ID. */
@@ -39,11 +38,12 @@ export function pageContent(page: Page, res: PageResources, newId: () => number,
   return xmlPart('Page', '', `${area}<ofd:Content><ofd:Layer ID="${layer}" Type="Body">${objects.join('')}</ofd:Layer></ofd:Content>`);
 }
 
-/** A colour element: CMYK in the colour space (0–255 a component), RGB as the default space has it. */
-function color(tag: string, c: Color | undefined, res: PageResources): string {
-  if (c && 'cmyk' in c) return `<ofd:${tag} Value="${c.cmyk.map((v) => Math.round((Math.min(100, Math.max(0, v)) * 255) / 100)).join(' ')}" ColorSpace="${res.cmyk}"/>`;
-  const rgb = c ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c.rgb) : null;
-  return `<ofd:${tag} Value="${rgb ? rgb.slice(1).map((h) => parseInt(h, 16)).join(' ') : '0 0 0'}"/>`;
+/**
+ * A colour element, in the OFD's default RGB space: a CMYK colour converted as the preview converts it. Readers
+ * that ignore colour spaces (ofd.js among them) would draw CMYK numbers as RGB, the red masthead cyan.
+ */
+function color(tag: string, c: Color | undefined): string {
+  return `<ofd:${tag} Value="${screenRgb(c).join(' ')}"/>`;
 }
 
 function text(run: GlyphRun, res: PageResources, id: number): string {
@@ -54,11 +54,13 @@ function text(run: GlyphRun, res: PageResources, id: number): string {
   for (const ch of run.text) advances.push(mm(face.advance(ch.codePointAt(0)!) * scale + run.tracking));
   const width = advances.reduce((a, b) => a + b, 0);
   const size = mm(run.size);
-  const paint = color('FillColor', res.colors[run.color], res);
+  const paint = color('FillColor', res.colors[run.color]);
   const stroke = font.synthetic ? ` Stroke="true" LineWidth="${num(size * BOLD_STROKE)}"` : '';
+  // A bold face's text is bold text (a reader that must substitute the font then picks a bold one).
+  const weight = face.bold ? ' Weight="700"' : '';
   // The box: one em above the baseline to DESCENT below, as wide as the advances; TextCode is relative to it.
   return (
-    `<ofd:TextObject ID="${id}" Boundary="${num(mm(run.x))} ${num(mm(run.y) - size)} ${num(Math.max(width, 0))} ${num(size * (1 + DESCENT))}" Font="${font.id}" Size="${num(size)}"${stroke}>` +
+    `<ofd:TextObject ID="${id}" Boundary="${num(mm(run.x))} ${num(mm(run.y) - size)} ${num(Math.max(width, 0))} ${num(size * (1 + DESCENT))}" Font="${font.id}" Size="${num(size)}"${stroke}${weight}>` +
     paint +
     (font.synthetic ? paint.replace('FillColor', 'StrokeColor') : '') +
     `<ofd:TextCode X="0" Y="${num(size)}"${advances.length > 1 ? ` DeltaX="${deltas(advances.slice(0, -1))}"` : ''}>${escText(run.text)}</ofd:TextCode></ofd:TextObject>`
@@ -70,7 +72,7 @@ function rule(r: Rule, res: PageResources, id: number): string {
   const h = num(mm(r.thickness));
   return (
     `<ofd:PathObject ID="${id}" Boundary="${num(mm(r.x))} ${num(mm(r.y - r.thickness / 2))} ${w} ${h}" Stroke="false" Fill="true">` +
-    `${color('FillColor', res.colors[r.color], res)}<ofd:AbbreviatedData>M 0 0 L ${w} 0 L ${w} ${h} L 0 ${h} C</ofd:AbbreviatedData></ofd:PathObject>`
+    `${color('FillColor', res.colors[r.color])}<ofd:AbbreviatedData>M 0 0 L ${w} 0 L ${w} ${h} L 0 ${h} C</ofd:AbbreviatedData></ofd:PathObject>`
   );
 }
 

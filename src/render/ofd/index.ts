@@ -6,7 +6,7 @@
 // The package (a zip, written by fflate with fixed times and order):
 //   OFD.xml                          entry: document metadata, where the document is
 //   Doc_0/Document.xml               page size, resources, the page list, MaxUnitID
-//   Doc_0/PublicRes.xml              fonts (embedded subsets) and the CMYK colour space
+//   Doc_0/PublicRes.xml              fonts (embedded subsets)
 //   Doc_0/DocumentRes.xml            images
 //   Doc_0/Res/…                      the font and image files
 //   Doc_0/Pages/Page_N/Content.xml   one layer of text, path and image objects
@@ -59,8 +59,7 @@ export function renderOfd(pages: Page[], faces: ReadonlyMap<string, OfdFace>, co
   const newId = () => ++lastId;
   const files: Array<[string, Uint8Array, boolean]> = []; // name, bytes, compress
 
-  // Resources first, each with its ID: the CMYK colour space, the fonts (one per file and face), the images.
-  const cmyk = Object.values(colors).some((c) => 'cmyk' in c) ? newId() : undefined;
+  // Resources first, each with its ID: the fonts (one per file and face), the images.
   const fonts = new Map<string, { id: number; face: OfdFace; chars: Set<number> }>();
   const fontOfFace = new Map<string, FontRef>();
   const images = new Map<string, { id: number; file: string; format: string; bytes: Uint8Array }>();
@@ -94,12 +93,12 @@ export function renderOfd(pages: Page[], faces: ReadonlyMap<string, OfdFace>, co
     files.push([`${DOC}/Res/${file}`, subset, true]);
     const family = names?.families[0] ?? face.postscriptName;
     fontXml.push(
-      `<ofd:Font ID="${font.id}" FontName="${esc(face.postscriptName)}" FamilyName="${esc(family)}"${face.bold || names?.bold ? ' Bold="true"' : ''}>` +
+      `<ofd:Font ID="${font.id}" FontName="${esc(face.postscriptName)}" FamilyName="${esc(family)}"${face.bold ? ' Bold="true"' : ''}>` +
         `<ofd:FontFile>${file}</ofd:FontFile></ofd:Font>`,
     );
   }
 
-  const res: PageResources = { colors, cmyk, faces, fonts: fontOfFace, images: new Map([...images].map(([k, v]) => [k, v.id])) };
+  const res: PageResources = { colors, faces, fonts: fontOfFace, images: new Map([...images].map(([k, v]) => [k, v.id])) };
   const pageIds: number[] = [];
   const contents: string[] = [];
   const first = pages[0];
@@ -112,8 +111,7 @@ export function renderOfd(pages: Page[], faces: ReadonlyMap<string, OfdFace>, co
   const publicRes = xmlPart(
     'Res',
     ' BaseLoc="Res"',
-    (cmyk ? `<ofd:ColorSpaces><ofd:ColorSpace ID="${cmyk}" Type="CMYK" BitsPerComponent="8"/></ofd:ColorSpaces>` : '') +
-      (fontXml.length ? `<ofd:Fonts>${fontXml.join('')}</ofd:Fonts>` : ''),
+    fontXml.length ? `<ofd:Fonts>${fontXml.join('')}</ofd:Fonts>` : '',
   );
   const documentRes = images.size
     ? xmlPart('Res', ' BaseLoc="Res"', `<ofd:MultiMedias>${[...images.values()].map((m) => `<ofd:MultiMedia ID="${m.id}" Type="Image" Format="${m.format}"><ofd:MediaFile>${m.file}</ofd:MediaFile></ofd:MultiMedia>`).join('')}</ofd:MultiMedias>`)
