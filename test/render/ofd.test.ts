@@ -138,6 +138,19 @@ describe('renderOfd on display lists made here', () => {
     if (!noXmllint()) validateWithXsd(parts);
   });
 
+  it('refuses, with the font named, a face whose file is no font HarfBuzz can read', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'broken.otf');
+    fs.writeFileSync(file, 'OTTO and then nothing a font has');
+    const face: OfdFace = { path: file, postscriptName: 'Broken', unitsPerEm: 1000, advance: () => 1000 };
+    const run = { kind: 'glyphs' as const, face: 'broken', size: 12, x: 72, y: 100, text: '字', tracking: 0, color: 'black' };
+    try {
+      expect(() => renderOfd([{ width: 595, height: 842, items: [run] }], new Map([['broken', face]]), black, meta)).toThrow(expect.objectContaining({ fontPath: file }));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('subsets the face a collection names, not its first', () => {
     requireDebianFonts();
     const mono = openFace(WQY, 'WenQuanYiZenHeiMono');

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { readFontFile } from '../../fonts/sfnt.js';
+import { readFontFile, type FaceNames } from '../../fonts/sfnt.js';
 import type { Page } from '../../layout/display-list.js';
 import { zipTime } from '../../output/zip-time.js';
 import type { Color } from '../../template/model.js';
@@ -84,9 +84,15 @@ export function renderOfd(pages: Page[], faces: ReadonlyMap<string, OfdFace>, co
   const fontXml: string[] = [];
   for (const font of fonts.values()) {
     const { face } = font;
-    const info = readFontFile(face.path).faces;
-    const names = (face.collectionName ? info.find((f) => f.postscriptName === face.collectionName) : info[0]) ?? info[0];
-    const subset = subsetFontFile(fs.readFileSync(face.path), names?.index ?? 0, font.chars);
+    let names: FaceNames | undefined;
+    let subset: Uint8Array | undefined;
+    try {
+      const info = readFontFile(face.path).faces;
+      names = (face.collectionName ? info.find((f) => f.postscriptName === face.collectionName) : info[0]) ?? info[0];
+      subset = subsetFontFile(fs.readFileSync(face.path), names?.index ?? 0, font.chars);
+    } catch {
+      // The file went away or changed since layout read it (watch mode); the same answer as for a face HarfBuzz refuses.
+    }
     if (!subset) throw new OfdFontError(face.path);
     const ext = subset[0] === 0x4f && subset[1] === 0x54 && subset[2] === 0x54 && subset[3] === 0x4f ? 'otf' : 'ttf';
     const file = `font_${font.id}.${ext}`;
