@@ -3,7 +3,7 @@
 // editions. Nothing here decides where anything goes: every run, rule and
 // image arrives at its final place, and is written in millimetres.
 //
-// The package (a zip, written by fflate with fixed times and order):
+// The package (a zip with fixed times and order, ./zip.ts):
 //   OFD.xml                          entry: document metadata, where the document is
 //   Doc_0/Document.xml               page size, resources, the page list, MaxUnitID
 //   Doc_0/PublicRes.xml              fonts (embedded subsets)
@@ -14,14 +14,14 @@
 
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8 } from 'fflate';
 import { readFontFile, type FaceNames } from '../../fonts/sfnt.js';
 import type { Page } from '../../layout/display-list.js';
-import { zipTime } from '../../output/zip-time.js';
 import type { Color } from '../../template/model.js';
 import { pageContent, type FontRef, type PageResources } from './content.js';
 import { subsetFontFile } from './subset.js';
 import { esc, mm, num, xmlPart } from './xml.js';
+import { zipEntries } from './zip.js';
 
 /** What the OFD writer needs of a face (a FontSet's faces have it). */
 export interface OfdFace {
@@ -57,7 +57,7 @@ const DOC = 'Doc_0';
 export function renderOfd(pages: Page[], faces: ReadonlyMap<string, OfdFace>, colors: Record<string, Color>, meta: OfdMeta): Uint8Array {
   let lastId = 0;
   const newId = () => ++lastId;
-  const files: Array<[string, Uint8Array, boolean]> = []; // name, bytes, compress
+  const fontFiles: Array<{ name: string; bytes: Uint8Array }> = [];
 
   // Resources first, each with its ID: the fonts (one per file and face), the images.
   const fonts = new Map<string, { id: number; face: OfdFace; chars: Set<number> }>();
@@ -96,7 +96,7 @@ export function renderOfd(pages: Page[], faces: ReadonlyMap<string, OfdFace>, co
     if (!subset) throw new OfdFontError(face.path);
     const ext = subset[0] === 0x4f && subset[1] === 0x54 && subset[2] === 0x54 && subset[3] === 0x4f ? 'otf' : 'ttf';
     const file = `font_${font.id}.${ext}`;
-    files.push([`${DOC}/Res/${file}`, subset, true]);
+    fontFiles.push({ name: `${DOC}/Res/${file}`, bytes: subset });
     const family = names?.families[0] ?? face.postscriptName;
     fontXml.push(
       `<ofd:Font ID="${font.id}" FontName="${esc(face.postscriptName)}" FamilyName="${esc(family)}"${face.bold ? ' Bold="true"' : ''}>` +
@@ -141,16 +141,16 @@ export function renderOfd(pages: Page[], faces: ReadonlyMap<string, OfdFace>, co
   const entry = xmlPart('OFD', ' Version="1.0" DocType="OFD"', `<ofd:DocBody><ofd:DocInfo>${info}</ofd:DocInfo><ofd:DocRoot>${DOC}/Document.xml</ofd:DocRoot></ofd:DocBody>`);
 
   // The parts in reading order: entry, document, resources, pages, then the files they name.
-  const out: Zippable = {};
-  const mtime = zipTime(meta.creationDate);
-  const add = (name: string, bytes: Uint8Array, compress = true) => (out[name] = [bytes, { mtime, level: compress ? 6 : 0 }]);
-  add('OFD.xml', strToU8(entry));
-  add(`${DOC}/Document.xml`, strToU8(document));
-  add(`${DOC}/PublicRes.xml`, strToU8(publicRes));
-  if (documentRes) add(`${DOC}/DocumentRes.xml`, strToU8(documentRes));
-  contents.forEach((c, i) => add(`${DOC}/Pages/Page_${i}/Content.xml`, strToU8(c)));
-  for (const [name, bytes, compress] of files) add(name, bytes, compress);
-  // JPEG and PNG are compressed already.
-  for (const m of images.values()) add(`${DOC}/Res/${m.file}`, m.bytes, false);
-  return zipSync(out);
+  return zipEntries(
+    [
+      { name: 'OFD.xml', bytes: strToU8(entry) },
+      { name: `${DOC}/Document.xml`, bytes: strToU8(document) },
+      { name: `${DOC}/PublicRes.xml`, bytes: strToU8(publicRes) },
+      ...(documentRes ? [{ name: `${DOC}/DocumentRes.xml`, bytes: strToU8(documentRes) }] : []),
+      ...contents.map((c, i) => ({ name: `${DOC}/Pages/Page_${i}/Content.xml`, bytes: strToU8(c) })),
+      ...fontFiles,
+      ...[...images.values()].map((m) => ({ name: `${DOC}/Res/${m.file}`, bytes: m.bytes, store: true })),
+    ],
+    meta.creationDate,
+  );
 }
