@@ -7,9 +7,23 @@
 
 import type { GlyphRun, ImageBox, Page, Rule } from '../../layout/display-list.js';
 import type { Color } from '../../template/model.js';
-import type { OfdFace } from './index.js';
 import { screenRgb } from '../screen-color.js';
 import { deltas, escText, mm, num, xmlPart } from './xml.js';
+
+/** What the OFD writer needs of a face (a FontSet's faces have it). */
+export interface OfdFace {
+  path: string;
+  /** PostScript name that picks the face from a collection (.ttc); absent for a single-face file. */
+  collectionName?: string;
+  postscriptName: string;
+  unitsPerEm: number;
+  /** Advance width in font units. */
+  advance(cp: number): number;
+  /** The face is a bold weight itself. */
+  bold?: boolean;
+  /** Drawn filled and stroked: a role asks for bold and the face has no bold weight. */
+  syntheticBold?: boolean;
+}
 
 export interface FontRef {
   id: number;

@@ -18,25 +18,12 @@ import { strToU8 } from 'fflate';
 import { readFontFile, type FaceNames } from '../../fonts/sfnt.js';
 import type { Page } from '../../layout/display-list.js';
 import type { Color } from '../../template/model.js';
-import { pageContent, type FontRef, type PageResources } from './content.js';
+import { pageContent, type FontRef, type OfdFace, type PageResources } from './content.js';
+
+export type { OfdFace } from './content.js';
 import { subsetFontFile } from './subset.js';
 import { esc, mm, num, xmlPart } from './xml.js';
 import { zipEntries } from './zip.js';
-
-/** What the OFD writer needs of a face (a FontSet's faces have it). */
-export interface OfdFace {
-  path: string;
-  /** PostScript name that picks the face from a collection (.ttc); absent for a single-face file. */
-  collectionName?: string;
-  postscriptName: string;
-  unitsPerEm: number;
-  /** Advance width in font units. */
-  advance(cp: number): number;
-  /** The face is a bold weight itself. */
-  bold?: boolean;
-  /** Drawn filled and stroked: a role asks for bold and the face has no bold weight. */
-  syntheticBold?: boolean;
-}
 
 export interface OfdMeta {
   title: string;
