@@ -216,7 +216,7 @@ function readOfd(bytes: Uint8Array): Read {
       for (const t of root.children.filter((c) => c.name === 'Template')) refs('TemplateID', t.attrs.TemplateID, templates);
       const page: PageText = { part, codes: [] };
       let outside = 0;
-      for (const el of descendants(root)) {
+      for (const el of pageObjects(root)) {
         refs('ColorSpace', el.attrs.ColorSpace, res.ColorSpace);
         refs('DrawParam', el.attrs.DrawParam, res.DrawParam);
         if (el.name === 'ImageObject') refs('ResourceID', el.attrs.ResourceID, res.MultiMedia);
@@ -227,7 +227,6 @@ function readOfd(bytes: Uint8Array): Read {
           report('error', 'ofd/bad-box', part, { id: el.attrs.ID ?? '', box: el.attrs.Boundary });
           continue;
         }
-        // Objects inside a block or composite are placed relative to it: only the layer's own are checked against the page.
         if (box && (b.x < box.x - SLACK || b.y < box.y - SLACK || b.x + b.w > box.x + box.w + SLACK || b.y + b.h > box.y + box.h + SLACK)) outside++;
         if (el.name === 'TextObject') readText(el, b, part, page, res.Font, refs);
       }
@@ -286,6 +285,18 @@ function readOfd(bytes: Uint8Array): Read {
       const missing = [...f.chars].filter((ch) => !/\s/.test(ch) && !font.hasGlyphForCodePoint(ch.codePointAt(0)!));
       if (missing.length) report('error', 'ofd/glyph-missing', f.file, { font: f.name, id, chars: missing.slice(0, 10).join('') });
     }
+  }
+}
+
+/**
+ * The elements of a page's content in document order, but not inside a clip: a clip's areas are placed in the
+ * coordinates of the object they clip, not the page's.
+ */
+function* pageObjects(el: Element): Generator<Element> {
+  for (const c of el.children) {
+    if (c.name === 'Clips') continue;
+    yield c;
+    yield* pageObjects(c);
   }
 }
 

@@ -97,7 +97,8 @@ describe('checkOfd and ofdText', () => {
       'OFD.xml': strToU8(`<?xml version="1.0"?><OFD ${ns} Version="1.0" DocType="OFD"><DocBody><DocInfo><DocID>x1</DocID></DocInfo><DocRoot>/Doc_1/Document.xml</DocRoot></DocBody></OFD>`),
       'Doc_1/Document.xml': strToU8(`<Document ${ns}><CommonData><MaxUnitID>4</MaxUnitID><PageArea><PhysicalBox>0 0 210 297</PhysicalBox></PageArea><PublicRes>/Doc_1/Res.xml</PublicRes></CommonData><Pages><Page ID="2" BaseLoc="/Doc_1/P1.xml"/></Pages></Document>`),
       'Doc_1/Res.xml': strToU8(`<Res ${ns} BaseLoc="R"><Fonts><Font ID="1" FontName="SimSun"/></Fonts></Res>`),
-      'Doc_1/P1.xml': strToU8(`<Page ${ns}><Content><Layer ID="3"><TextObject ID="4" Boundary="20 20 100 10" Font="1" Size="5"><TextCode X="0" Y="5" DeltaX="g 2 5">通知书</TextCode></TextObject></Layer></Content></Page>`),
+      // The clip's path is in the text object's coordinates: its box is not the page's.
+      'Doc_1/P1.xml': strToU8(`<Page ${ns}><Content><Layer ID="3"><TextObject ID="4" Boundary="20 20 100 10" Font="1" Size="5"><Clips><Clip><Area><Path Boundary="-5 -5 300 20"><AbbreviatedData>M 0 0 L 1 1</AbbreviatedData></Path></Area></Clip></Clips><TextCode X="0" Y="5" DeltaX="g 2 5">通知书</TextCode></TextObject></Layer></Content></Page>`),
     });
     expect(checkOfd(other)).toEqual([expect.objectContaining({ ruleId: 'ofd/font-not-embedded', severity: 'warning', args: { font: 'SimSun' } })]);
     expect(ofdText(other)).toEqual([['通知书']]);
