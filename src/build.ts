@@ -47,11 +47,11 @@ export async function compile(dir: string, strict = false, caches: StageCaches =
   return { compiled: { issue, template, fonts, pages }, diagnostics, skipped, sources };
 }
 
-export type OutputFormat = 'pdf' | 'docx';
+export type OutputFormat = 'pdf' | 'docx' | 'ofd';
 
 export interface BuildOptions {
   dir: string;
-  /** Output path; default: the folder's name with .pdf, beside the folder. The .docx goes beside it. */
+  /** Output path; default: the folder's name with .pdf, beside the folder. The .docx and .ofd go beside it. */
   output?: string;
   /** What to write (default: the PDF only). */
   formats?: OutputFormat[];
@@ -70,7 +70,7 @@ export interface BuildResult {
   skipped: string[];
   sources: Record<string, string>;
   output: string;
-  /** Files written, in order (the PDF, then the .docx). */
+  /** Files written, in order (the PDF, the .docx, the .ofd). */
   written?: string[];
   pages?: number;
 }
@@ -83,6 +83,11 @@ export function defaultOutput(dir: string): string {
 /** The .docx beside the PDF's path: issue-07.pdf → issue-07.docx. */
 export function docxPath(pdfPath: string): string {
   return /\.docx$/i.test(pdfPath) ? pdfPath : pdfPath.replace(/\.pdf$/i, '') + '.docx';
+}
+
+/** The .ofd beside the PDF's path: issue-07.pdf → issue-07.ofd. */
+export function ofdPath(pdfPath: string): string {
+  return /\.ofd$/i.test(pdfPath) ? pdfPath : pdfPath.replace(/\.pdf$/i, '') + '.ofd';
 }
 
 export function pdfTitle(issue: Issue): string {
@@ -110,6 +115,11 @@ export async function build(opts: BuildOptions, caches?: StageCaches): Promise<B
     const { renderDocx } = await import('./render/docx.js');
     files.push([docxPath(output), await renderDocx(compiled, { ...pdfMeta(compiled.issue, date), embedFonts: !!opts.embedFonts })]);
   }
+  if (formats.includes('ofd')) {
+    const ofd = await renderOfdEdition(compiled, date, output);
+    if ('diagnostic' in ofd) return { diagnostics: [...diagnostics, ofd.diagnostic], skipped, sources, output };
+    files.push([ofdPath(output), ofd.bytes]);
+  }
   for (const [file, bytes] of files) {
     const failed = writeOutput(file, bytes);
     if (failed) return { diagnostics: [...diagnostics, failed], skipped, sources, output };
@@ -131,6 +141,20 @@ export async function renderIssue({ issue, template, fonts, pages }: Compiled, d
   // pdfkit is loaded only when a PDF is written (check and preview never need it).
   const { renderPdf } = await import('./render/pdf.js');
   return renderPdf(pages, fonts.faces, template.colors, pdfMeta(issue, date), options);
+}
+
+/** The OFD edition of a compiled issue, or why there is none (a font HarfBuzz cannot subset). */
+async function renderOfdEdition({ issue, template, fonts, pages }: Compiled, date: Date, output: string): Promise<{ bytes: Uint8Array } | { diagnostic: Diagnostic }> {
+  // Loaded only when an OFD is asked for (it compiles HarfBuzz's WebAssembly).
+  const { renderOfd, OfdFontError } = await import('./render/ofd/index.js');
+  try {
+    return { bytes: renderOfd(pages, fonts.faces, template.colors, pdfMeta(issue, date)) };
+  } catch (e) {
+    if (!(e instanceof OfdFontError)) throw e;
+    const diags = new Diagnostics();
+    diags.error(ofdPath(output), { line: 1, column: 1 }, 'output/ofd-font', { font: e.fontPath });
+    return { diagnostic: diags.list[0]! };
+  }
 }
 
 /** Writes a file atomically; a diagnostic if that fails (the previous file is then untouched). */

@@ -21,11 +21,13 @@ interface BuildFlags {
   pdfa?: boolean;
 }
 
-/** `--format pdf,docx`: a comma-separated list of pdf and docx. */
+const FORMATS: readonly OutputFormat[] = ['pdf', 'docx', 'ofd'];
+
+/** `--format pdf,docx,ofd`: a comma-separated list of pdf, docx and ofd. */
 function parseFormats(value: string): OutputFormat[] {
   const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const bad = list.find((f) => f !== 'pdf' && f !== 'docx');
-  if (bad !== undefined || list.length === 0) throw new InvalidArgumentError('use pdf, docx or pdf,docx');
+  const bad = list.find((f) => !FORMATS.includes(f as OutputFormat));
+  if (bad !== undefined || list.length === 0) throw new InvalidArgumentError('use pdf, docx, ofd or a list such as pdf,docx,ofd');
   return list as OutputFormat[];
 }
 
@@ -34,9 +36,9 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
     .command('build')
     .description('build each issue folder into a PDF (DIR.pdf beside the folder unless -o is given)')
     .argument('<dirs...>', 'the issue folders (e.g. issues/*/)')
-    .option('-o, --output <file>', 'where to write the PDF, for a single folder (the .docx goes beside it)')
+    .option('-o, --output <file>', 'where to write the PDF, for a single folder (the .docx and .ofd go beside it)')
     .option('--docx', 'also write a Word file (DIR.docx) beside the PDF')
-    .option('--format <list>', 'what to write: pdf, docx or pdf,docx (default pdf)', parseFormats)
+    .option('--format <list>', 'what to write: pdf, docx, ofd or a list such as pdf,ofd (default pdf)', parseFormats)
     .option('--docx-embed-fonts', 'embed the font files in the Word file (large)')
     .option('--pdfa', 'write the PDF as the archival edition: tagged PDF/A-2a, in sRGB')
     .option('--strict', 'treat warnings, and characters drawn by a fallback font, as errors')
@@ -99,8 +101,8 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
         }
         for (const file of result.written ?? []) {
           const out = displayPath(file);
-          // Word lays out its own pages: only the PDF's page count is known.
-          const pages = file.endsWith('.pdf') ? (lang === 'zh' ? `（${result.pages} 页）` : ` (${result.pages} pages)`) : '';
+          // Word lays out its own pages: the PDF's and the OFD's page counts are known.
+          const pages = /\.(pdf|ofd)$/.test(file) ? (lang === 'zh' ? `（${result.pages} 页）` : ` (${result.pages} pages)`) : '';
           process.stderr.write(lang === 'zh' ? `已生成 ${out}${pages}\n` : `wrote ${out}${pages}\n`);
         }
       }

@@ -6,6 +6,7 @@ import type { MessageArgs } from './diagnostic.js';
 import { LOAD_MESSAGES } from '../issue/messages.js';
 import { LINT_MESSAGES } from '../lint/messages.js';
 import { PDFA_MESSAGES } from '../pdfa-check/messages.js';
+import { OFD_CHECK_MESSAGES } from '../ofd-check/messages.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -23,6 +24,7 @@ export const MESSAGES: Record<string, Message> = {
     en: 'the masthead name `{name}` ({count} characters) is wider than the text block even at {min} pt, the smallest masthead size the template allows (`masthead: name: minSize`); shorten the name, or lower minSize in the template',
     zh: '报头名称“{name}”（{count} 个字）即使缩小到模板允许的最小字号 {min} 磅（`masthead: name: minSize`）仍超出版心宽度；请缩短名称，或在模板中调低 minSize',
   },
+  ...OFD_CHECK_MESSAGES,
   // fonts
   'font/missing-glyph': {
     en: 'no font can draw `{char}` ({codepoint}); add a font that has it under `fonts: fallback:` in issue.yaml, or replace the character',
@@ -89,6 +91,10 @@ export const MESSAGES: Record<string, Message> = {
   'output/write-failed': {
     en: 'cannot write `{path}` ({reason}); check that its folder exists and that you may write there — the previous file (if any) is unchanged',
     zh: '无法写入 `{path}`（{reason}）；请检查所在文件夹是否存在、是否有写入权限——原有文件（如有）未被改动',
+  },
+  'output/ofd-font': {
+    en: 'cannot embed the font `{font}` in the OFD (HarfBuzz cannot read or subset it); choose another font for the roles that use it — nothing was written',
+    zh: '无法把字体 `{font}` 嵌入 OFD（HarfBuzz 无法读取或子集化该字体）；请为使用它的角色换用其他字体——未写入任何文件',
   },
   'cli/bad-date': {
     en: '`{date}` is not a date; write it as YYYY-MM-DD, e.g. 2025-01-20',

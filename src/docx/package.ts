@@ -5,6 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { zipTime } from '../output/zip-time.js';
 
 /** Re-pack `docx` with fixed dates and font keys, after applying `patches` (part name → edit of its XML). */
 export function reproducible(docx: Uint8Array, date: Date, patches: Record<string, (xml: string) => string> = {}): Uint8Array {
@@ -26,13 +27,6 @@ export function reproducible(docx: Uint8Array, date: Date, patches: Record<strin
   const out: Zippable = {};
   for (const [name, data] of Object.entries(files)) out[name] = [data, { mtime }];
   return zipSync(out, { level: 6 });
-}
-
-/** Zip times are local wall-clock times from 1980 on: give fflate the UTC fields so the bytes do not depend on TZ. */
-function zipTime(date: Date): Date {
-  const t = Math.max(date.getTime(), Date.UTC(1980, 0, 1, 12));
-  const utc = new Date(t);
-  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds());
 }
 
 /** Replace each embedded font's random key with one derived from its name and part, re-obfuscating its bytes. */

@@ -9,6 +9,7 @@ import type { ImageFile } from '../issue/model.js';
 import type { GlyphRun, ImageBox, Page, Rule } from '../layout/display-list.js';
 import type { FontMetrics } from '../layout/metrics.js';
 import type { Color } from '../template/model.js';
+import { screenRgb } from './screen-color.js';
 
 export interface SvgOptions {
   /** Face id → metrics (a FontSet's faces). */
@@ -78,9 +79,7 @@ function glyphs(run: GlyphRun, opts: SvgOptions): string {
 export function cssColor(c: Color | undefined): string {
   if (!c) return '#000';
   if ('rgb' in c) return /^#[0-9a-fA-F]{3,8}$/.test(c.rgb) ? c.rgb : '#000';
-  const [cy, m, y, k] = c.cmyk.map((v) => Math.min(100, Math.max(0, v)) / 100) as [number, number, number, number];
-  const channel = (v: number) => Math.round(255 * (1 - v) * (1 - k));
-  return `rgb(${channel(cy)},${channel(m)},${channel(y)})`;
+  return `rgb(${screenRgb(c).join(',')})`;
 }
 
 function num(v: number): string {
