@@ -11,6 +11,7 @@ import { registerFonts } from './fonts-command.js';
 import { registerPreview } from './preview-command.js';
 import { registerSeries } from './series-command.js';
 import { registerStats } from './stats-command.js';
+import { registerVolume } from './volume-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const ctx: CommandContext = { exit: 0 };
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
   registerPreview(program, ctx);
   registerSeries(program, ctx);
   registerStats(program, ctx);
+  registerVolume(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -104,6 +104,10 @@ export const MESSAGES: Record<string, Message> = {
     en: '--watch follows one folder, but {count} were given',
     zh: '--watch 只能跟踪一个文件夹，但给出了 {count} 个',
   },
+  'cli/bad-year': {
+    en: '`{year}` is not a year; write it as YYYY, e.g. 2025',
+    zh: '`{year}` 不是有效年份；请写成 YYYY，例如 2025',
+  },
   'cli/not-a-folder': {
     en: '`{path}` is not an issue folder (no such directory)',
     zh: '`{path}` 不是期刊文件夹（目录不存在）',

@@ -49,11 +49,12 @@ export async function loadSeries(dir: string): Promise<Series> {
     const issue = loaded.issue ?? loaded.partial;
     if (issue) issues.push({ dir: folder, issue, complete: !!loaded.issue });
   }
-  issues.sort(byNumbering);
+  issues.sort(compareIssues);
   return { issues, diagnostics: diags.list, sources };
 }
 
-function byNumbering(a: SeriesIssue, b: SeriesIssue): number {
+/** Regular issues before supplements; then by year, number, total, folder name. */
+export function compareIssues(a: { dir: string; issue: Issue }, b: { dir: string; issue: Issue }): number {
   const x = a.issue;
   const y = b.issue;
   return (
