@@ -92,6 +92,10 @@ export const MESSAGES: Record<string, Message> = {
     en: 'no issue.yaml at `{path}`; --from names the previous issue folder',
     zh: '`{path}` 不存在；--from 应指向上一期的文件夹',
   },
+  'cli/init-not-latest': {
+    en: 'warning: `{path}` is not the latest issue of its series: `{latest}` is No. {number} of {year}; the new issue is numbered No. {next} after it',
+    zh: '警告：`{path}` 不是本系列最新一期，最新一期是 `{latest}`（{year}年第{number}期）；新一期按其后编为第{next}期',
+  },
   'cli/init-bad-previous': {
     en: '`{path}` cannot be read as YAML; run `bulletin check` on that folder first',
     zh: '`{path}` 不是有效的 YAML；请先对该文件夹运行 `bulletin check`',

@@ -28,16 +28,17 @@ function isEmptyOrMissing(dir: string): boolean {
   return !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
 }
 
-/** The next issue's issue.yaml: the previous one with number and total plus one and the date set.
- *  Only those values change: comments, alignment and everything else stay byte for byte. */
-export function nextIssueYaml(previous: string, date: IsoDate): string | undefined {
+/** The next issue's issue.yaml: the previous one with number and total plus one (or as `numbers` says:
+ *  what the series proposes) and the date set. Only those values change: comments, alignment and
+ *  everything else stay byte for byte. */
+export function nextIssueYaml(previous: string, date: IsoDate, numbers: { number?: number; total?: number } = {}): string | undefined {
   const doc = parseDocument(previous);
   if (doc.errors.length) return undefined;
   const edits: Array<{ from: number; to: number; text: string }> = [];
   for (const key of ['number', 'total']) {
     const node = doc.get(key, true);
     if (isScalar(node) && node.range && Number.isInteger(Number(node.value))) {
-      edits.push({ from: node.range[0], to: node.range[1], text: String(Number(node.value) + 1) });
+      edits.push({ from: node.range[0], to: node.range[1], text: String(numbers[key as 'number' | 'total'] ?? Number(node.value) + 1) });
     }
   }
   const d = doc.get('date', true);
@@ -48,11 +49,11 @@ export function nextIssueYaml(previous: string, date: IsoDate): string | undefin
   return out;
 }
 
-export function initFromPrevious(dir: string, previousDir: string, date: IsoDate): InitResult {
+export function initFromPrevious(dir: string, previousDir: string, date: IsoDate, numbers: { number?: number; total?: number } = {}): InitResult {
   if (!isEmptyOrMissing(dir)) return { ok: false, reason: 'not-empty' };
   const prevYaml = path.join(previousDir, 'issue.yaml');
   if (!fs.existsSync(prevYaml)) return { ok: false, reason: 'no-previous', detail: prevYaml };
-  const next = nextIssueYaml(fs.readFileSync(prevYaml, 'utf8').replace(/^\uFEFF/, ''), date);
+  const next = nextIssueYaml(fs.readFileSync(prevYaml, 'utf8').replace(/^\uFEFF/, ''), date, numbers);
   if (next === undefined) return { ok: false, reason: 'bad-previous', detail: prevYaml };
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'issue.yaml');
