@@ -38,8 +38,10 @@ export function itemLabel(item: Item, v: VolumeSettings): string {
 
 export function titlePage(issues: Issue[], t: Template, fonts: FaceChooser, v: VolumeSettings): Page {
   const grid = gridOf(t);
-  const first = issues[0]!;
-  const last = issues[issues.length - 1]!;
+  // The range counts regular issues (supplements, 增刊, are numbered apart and bound after them).
+  const regular = issues.filter((i) => !i.supplement);
+  const first = regular[0] ?? issues[0]!;
+  const last = regular[regular.length - 1] ?? first;
   const items: DisplayItem[] = [];
   const centred = (text: string, s: TextStyle, line: number, tracking = 0) => {
     const l = setSingleLine([{ text, role: s.font, size: s.size, color: s.color }], fonts, tracking);

@@ -31,6 +31,12 @@ describe('bulletin volume', () => {
     expect(pages[0]).toContain('第1期—第50期');
   });
 
+  it('gives the same bytes for the same input', () => {
+    const again = path.join(dir, 'again.pdf');
+    expect(bulletin(['volume', series, '-o', again], { env: { SOURCE_DATE_EPOCH: '1735689600' } }).code).toBe(0);
+    expect(fs.readFileSync(again).equals(fs.readFileSync(pdf))).toBe(true);
+  });
+
   it('lists every issue in the contents with the page on which its masthead stands', () => {
     const listed = new Map<number, number>();
     for (const text of pages) {
