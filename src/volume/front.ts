@@ -25,7 +25,7 @@ interface Entry {
   style: TextStyle;
   indent: number;
   page?: number;
-  /** Kept off the last line of a page (an issue's or department's heading). */
+  /** Kept on the page of the entry after it (an issue's or department's heading). */
   heading?: boolean;
 }
 
@@ -82,17 +82,19 @@ export function indexEntries(issues: VolumeIssue[], t: Template, v: VolumeSettin
 /** Entries under a centred heading, on as many pages as they take, numbered from `firstPage`. */
 export function listPages(title: string, entries: Entry[], firstPage: number, t: Template, fonts: FaceChooser): Page[] {
   const grid = gridOf(t);
-  const lines: Array<{ runs: GlyphRun[]; size: number; heading?: boolean }> = [];
+  type Line = { runs: GlyphRun[]; size: number };
   const titleLine = setSingleLine([{ text: title, role: t.lead.title.font, size: t.lead.title.size, color: t.body.color }], fonts);
-  lines.push({ runs: place(titleLine, (grid.measure - titleLine.width) / 2, 0), size: t.lead.title.size }, { runs: [], size: t.body.size });
-  for (const e of entries) lines.push(...entryLines(e, grid, fonts));
-
-  const pages: Array<typeof lines> = [[]];
-  lines.forEach((line, i) => {
+  // An entry's lines stay on one page, and a heading stays with the entry after it.
+  const blocks: Array<{ lines: Line[]; heading?: boolean }> = [
+    { lines: [{ runs: place(titleLine, (grid.measure - titleLine.width) / 2, 0), size: t.lead.title.size }, { runs: [], size: t.body.size }] },
+    ...entries.map((e) => ({ lines: entryLines(e, grid, fonts), ...(e.heading ? { heading: true } : {}) })),
+  ];
+  const pages: Line[][] = [[]];
+  blocks.forEach((b, i) => {
+    const need = b.lines.length + (b.heading ? (blocks[i + 1]?.lines.length ?? 0) : 0);
     let page = pages[pages.length - 1]!;
-    const lastSlot = page.length === grid.lines - 1;
-    if (page.length === grid.lines || (lastSlot && line.heading && i + 1 < lines.length)) pages.push((page = []));
-    page.push(line);
+    if (page.length > 0 && page.length + need > grid.lines) pages.push((page = []));
+    page.push(...b.lines);
   });
   return pages.map((page, p) => {
     const items: DisplayItem[] = [];
@@ -102,13 +104,13 @@ export function listPages(title: string, entries: Entry[], firstPage: number, t:
   });
 }
 
-function entryLines(e: Entry, grid: Grid, fonts: FaceChooser): Array<{ runs: GlyphRun[]; size: number; heading?: boolean }> {
+function entryLines(e: Entry, grid: Grid, fonts: FaceChooser): Array<{ runs: GlyphRun[]; size: number }> {
   const piece = (text: string, role: Role = e.style.font) => ({ text, role, size: e.style.size, color: e.style.color });
   const indent = e.indent * e.style.size;
   // Room for four digits and a space, whatever the number: the line breaks do not depend on it.
   const reserved = setSingleLine([piece('　0000', 'body')], fonts).width;
   const text = composeParagraph([piece(e.text)], fonts, { measure: grid.measure - indent - reserved, indent: 0, tracking: 0, justify: false });
-  const out = text.map((line) => ({ runs: place(line, indent, 0), size: e.style.size, ...(e.heading ? { heading: true } : {}) }));
+  const out = text.map((line) => ({ runs: place(line, indent, 0), size: e.style.size }));
   if (e.page !== undefined) {
     const n = setSingleLine([piece(String(e.page), 'body')], fonts);
     out[out.length - 1]!.runs.push(...place(n, grid.measure - n.width, 0));
