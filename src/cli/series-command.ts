@@ -26,8 +26,9 @@ export function registerSeries(program: Command, ctx: CommandContext): void {
       const { diagnostics, sources, issues } = await checkSeries(dir);
       printDiagnostics(diagnostics, lang, !!o.json, sources);
       if (!o.json) {
-        const counted = lang === 'zh' ? `共 ${issues.length} 期` : `${issues.length} issue${issues.length === 1 ? '' : 's'}`;
-        process.stderr.write(`${counted}；${summary(diagnostics, lang) ?? (lang === 'zh' ? '未发现问题' : 'no problems found')}\n`.replace('；', lang === 'zh' ? '；' : '; '));
+        const found = summary(diagnostics, lang) ?? (lang === 'zh' ? '未发现问题' : 'no problems found');
+        const n = issues.length;
+        process.stderr.write(lang === 'zh' ? `共 ${n} 期；${found}\n` : `${n} issue${n === 1 ? '' : 's'}; ${found}\n`);
       }
       ctx.exit = diagnostics.some((d) => d.severity === 'error' || (o.strict && d.severity === 'warning')) ? 1 : 0;
     });
