@@ -1,9 +1,10 @@
 // npm run bench: every benchmark, with medians and peak memory.
-// BENCH=layout or BENCH=cold runs one of them.
+// BENCH=layout, BENCH=cold or BENCH=volume runs one of them.
 import os from 'node:os';
 import { benchCold } from './cold.js';
 import { benchLayout } from './layout.js';
 import { mib } from './stats.js';
+import { benchVolume } from './volume.js';
 
 const only = process.env.BENCH;
 console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()}`);
@@ -12,3 +13,4 @@ if (!only || only === 'layout') {
   console.log(`  peak RSS of the layout bench process: ${mib(process.resourceUsage().maxRSS * 1024)}`);
 }
 if (!only || only === 'cold') benchCold({ runs: Number(process.env.BENCH_RUNS ?? 5) });
+if (!only || only === 'volume') benchVolume();

@@ -2,11 +2,13 @@
 // `bulletin new DIR --department NAME [--brief] [--title TEXT]`.
 
 import fs from 'node:fs';
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatMessage } from '../diagnostics/messages.js';
 import { displayPath } from '../paths.js';
 import { initFresh, initFromPrevious, today, type IsoDate } from '../scaffold/init.js';
 import { newItem } from '../scaffold/new-item.js';
+import { nextFromSeries } from '../series/next.js';
 import { sourceDate, type CommandContext } from './common.js';
 import { pickLang } from './report.js';
 
@@ -28,7 +30,7 @@ export function registerInit(program: Command, ctx: CommandContext): void {
     .option('--from <prev>', 'the previous issue folder: number and total plus one, no items')
     .option('--date <yyyy-mm-dd>', 'the issue date (default: today)')
     .addOption(langOption())
-    .action((dir: string, o: { from?: string; date?: string; lang?: string }) => {
+    .action(async (dir: string, o: { from?: string; date?: string; lang?: string }) => {
       const lang = pickLang(o.lang);
       const say = (rule: string, args: Record<string, string> = {}) => process.stderr.write(`${formatMessage(rule, args, lang)}\n`);
       const date = o.date ? parseDate(o.date) : today(sourceDate());
@@ -37,7 +39,13 @@ export function registerInit(program: Command, ctx: CommandContext): void {
         ctx.exit = 2;
         return;
       }
-      const r = o.from ? initFromPrevious(dir, o.from, date) : initFresh(dir, date);
+      // Among other issue folders, the series decides the numbers (PREV may not be the latest).
+      const series = o.from && fs.existsSync(path.join(o.from, 'issue.yaml')) ? await nextFromSeries(o.from, date) : undefined;
+      if (series?.latest) {
+        const { latest } = series;
+        say('cli/init-not-latest', { path: o.from!, latest: displayPath(latest.dir), year: String(latest.year), number: String(latest.number), next: String(series.number) });
+      }
+      const r = o.from ? initFromPrevious(dir, o.from, date, series ?? {}) : initFresh(dir, date);
       if (!r.ok) {
         say(`cli/init-${r.reason}`, { path: r.detail ?? dir });
         ctx.exit = r.reason === 'not-empty' ? 2 : 1;

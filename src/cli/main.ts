@@ -9,6 +9,9 @@ import { registerInit } from './init-command.js';
 import type { CommandContext } from './common.js';
 import { registerFonts } from './fonts-command.js';
 import { registerPreview } from './preview-command.js';
+import { registerSeries } from './series-command.js';
+import { registerStats } from './stats-command.js';
+import { registerVolume } from './volume-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const ctx: CommandContext = { exit: 0 };
@@ -23,6 +26,9 @@ export async function main(argv: string[]): Promise<number> {
   registerInit(program, ctx);
   registerFonts(program, ctx);
   registerPreview(program, ctx);
+  registerSeries(program, ctx);
+  registerStats(program, ctx);
+  registerVolume(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

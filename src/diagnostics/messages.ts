@@ -7,6 +7,7 @@ import { LOAD_MESSAGES } from '../issue/messages.js';
 import { LINT_MESSAGES } from '../lint/messages.js';
 import { PDFA_MESSAGES } from '../pdfa-check/messages.js';
 import { OFD_CHECK_MESSAGES } from '../ofd-check/messages.js';
+import { SERIES_MESSAGES } from '../series/messages.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -25,6 +26,7 @@ export const MESSAGES: Record<string, Message> = {
     zh: '报头名称“{name}”（{count} 个字）即使缩小到模板允许的最小字号 {min} 磅（`masthead: name: minSize`）仍超出版心宽度；请缩短名称，或在模板中调低 minSize',
   },
   ...OFD_CHECK_MESSAGES,
+  ...SERIES_MESSAGES,
   // fonts
   'font/missing-glyph': {
     en: 'no font can draw `{char}` ({codepoint}); add a font that has it under `fonts: fallback:` in issue.yaml, or replace the character',
@@ -108,6 +110,10 @@ export const MESSAGES: Record<string, Message> = {
     en: 'no issue.yaml at `{path}`; --from names the previous issue folder',
     zh: '`{path}` 不存在；--from 应指向上一期的文件夹',
   },
+  'cli/init-not-latest': {
+    en: 'warning: `{path}` is not the latest issue of its series: `{latest}` is No. {number} of {year}; the new issue is numbered No. {next} after it',
+    zh: '警告：`{path}` 不是本系列最新一期，最新一期是 `{latest}`（{year}年第{number}期）；新一期按其后编为第{next}期',
+  },
   'cli/init-bad-previous': {
     en: '`{path}` cannot be read as YAML; run `bulletin check` on that folder first',
     zh: '`{path}` 不是有效的 YAML；请先对该文件夹运行 `bulletin check`',
@@ -119,6 +125,10 @@ export const MESSAGES: Record<string, Message> = {
   'cli/watch-one-folder': {
     en: '--watch follows one folder, but {count} were given',
     zh: '--watch 只能跟踪一个文件夹，但给出了 {count} 个',
+  },
+  'cli/bad-year': {
+    en: '`{year}` is not a year; write it as YYYY, e.g. 2025',
+    zh: '`{year}` 不是有效年份；请写成 YYYY，例如 2025',
   },
   'cli/not-a-folder': {
     en: '`{path}` is not an issue folder (no such directory)',

@@ -26,6 +26,8 @@ export const ISSUE_KEYS = [
   'lint',
   'wordFonts',
   'supplement',
+  'note',
+  'extraDistribution',
 ] as const;
 type IssueKey = (typeof ISSUE_KEYS)[number];
 
@@ -44,6 +46,8 @@ const EXAMPLES: Record<IssueKey, string> = {
   lint: 'lint: {halfwidth-punctuation: false}',
   wordFonts: 'wordFonts: {body: 仿宋_GB2312}',
   supplement: 'supplement: true',
+  note: 'note: 本期增发至各镇街道',
+  extraDistribution: 'extraDistribution: {增发: [区人大办公室]}',
 };
 
 /** Reads issue.yaml; reports every problem; returns the header only if there were no errors. */
@@ -115,6 +119,9 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
   const lintOff = readLint(byKey.get('lint'), y, diags);
   const wordFonts = readFonts(byKey.get('wordFonts'), y, diags);
   const supplement = flag('supplement');
+  // Issue 22: a distribution change is expected when either is written; printed nowhere yet.
+  const note = text('note', false);
+  const extraDistribution = byKey.has('extraDistribution') ? readDistribution(byKey.get('extraDistribution'), y, diags, 'extraDistribution') : undefined;
   for (const [role, placed] of Object.entries(wordFonts)) {
     if (!(ROLES as readonly string[]).includes(role)) diags.warning(file, placed.at, 'issue/unknown-key', { key: `wordFonts: ${role}`, suggestion: nearest(role, ROLES) });
   }
@@ -135,6 +142,8 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
     ...(lintOff.length > 0 ? { lintOff } : {}),
     wordFonts,
     ...(supplement ? { supplement } : {}),
+    ...(note ? { note } : {}),
+    ...(extraDistribution ? { extraDistribution } : {}),
   };
 }
 
@@ -165,18 +174,18 @@ export function parseIsoDate(s: string): IssueDate | undefined {
 }
 
 /** `distribution:` label → recipient or list of recipients, kept in written order. */
-function readDistribution(entry: YamlEntry | undefined, y: YamlText, diags: Diagnostics): DistributionLine[] {
+function readDistribution(entry: YamlEntry | undefined, y: YamlText, diags: Diagnostics, key: 'distribution' | 'extraDistribution' = 'distribution'): DistributionLine[] {
   const lines: DistributionLine[] = [];
   if (!entry || entry.value === null || readText(entry.value, entry.valueAt, y).kind === 'empty') return lines;
   const entries = mapEntries(entry.value, y);
   if (!entries) {
-    diags.error(y.src.file, positionOf(entry.valueAt), 'issue/type', { key: 'distribution', example: EXAMPLES.distribution }, positionOf(entry.valueEnd));
+    diags.error(y.src.file, positionOf(entry.valueAt), 'issue/type', { key, example: EXAMPLES[key] }, positionOf(entry.valueEnd));
     return lines;
   }
   for (const e of entries) {
     const list = readTextList(e.value, e.valueAt, y);
     if (list) lines.push({ label: e.key, recipients: list.values, at: e.keyAt });
-    else diags.error(y.src.file, positionOf(e.valueAt), 'issue/type', { key: `distribution: ${e.key}`, example: `${e.key}: [峡窝镇, 各街道办事处]` }, positionOf(e.valueEnd));
+    else diags.error(y.src.file, positionOf(e.valueAt), 'issue/type', { key: `${key}: ${e.key}`, example: `${e.key}: [峡窝镇, 各街道办事处]` }, positionOf(e.valueEnd));
   }
   return lines;
 }

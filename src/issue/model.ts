@@ -118,6 +118,10 @@ export interface Issue {
   wordFonts: Record<string, Placed<string[]>>;
   /** A supplement (增刊): the number line says 增刊第N期. */
   supplement?: boolean;
+  /** 编者按 (issue 20 prints it); the series check accepts a changed distribution when it is written. */
+  note?: Placed<string>;
+  /** 本期增发: recipients of this issue only (issue 20 prints them); same shape as `distribution`. */
+  extraDistribution?: DistributionLine[];
   /** All items (kind `item`) in order, then all briefs in order. The first item is the lead. */
   items: Item[];
   /** Text of every source file by display path, so any stage can turn an offset into line:column. */

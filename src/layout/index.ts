@@ -16,8 +16,11 @@ import { setSingleLine } from './text.js';
 export type { Page, DisplayItem, GlyphRun, ImageBox, Rule } from './display-list.js';
 export type { BlockCache } from './blocks.js';
 
-/** `cache` (watch mode) keeps unchanged items' blocks; pagination and everything after it always rerun. */
-export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser, cache?: BlockCache): Page[] {
+/**
+ * `cache` (watch mode) keeps unchanged items' blocks; pagination and everything after it always rerun.
+ * `firstPage`: the number printed on the first page (a bound volume numbers its issues on).
+ */
+export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser, cache?: BlockCache, firstPage = 1): Page[] {
   const grid = gridOf(t);
   const keep = { ...t.body, fullLine: t.body.widowFill * grid.measure, laterOrphans: t.body.laterOrphans };
   const blocks = bodyBlocks(issue, t, grid, fonts, cache);
@@ -63,12 +66,12 @@ export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser, cache
 
   return pages.map((items, i) => {
     const last = i === pages.length - 1;
-    if (!(last && footerOnly && !t.pageNumber.onFooterOnlyPage)) items.push(...pageNumber(i + 1, t, grid, fonts));
+    if (!(last && footerOnly && !t.pageNumber.onFooterOnlyPage)) items.push(...pageNumber(firstPage + i, t, grid, fonts));
     return { width: t.page.width, height: t.page.height, items };
   });
 }
 
-function pageNumber(n: number, t: Template, grid: Grid, fonts: FaceChooser): DisplayItem[] {
+export function pageNumber(n: number, t: Template, grid: Grid, fonts: FaceChooser): DisplayItem[] {
   const p = t.pageNumber;
   const line = setSingleLine([{ text: fill(p.format, { n }), role: p.font, size: p.size, color: p.color }], fonts);
   // GB/T 9704 §7.5: the 一字线 lies `below` under the text block; the baseline is the dash's height lower.

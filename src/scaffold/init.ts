@@ -30,9 +30,10 @@ function isEmptyOrMissing(dir: string): boolean {
   return !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
 }
 
-/** The next issue's issue.yaml: the previous one with number and total plus one and the date set.
- *  Only those values change: comments, alignment and everything else stay byte for byte. */
-export function nextIssueYaml(previous: string, date: IsoDate): string | undefined {
+/** The next issue's issue.yaml: the previous one with number and total plus one (or as `numbers` says:
+ *  what the series proposes) and the date set. Only those values change: comments, alignment and
+ *  everything else stay byte for byte. */
+export function nextIssueYaml(previous: string, date: IsoDate, numbers: { number?: number; total?: number } = {}): string | undefined {
   // Nesting the parser's recursion cannot take is refused before it starts.
   if (yamlTooDeep(previous) !== undefined) return undefined;
   const doc = parseDocument(previous);
@@ -41,7 +42,7 @@ export function nextIssueYaml(previous: string, date: IsoDate): string | undefin
   for (const key of ['number', 'total']) {
     const node = doc.get(key, true);
     if (isScalar(node) && node.range && Number.isInteger(Number(node.value))) {
-      edits.push({ from: node.range[0], to: node.range[1], text: String(Number(node.value) + 1) });
+      edits.push({ from: node.range[0], to: node.range[1], text: String(numbers[key as 'number' | 'total'] ?? Number(node.value) + 1) });
     }
   }
   const d = doc.get('date', true);
@@ -52,13 +53,13 @@ export function nextIssueYaml(previous: string, date: IsoDate): string | undefin
   return out;
 }
 
-export function initFromPrevious(dir: string, previousDir: string, date: IsoDate): InitResult {
+export function initFromPrevious(dir: string, previousDir: string, date: IsoDate, numbers: { number?: number; total?: number } = {}): InitResult {
   if (!isEmptyOrMissing(dir)) return { ok: false, reason: 'not-empty' };
   const prevYaml = path.join(previousDir, 'issue.yaml');
   // Read as the loader reads it: a fifo or /dev/zero named issue.yaml must not hang init.
   const read = readRegularFile(prevYaml, LIMITS.issueYaml);
   if (!read.ok) return { ok: false, reason: read.why === 'missing' ? 'no-previous' : 'bad-previous', detail: prevYaml };
-  const next = nextIssueYaml(read.bytes.toString('utf8').replace(/^\uFEFF/, ''), date);
+  const next = nextIssueYaml(read.bytes.toString('utf8').replace(/^\uFEFF/, ''), date, numbers);
   if (next === undefined) return { ok: false, reason: 'bad-previous', detail: prevYaml };
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'issue.yaml');

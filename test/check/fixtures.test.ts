@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkIssue } from '../../src/check.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { formatMessage, MESSAGES } from '../../src/diagnostics/messages.js';
+import { checkSeries } from '../../src/series/check.js';
 
 interface Expected {
   file: string;
@@ -26,6 +27,11 @@ const folders = roots.flatMap((root) =>
     .filter((name) => fs.existsSync(path.join(root, name, 'expected.json')))
     .map((name) => path.join(root, name)),
 );
+
+// A series rule is about several issues: each folder under test/fixtures/series holds issue
+// folders, and expected.json names files relative to it (`b/issue.yaml`; `.` for the folder).
+const seriesRoot = path.join('test/fixtures', 'series');
+const seriesFolders = fs.readdirSync(seriesRoot).map((name) => path.join(seriesRoot, name));
 
 function expectedOf(folder: string): Expected[] {
   return JSON.parse(fs.readFileSync(path.join(folder, 'expected.json'), 'utf8')) as Expected[];
@@ -57,8 +63,18 @@ describe('fixture folders', () => {
     }
   });
 
+  it.each(seriesFolders)('%s gives exactly the series diagnostics in its expected.json', async (folder) => {
+    const { diagnostics } = await checkSeries(folder);
+    const shaped = diagnostics.map((d) => ({ file: path.relative(folder, d.file) || '.', rule: d.rule, line: d.start.line, column: d.start.column }));
+    expect(shaped).toEqual(expectedOf(folder));
+    for (const d of diagnostics) {
+      expect(formatMessage(d.rule, d.args, 'en'), d.rule).not.toMatch(/\{\w+\}/);
+      expect(formatMessage(d.rule, d.args, 'zh'), d.rule).not.toMatch(/\{\w+\}/);
+    }
+  });
+
   it('together cover every rule that input can trigger', () => {
-    const covered = new Set(folders.flatMap((f) => expectedOf(f).map((e) => e.rule)));
+    const covered = new Set([...folders, ...seriesFolders].flatMap((f) => expectedOf(f).map((e) => e.rule)));
     // Not reachable from a fixture folder: a folder that is not there or cannot
     // be read, a broken font or template, the PDF's path, the command line (cli/*),
     // and fonts a fixture cannot carry (a face without digits, a .ttc collection:
