@@ -215,6 +215,22 @@ describe('font names for Word', () => {
     expect(styleNamed(styles, '报头')).not.toMatch(/<w:b\/>/); // a named office font is not the bundled bold face
   });
 
+  it('says w:b where the PDF thickens a regular face (a template\'s bold: true), and embeds that face as the regular one', async () => {
+    const { folder } = copyExample();
+    const template = path.join(folder, 'bold.yaml');
+    fs.writeFileSync(template, 'extends: default\nfonts:\n  heading: { face: FandolHei-Regular.otf, bold: true }\n');
+    const yaml = path.join(folder, 'issue.yaml');
+    fs.writeFileSync(yaml, `template: ${template}\n${fs.readFileSync(yaml, 'utf8')}`);
+    const c = await compiled(folder);
+    expect(c.fonts.faces.get(c.fonts.primary('heading').id)).toMatchObject({ syntheticBold: true });
+    const parts = docxParts(await renderDocx(c, { ...meta, embedFonts: true }));
+    const runIn = styleNamed(parts['word/styles.xml']!, '条目标题')!;
+    expect(attrs(runIn, 'w:rFonts')['w:eastAsia']).toBe('FandolHei');
+    expect(runIn).toMatch(/<w:b\/>/);
+    expect(parts['word/fontTable.xml']).toMatch(/<w:font w:name="FandolHei">(?:(?!<\/w:font>)[\s\S])*<w:embedRegular/);
+    expect(parts['word/fontTable.xml']).not.toMatch(/<w:font w:name="FandolHei">(?:(?!<\/w:font>)[\s\S])*<w:embedBold/);
+  }, 60_000);
+
   it('warns about a wordFonts role that does not exist', async () => {
     const dir = editedExample('issue.yaml', (t) => `${t}wordFonts:\n  boby: 仿宋_GB2312\n`);
     const r = await compile(dir);
