@@ -62,7 +62,12 @@ export function wordStyles(t: Template, g: WordGeometry, fonts: Record<Role, Wor
         ...named('blockTitle'),
         basedOn: STYLE.body,
         next: STYLE.body,
-        paragraph: { keepNext: true },
+        // Centred or flush left without indent, as the PDF sets a block title (item.title.align).
+        paragraph: {
+          keepNext: true,
+          alignment: t.item.title.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+          indent: { firstLineChars: 0, firstLine: 0 },
+        },
         run: face(t.item.title.font),
       },
       {

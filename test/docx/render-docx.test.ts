@@ -245,6 +245,17 @@ describe('font names for Word', () => {
   });
 });
 
+describe('block titles (the gongzuo-jianbao template)', () => {
+  it('sets 小标题 centred without the body\'s first-line indent, as the PDF does', async () => {
+    const dir = editedExample('issue.yaml', (t) => `template: gongzuo-jianbao\n${t}`);
+    const parts = docxParts(await renderDocx(await compiled(dir), meta));
+    const title = styleNamed(parts['word/styles.xml']!, '小标题')!;
+    expect(attrs(title, 'w:jc')).toEqual({ 'w:val': 'center' });
+    expect(attrs(title, 'w:ind')).toEqual({ 'w:firstLine': '0', 'w:firstLineChars': '0' });
+    expect(parts['word/document.xml']).toContain('<w:pStyle w:val="BulletinItemTitle"/></w:pPr><w:r><w:t xml:space="preserve">我区加大攻坚力度扎实推动省市重点项目建设</w:t></w:r></w:p>');
+  });
+});
+
 describe('hexColor', () => {
   it('gives the colour PDF viewers show for CMYK, neutral for black ink alone, and RGB as written', () => {
     expect(hexColor({ cmyk: [0, 80, 80, 0] })).toBe('F04338');
