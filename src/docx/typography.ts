@@ -7,6 +7,10 @@
 //   punctuation; its writerfilter maps it inverted), and the PDF never hangs
 //   a mark, so it is written on. In Word "on" is Word's own default: a
 //   closing mark may hang where the PDF sets it half width (see README).
+//   Off (Word's no-hanging) was tried with the PDF's half-width marks
+//   written as runs with a negative w:spacing: LibreOffice gives every
+//   character a whole cell of the character grid and ignores the spacing
+//   there, so it still hangs those marks a cell into the margin.
 // - w:autoSpaceDE / w:autoSpaceDN off: no extra space between Chinese and
 //   Latin letters or digits, as in the PDF (第7期, 13.46亿元).
 // - w:characterSpacingControl compressPunctuation: Word's 压缩标点, the PDF's
