@@ -1,15 +1,16 @@
 // Items and briefs as paragraphs in the named styles: the lead's title on its
-// own, run-in titles, **strong** and *emphasis* as character styles, the
+// own (in the PDF's lines), run-in titles, **strong** and *emphasis* as character styles, the
 // attribution and the △ marker as plain text where the content parts put them,
 // figures with their captions.
 
-import { Paragraph } from 'docx';
+import { Paragraph, TextRun } from 'docx';
 import { isFigure, isLead, itemParts, type PartKind } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
 import { figureParagraphs } from './figure.js';
 import type { Runs } from './runs.js';
 import { STYLE } from './style-ids.js';
+import { titleLineFinder } from './title-lines.js';
 
 const CHARACTER_STYLE: Partial<Record<PartKind, string>> = {
   title: STYLE.runInTitle,
@@ -17,13 +18,17 @@ const CHARACTER_STYLE: Partial<Record<PartKind, string>> = {
   emphasis: STYLE.emphasis,
 };
 
-export function bodyParagraphs(issue: Issue, t: Template, runs: Runs): Paragraph[] {
+/** `pdfLines`: the text lines of the PDF's pages (displayLines), where titles take their breaks from. */
+export function bodyParagraphs(issue: Issue, t: Template, runs: Runs, pdfLines: readonly string[]): Paragraph[] {
   let figures = 0;
+  const titleLines = titleLineFinder(pdfLines);
   return issue.items.flatMap((item, i) => {
     const parts = itemParts(item, isLead(issue, i), t);
     const out: Paragraph[] = [];
     if (parts.title) {
-      out.push(new Paragraph({ style: parts.title.display ? STYLE.title : STYLE.blockTitle, children: runs(parts.title.text, parts.title.role) }));
+      const { text, role } = parts.title;
+      const children = titleLines(text).flatMap((line, n) => [...(n ? [new TextRun({ break: 1 })] : []), ...runs(line, role)]);
+      out.push(new Paragraph({ style: parts.title.display ? STYLE.title : STYLE.blockTitle, children }));
     }
     const style = item.kind === 'brief' ? STYLE.brief : STYLE.body;
     for (const p of parts.paragraphs) {

@@ -5,6 +5,7 @@
 import { AlignmentType, BorderStyle, LineRuleType, type IRunStylePropertiesOptions, type IStylesOptions } from 'docx';
 import type { Role, Template, TextStyle } from '../template/model.js';
 import type { WordGeometry } from './geometry.js';
+import { footerRules } from './footer-block.js';
 import { mastheadMetrics } from './masthead.js';
 import { STYLE, STYLE_NAMES } from './style-ids.js';
 import { eighths, halfPoints, hexColor, twips } from './units.js';
@@ -42,7 +43,10 @@ export function wordStyles(t: Template, g: WordGeometry, fonts: Record<Role, Wor
         next: STYLE.body,
         paragraph: {
           alignment: AlignmentType.BOTH,
-          indent: { firstLineChars: t.body.indent * 100, firstLine: Math.round(t.body.indent * g.cell * 20) },
+          // Word takes firstLineChars. LibreOffice takes firstLine and rounds it up to whole cells of
+          // its grid (15.73 pt here, a little narrower than Word's): one per cent short of the
+          // indent gives the same two cells in both, and about two characters in a reader without grid.
+          indent: { firstLineChars: t.body.indent * 100, firstLine: Math.floor(t.body.indent * g.cell * 20 * 0.99) },
         },
         run: { ...face(t.body.font, t.body.latin), size: halfPoints(t.body.size), color: color(t.body.color), ...gridScale(t, g) },
       },
@@ -58,7 +62,12 @@ export function wordStyles(t: Template, g: WordGeometry, fonts: Record<Role, Wor
         ...named('blockTitle'),
         basedOn: STYLE.body,
         next: STYLE.body,
-        paragraph: { keepNext: true },
+        // Centred or flush left without indent, as the PDF sets a block title (item.title.align).
+        paragraph: {
+          keepNext: true,
+          alignment: t.item.title.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+          indent: { firstLineChars: 0, firstLine: 0 },
+        },
         run: face(t.item.title.font),
       },
       {
@@ -107,6 +116,7 @@ export function wordStyles(t: Template, g: WordGeometry, fonts: Record<Role, Wor
           alignment: AlignmentType.BOTH,
           indent: { left: twips(f.inset * f.size), right: twips(f.inset * f.size) },
           rightTabStop: g.textWidth - twips(f.inset * f.size),
+          border: footerRules(t),
           ...exact(g.linePitch),
         },
         run: { ...text(f), ...offGrid },
@@ -119,7 +129,8 @@ export function wordStyles(t: Template, g: WordGeometry, fonts: Record<Role, Wor
       },
     ],
     characterStyles: [
-      { ...named('runInTitle'), basedOn: 'DefaultParagraphFont', run: { ...face(t.item.title.font), bold: true } },
+      // The heading role's own face (黑体), not a thickened one: w:b only where the PDF draws it bold too.
+      { ...named('runInTitle'), basedOn: 'DefaultParagraphFont', run: face(t.item.title.font) },
       { ...named('strong'), basedOn: 'DefaultParagraphFont', run: face(t.item.title.font) },
       { ...named('emphasis'), basedOn: 'DefaultParagraphFont', run: face('emphasis') },
     ],

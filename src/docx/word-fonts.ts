@@ -9,21 +9,29 @@ import type { FontSet } from '../fonts/fontset.js';
 import { ROLES, type Role, type Template } from '../template/model.js';
 
 export interface WordFont {
-  /** Family name, e.g. FandolSong or 仿宋_GB2312. */
+  /** The name Word asks for, e.g. FandolHei or 仿宋_GB2312 (a family name, or a PostScript name, see below). */
   family: string;
-  /** The face is the family's bold one (FandolSong Bold): styles say w:b to pick it. */
+  /** Styles say w:b: the family's bold weight, or a regular face the PDF draws bold too. */
   bold: boolean;
   /** The file the PDF draws this role with, when the name came from it (for embedding). */
   file?: string;
 }
 
-/** The Word font of a face the FontSet chose (a role's own face or a fallback). Its names were read
- *  with the face (sfnt.ts), so no font file is opened again for the Word file. */
+/**
+ * The Word font of a face the FontSet chose (a role's own face or a fallback). Its names were read
+ * with the face (sfnt.ts), so no font file is opened again for the Word file.
+ *
+ * A family's bold face is asked for as the family with w:b. A face the PDF itself draws bold
+ * (synthetic bold) gets w:b too, so the reader thickens it as the PDF does; a regular face never.
+ */
 export function wordFontOfFace(face: FontMetrics, fonts: FontSet): WordFont {
   const f = fonts.faces.get(face.id);
   if (!f) return { family: face.id, bold: false };
-  const names = ('face' in f ? f.face : f).names();
-  return { family: names.legacyFamily || names.families[0] || names.postscriptName, bold: names.bold, file: f.path };
+  const synthetic = 'face' in f;
+  const names = (synthetic ? f.face : f).names();
+  const family = names.legacyFamily || names.families[0] || names.postscriptName;
+  if (synthetic) return { family, bold: true, file: f.path };
+  return { family, bold: names.bold, file: f.path };
 }
 
 export function wordFonts(issue: Issue, t: Template, fonts: FontSet): Record<Role, WordFont> {

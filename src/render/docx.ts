@@ -1,7 +1,7 @@
 // The Word edition: the same Issue and template as the PDF, written with
 // Word's own layout features (styles, the document grid, footers for odd and
-// even pages) so it stays right when an editor changes a word. Layout's line
-// and page breaking is not used: Word breaks lines itself.
+// even pages) so it stays right when an editor changes a word. Word breaks
+// body lines itself; titles set on their own keep the PDF's line breaks.
 
 import { Document, Packer, type ISectionOptions } from 'docx';
 import fs from 'node:fs';
@@ -13,6 +13,8 @@ import { mastheadParagraphs } from '../docx/masthead.js';
 import { reproducible } from '../docx/package.js';
 import { pageNumberFooters, sectionProperties } from '../docx/page.js';
 import { runMaker } from '../docx/runs.js';
+import { displayLines } from '../docx/title-lines.js';
+import { typographySettingsPatch, typographyStylesPatch } from '../docx/typography.js';
 import { offGridPatch, wordStyles } from '../docx/styles.js';
 import { wordFontOfFace, wordFonts, type WordFont } from '../docx/word-fonts.js';
 import { ROLES, type Role } from '../template/model.js';
@@ -37,7 +39,7 @@ export async function renderDocx(c: Compiled, meta: DocxMeta): Promise<Uint8Arra
   const section: ISectionOptions = {
     properties: sectionProperties(t, g),
     footers,
-    children: [...mastheadParagraphs(issue, t, runs), ...bodyParagraphs(issue, t, runs), ...footerBlock(issue, t, g, fonts, runs)],
+    children: [...mastheadParagraphs(issue, t, runs), ...bodyParagraphs(issue, t, runs, displayLines(c.pages)), ...footerBlock(issue, t, g, fonts, runs)],
   };
   const doc = new Document({
     title: meta.title,
@@ -49,7 +51,10 @@ export async function renderDocx(c: Compiled, meta: DocxMeta): Promise<Uint8Arra
     ...(meta.embedFonts ? { fonts: embeddedFonts(c, roles, fallbacks) } : {}),
     sections: [section],
   });
-  return reproducible(await Packer.toBuffer(doc), meta.creationDate, { 'word/styles.xml': offGridPatch });
+  return reproducible(await Packer.toBuffer(doc), meta.creationDate, {
+    'word/styles.xml': (xml) => typographyStylesPatch(offGridPatch(xml)),
+    'word/settings.xml': typographySettingsPatch,
+  });
 }
 
 /**
@@ -65,7 +70,8 @@ function embeddedFonts(c: Compiled, roles: Record<Role, WordFont>, fallbacks: Se
     if (!face) continue;
     const { family, bold } = wordFontOfFace(face, c.fonts);
     const entry = byFamily.get(family) ?? { name: family };
-    entry[bold ? 'bold' : 'data'] = fs.readFileSync(face.path);
+    // A face drawn bold by the reader is the regular file.
+    entry[bold && !('face' in face) ? 'bold' : 'data'] = fs.readFileSync(face.path);
     byFamily.set(family, entry);
   }
   // Word needs a regular face to embed a family: a bold-only family embeds its bold face as the regular one.

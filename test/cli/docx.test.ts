@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulletin, firstMissingInOrder, copyExample, example, flatText, pdfFonts, pdfInfo, pdfText, root, tmpDir } from '../helpers/cli.js';
 import { docxParts } from '../helpers/docx.js';
-import { libreOfficePdf, pdfLines } from '../helpers/office.js';
+import { identicalLineShare, isPageNumber, libreOfficePdf, pdfLines, proofRead, type PdfLine } from '../helpers/office.js';
 
 const expectLines = fs.readFileSync(path.join(root, 'test/fixtures/issue-07-expect.txt'), 'utf8').split('\n').filter((l) => l.trim());
 const epoch = { SOURCE_DATE_EPOCH: '1737331200' }; // 2025-01-20
@@ -56,19 +56,32 @@ describe('bulletin build --docx', () => {
 });
 
 // LibreOffice stands in for Word: it reads the grid, the styles and the
-// footers of the .docx and lays the pages out itself. One conversion serves
-// all the checks below (it takes seconds).
-describe('the .docx converted to PDF by LibreOffice', () => {
+// footers of the .docx and lays the pages out itself. Its PDF is proof-read
+// like the bulletin's own. One conversion serves all the checks below (it
+// takes seconds).
+describe('the .docx converted to PDF by LibreOffice, proof-read like the PDF', () => {
+  // The default template's text block on A4, in points: margins 37/35/28/26 mm.
+  const mm = 72 / 25.4;
+  const block = { left: 28 * mm, right: (210 - 26) * mm, top: 37 * mm, bottom: (297 - 35) * mm };
+  const pitch = (225 * mm) / 22;
+  let dir: string;
   let pdf: string;
   let pages: string[];
+  let lines: PdfLine[];
+  let ownLines: PdfLine[];
+  let ownPages: number;
   beforeAll(() => {
-    const dir = tmpDir();
+    dir = tmpDir();
     const out = path.join(dir, 'issue-07.pdf');
-    const r = bulletin(['build', example, '--docx', '-o', out], { env: epoch });
+    const r = bulletin(['build', example, '--format', 'pdf,docx', '-o', out], { env: epoch });
     if (r.code !== 0) throw new Error(r.stderr);
+    ownLines = pdfLines(out);
+    ownPages = Number(pdfInfo(out)['Pages']);
     pdf = libreOfficePdf(path.join(dir, 'issue-07.docx'));
     pages = pdfText(pdf).split('\f').slice(0, -1);
+    lines = pdfLines(pdf);
   }, 240_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('gives back every title, paragraph, attribution, brief and footer line of the sample, in order', () => {
     const flat = flatText(pdfText(pdf));
@@ -76,22 +89,45 @@ describe('the .docx converted to PDF by LibreOffice', () => {
     expect(flat.startsWith('政务信息第7期（总第312期）中共上街区委办公室2025年1月20日')).toBe(true);
   });
 
-  it('has a page count within one of the PDF (4 pages)', () => {
-    expect(Math.abs(pages.length - 4)).toBeLessThanOrEqual(1);
-    expect(pdfInfo(pdf)['Page size']).toContain('(A4)');
+  it('has no closing mark at a line start, no opening mark at a line end, and nothing past the text block', () => {
+    const proof = proofRead(lines, block);
+    expect(proof.lineStartEnd).toEqual([]);
+    expect(proof.overhang).toEqual([]);
   });
 
-  it('sets full body lines of 28 characters and full pages of 22 lines, from the document grid', () => {
-    const lines = pdfLines(pdf).filter((l) => !/^[—–-]\d+[—–-]$/.test(l.text));
+  it('sets the 报尾 whole at the foot of the last page, its last line on the text block\'s bottom edge', () => {
+    const last = lines.filter((l) => l.page === pages.length && !isPageNumber(l));
+    const footer = last.slice(-3).map((l) => l.text);
+    expect(footer).toEqual(['本期送：区县处级领导', '发：峡窝镇、各街道办事处、区直各单位负责同志', '责任编辑：柴亚文（共印60份）']);
+    const bottom = last[last.length - 1]!.y;
+    expect(bottom).toBeLessThanOrEqual(block.bottom + 1);
+    expect(bottom).toBeGreaterThan(block.bottom - pitch / 2);
+    // Not split: no footer line on an earlier page.
+    expect(lines.filter((l) => l.page < pages.length && /本期送|责任编辑/.test(l.text))).toEqual([]);
+  });
+
+  it('keeps the grid: 28 characters a full line and 22 lines a full page', () => {
+    const text = lines.filter((l) => !isPageNumber(l));
     // Lines of Chinese text only: Latin digits take part cells of the grid.
-    const han = lines.filter((l) => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—]+$/.test(l.text)).map((l) => [...l.text].length);
-    // 28 cells a line; a closing mark may hang past the last one.
-    expect(Math.max(...han)).toBe(29);
+    const han = text.filter((l) => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—]+$/.test(l.text)).map((l) => [...l.text].length);
+    expect(Math.max(...han)).toBe(28);
     expect(han.filter((n) => n === 28).length).toBeGreaterThan(han.length / 2);
-    const hanging = lines.filter((l) => [...l.text].length === 29 && !/[\d\w%]/.test(l.text));
-    for (const l of hanging) expect(l.text).toMatch(/[，。、；：）”]$/);
-    const perPage = pages.map((_, i) => lines.filter((l) => l.page === i + 1).length);
+    const perPage = pages.map((_, i) => text.filter((l) => l.page === i + 1).length);
     expect(Math.max(...perPage.slice(1))).toBe(22);
+    // Grid lines: body lines one pitch apart.
+    const steps = text.filter((l) => l.page === 2).map((l, i, a) => (i ? l.y - a[i - 1]!.y : pitch)).map((d) => Math.round(d / pitch));
+    expect(steps.every((n) => n === 1)).toBe(true);
+  });
+
+  it('has the PDF\'s page count, or one page more, and most of its lines', () => {
+    // One more where LibreOffice cannot compress punctuation on the character grid (see README).
+    expect(pages.length - ownPages).toBeGreaterThanOrEqual(0);
+    expect(pages.length - ownPages).toBeLessThanOrEqual(1);
+    expect(pdfInfo(pdf)['Page size']).toContain('(A4)');
+    expect(identicalLineShare(ownLines, lines)).toBeGreaterThan(0.65);
+    // The lead title in the PDF's lines.
+    const title = ownLines.filter((l) => l.page === 1 && l.y > block.top + 7 * pitch - 1).slice(0, 2).map((l) => l.text);
+    expect(lines.map((l) => l.text)).toEqual(expect.arrayContaining(title));
   });
 
   it('numbers the pages — N —, odd on the right and even on the left', () => {

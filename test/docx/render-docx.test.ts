@@ -4,6 +4,8 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile, type Compiled } from '../../src/build.js';
 import { wordGeometry } from '../../src/docx/geometry.js';
+import { displayLines } from '../../src/docx/title-lines.js';
+import { hexColor } from '../../src/docx/units.js';
 import { renderDocx } from '../../src/render/docx.js';
 import { copyExample, example } from '../helpers/cli.js';
 import { attrs, docxParts, styleNamed } from '../helpers/docx.js';
@@ -66,6 +68,7 @@ describe('the Word file of examples/issue-07', () => {
     expect(font('报尾')).toBe('FandolFang R');
     expect(font('页码')).toBe('FandolSong');
     expect(font('条目标题')).toBe('FandolHei');
+    expect(styleNamed(styles, '条目标题')).not.toMatch(/<w:b\/>/); // FandolHei is the 黑体 face itself: no thickening
     expect(styleNamed(styles, '条目标题')).toContain('w:type="character"');
     expect(font('强调')).toBe('FandolKai');
   });
@@ -74,15 +77,19 @@ describe('the Word file of examples/issue-07', () => {
     const body = styleNamed(styles, '正文')!;
     expect(attrs(body, 'w:jc')).toEqual({ 'w:val': 'both' });
     expect(attrs(body, 'w:ind')['w:firstLineChars']).toBe('200');
+    // LibreOffice rounds firstLine up to its grid cells (15.73 pt): just under two cells of it.
+    const firstLine = Number(attrs(body, 'w:ind')['w:firstLine']);
+    expect(firstLine).toBeGreaterThan(20 * 15.73);
+    expect(firstLine).toBeLessThan(20 * 2 * 15.73);
     expect(attrs(body, 'w:sz')).toEqual({ 'w:val': '32' });
   });
 
-  it('prints the masthead in the template red (CMYK 0/80/80/0 → FF3333) with a red rule under the date line', () => {
+  it('prints the masthead in the red the PDF shows (CMYK 0/80/80/0 → F04338) with a red rule under the date line', () => {
     const masthead = styleNamed(styles, '报头')!;
-    expect(attrs(masthead, 'w:color')).toEqual({ 'w:val': 'FF3333' });
+    expect(attrs(masthead, 'w:color')).toEqual({ 'w:val': 'F04338' });
     expect(attrs(masthead, 'w:sz')).toEqual({ 'w:val': '120' });
     const rule = attrs(styleNamed(styles, '报头日期')!, 'w:bottom');
-    expect(rule).toMatchObject({ 'w:val': 'single', 'w:color': 'FF3333', 'w:sz': '8' });
+    expect(rule).toMatchObject({ 'w:val': 'single', 'w:color': 'F04338', 'w:sz': '8' });
     expect(doc).toMatch(/BulletinMasthead"\/><\/w:pPr><w:r><w:t xml:space="preserve">政务信<\/w:t>/);
     expect(doc).toContain('第7期（总第312期）');
     expect(doc).toMatch(/中共上街区委办公室<\/w:t><\/w:r><w:r><w:tab\/><\/w:r><w:r><w:t xml:space="preserve">2025年1月20日/);
@@ -91,7 +98,7 @@ describe('the Word file of examples/issue-07', () => {
   it('sets run-in titles in the 条目标题 character style, then a full-width space, and closes items with the attribution', () => {
     expect(doc).toContain('<w:rStyle w:val="BulletinRunInTitle"/></w:rPr><w:t xml:space="preserve">我区加大攻坚力度扎实推动省市重点项目建设</w:t></w:r><w:r><w:t xml:space="preserve">　</w:t>');
     expect(doc).toMatch(/开工率达100%。<\/w:t><\/w:r><w:r><w:t xml:space="preserve">（区发改委）<\/w:t><\/w:r><\/w:p>/);
-    expect(doc).toMatch(/BulletinTitle"\/><\/w:pPr><w:r><w:t xml:space="preserve">中心路街道探索人大代表“十联”机制办好民生实事/);
+    expect(doc).toMatch(/BulletinTitle"\/><\/w:pPr><w:r><w:t xml:space="preserve">中心路街道/);
   });
 
   it('starts each brief with △ in the 简讯 style', () => {
@@ -100,16 +107,38 @@ describe('the Word file of examples/issue-07', () => {
     for (const b of briefs) expect(b).toMatch(/<w:t xml:space="preserve">△ <\/w:t>/);
   });
 
-  it('ends with the 报尾: thick rules above and below, thin between, editor left and copies at a right tab', () => {
-    const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(doc)?.[0] ?? '';
-    expect(attrs(table, 'w:top')).toMatchObject({ 'w:val': 'single', 'w:sz': '8' });
-    expect(attrs(table, 'w:bottom')).toMatchObject({ 'w:val': 'single', 'w:sz': '8' });
-    expect(attrs(table, 'w:insideH')).toMatchObject({ 'w:val': 'single', 'w:sz': '6' });
-    expect(attrs(table, 'w:tblpPr')).toMatchObject({ 'w:tblpYSpec': 'bottom', 'w:vertAnchor': 'margin' });
-    const rows = table.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!.map((r) => [...r.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:tab\/>/g)].map((m) => m[1] ?? '\t').join(''));
-    expect(rows).toEqual(['本期送：区县处级领导', '发：峡窝镇、各街道办事处、区直各单位负责同志', '责任编辑：柴亚文\t（共印60份）']);
-    expect(doc.indexOf('<w:tbl>')).toBeGreaterThan(doc.indexOf('（区行政审批和政务信息管理局）'));
-    expect(attrs(styleNamed(styles, '报尾')!, 'w:tab')).toMatchObject({ 'w:val': 'right' });
+  it('ends with the 报尾 in one frame at the foot of the page: thick rules above and below, thin between, in its style', () => {
+    const footer = doc.match(/<w:p><w:pPr><w:pStyle w:val="BulletinFooter"\/>[\s\S]*?<\/w:p>/g)!;
+    const text = footer.map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:tab\/>/g)].map((m) => m[1] ?? '\t').join(''));
+    expect(text).toEqual(['本期送：区县处级领导', '发：峡窝镇、各街道办事处、区直各单位负责同志', '责任编辑：柴亚文\t（共印60份）']);
+    const frames = footer.map((p) => attrs(p, 'w:framePr'));
+    for (const f of frames) expect(f).toEqual(frames[0]);
+    expect(frames[0]).toMatchObject({ 'w:yAlign': 'bottom', 'w:vAnchor': 'margin', 'w:hAnchor': 'margin', 'w:w': '8845', 'w:wrap': 'notBeside', 'w:vSpace': '579' });
+    expect(doc).not.toContain('<w:tbl>');
+    expect(doc.indexOf(footer[0]!)).toBeGreaterThan(doc.indexOf('（区行政审批和政务信息管理局）'));
+    const style = styleNamed(styles, '报尾')!;
+    expect(attrs(style, 'w:top')).toMatchObject({ 'w:val': 'single', 'w:sz': '8' });
+    expect(attrs(style, 'w:bottom')).toMatchObject({ 'w:val': 'single', 'w:sz': '8' });
+    expect(attrs(style, 'w:between')).toMatchObject({ 'w:val': 'single', 'w:sz': '6' });
+    expect(footer.join('')).not.toContain('<w:pBdr>');
+    expect(attrs(style, 'w:tab')).toMatchObject({ 'w:val': 'right' });
+  });
+
+  it('turns on Chinese line rules and punctuation compression, and off the space between Chinese and digits', () => {
+    const defaults = /<w:pPrDefault>[\s\S]*?<\/w:pPrDefault>/.exec(styles)![0];
+    expect(defaults).toContain('<w:kinsoku/><w:overflowPunct/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing');
+    expect(parts['word/settings.xml']).toContain('<w:characterSpacingControl w:val="compressPunctuation"/><w:compat>');
+  });
+
+  it('breaks the lead title where the PDF breaks it', async () => {
+    const c = await compiled();
+    const lines = displayLines(c.pages);
+    const at = lines.findIndex((l) => l.startsWith('中心路街道'));
+    const title = /BulletinTitle"\/><\/w:pPr>([\s\S]*?)<\/w:p>/.exec(doc)![1]!;
+    const pieces = title.split('<w:br/>').map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces).toEqual(lines.slice(at, at + pieces.length));
+    expect(pieces.join('')).toBe('中心路街道探索人大代表“十联”机制办好民生实事');
   });
 
   it('numbers pages — N — in odd (right) and even (left) footers, 四号', () => {
@@ -186,6 +215,22 @@ describe('font names for Word', () => {
     expect(styleNamed(styles, '报头')).not.toMatch(/<w:b\/>/); // a named office font is not the bundled bold face
   });
 
+  it('says w:b where the PDF thickens a regular face (a template\'s bold: true), and embeds that face as the regular one', async () => {
+    const { folder } = copyExample();
+    const template = path.join(folder, 'bold.yaml');
+    fs.writeFileSync(template, 'extends: default\nfonts:\n  heading: { face: FandolHei-Regular.otf, bold: true }\n');
+    const yaml = path.join(folder, 'issue.yaml');
+    fs.writeFileSync(yaml, `template: ${template}\n${fs.readFileSync(yaml, 'utf8')}`);
+    const c = await compiled(folder);
+    expect(c.fonts.faces.get(c.fonts.primary('heading').id)).toMatchObject({ syntheticBold: true });
+    const parts = docxParts(await renderDocx(c, { ...meta, embedFonts: true }));
+    const runIn = styleNamed(parts['word/styles.xml']!, '条目标题')!;
+    expect(attrs(runIn, 'w:rFonts')['w:eastAsia']).toBe('FandolHei');
+    expect(runIn).toMatch(/<w:b\/>/);
+    expect(parts['word/fontTable.xml']).toMatch(/<w:font w:name="FandolHei">(?:(?!<\/w:font>)[\s\S])*<w:embedRegular/);
+    expect(parts['word/fontTable.xml']).not.toMatch(/<w:font w:name="FandolHei">(?:(?!<\/w:font>)[\s\S])*<w:embedBold/);
+  }, 60_000);
+
   it('warns about a wordFonts role that does not exist', async () => {
     const dir = editedExample('issue.yaml', (t) => `${t}wordFonts:\n  boby: 仿宋_GB2312\n`);
     const r = await compile(dir);
@@ -197,6 +242,27 @@ describe('font names for Word', () => {
     const dir = editedExample('07-tuiyi-junren.md', (t) => t.replace('段文超、张家润', '刘䶮、李喆'));
     const doc = docxParts(await renderDocx(await compiled(dir), meta))['word/document.xml']!;
     expect(doc).toContain('<w:rFonts w:ascii="Noto Serif CJK SC" w:eastAsia="Noto Serif CJK SC" w:hAnsi="Noto Serif CJK SC"/></w:rPr><w:t xml:space="preserve">䶮</w:t>');
+  });
+});
+
+describe('block titles (the gongzuo-jianbao template)', () => {
+  it('sets 小标题 centred without the body\'s first-line indent, as the PDF does', async () => {
+    const dir = editedExample('issue.yaml', (t) => `template: gongzuo-jianbao\n${t}`);
+    const parts = docxParts(await renderDocx(await compiled(dir), meta));
+    const title = styleNamed(parts['word/styles.xml']!, '小标题')!;
+    expect(attrs(title, 'w:jc')).toEqual({ 'w:val': 'center' });
+    expect(attrs(title, 'w:ind')).toEqual({ 'w:firstLine': '0', 'w:firstLineChars': '0' });
+    expect(parts['word/document.xml']).toContain('<w:pStyle w:val="BulletinItemTitle"/></w:pPr><w:r><w:t xml:space="preserve">我区加大攻坚力度扎实推动省市重点项目建设</w:t></w:r></w:p>');
+  });
+});
+
+describe('hexColor', () => {
+  it('gives the colour PDF viewers show for CMYK, neutral for black ink alone, and RGB as written', () => {
+    expect(hexColor({ cmyk: [0, 80, 80, 0] })).toBe('F04338');
+    expect(hexColor({ cmyk: [0, 0, 0, 100] })).toBe('000000');
+    expect(hexColor({ cmyk: [0, 0, 0, 0] })).toBe('FFFFFF');
+    expect(hexColor({ cmyk: [100, 0, 0, 0] })).toBe('00ADEF');
+    expect(hexColor({ rgb: '#c00000' })).toBe('C00000');
   });
 });
 

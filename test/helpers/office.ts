@@ -1,48 +1,118 @@
 // Convert a .docx to PDF with LibreOffice, as a reader of the Word file would
-// see it. A private profile per call, so parallel runs do not collide; the
-// bundled fonts are made visible through a fontconfig file of its own.
+// see it, and proof-read such a PDF the way the bulletin's own PDF is read:
+// line starts and ends, marks past the text block, the 报尾 on the block's
+// bottom edge, characters a line and lines a page.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { root } from './cli.js';
 
-/** `pdfa`: LibreOffice's PDF/A-2 export, tagged. */
 const PDFA_2 = JSON.stringify({ SelectPdfVersion: { type: 'long', value: '2' }, UseTaggedPDF: { type: 'boolean', value: 'true' } });
 
+/**
+ * The PDF LibreOffice makes of `docx`, written beside it. A private profile and
+ * font cache per call (parallel runs do not collide), deleted afterwards; the
+ * bundled fonts are made visible through a fontconfig file of its own.
+ * `pdfa`: LibreOffice's PDF/A-2 export, tagged.
+ */
 export function libreOfficePdf(docx: string, opts: { bundledFonts?: boolean; pdfa?: boolean } = {}): string {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-soffice-'));
-  const conf = path.join(work, 'fonts.conf');
-  fs.writeFileSync(conf, [
-    '<?xml version="1.0"?>',
-    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
-    '<fontconfig>',
-    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
-    opts.bundledFonts === false ? '' : `  <dir>${path.join(root, 'fonts')}</dir>`,
-    `  <cachedir>${path.join(work, 'fontcache')}</cachedir>`,
-    '</fontconfig>',
-  ].join('\n'));
-  execFileSync('soffice', [
-    `-env:UserInstallation=file://${path.join(work, 'profile')}`,
-    '--headless', '--convert-to', opts.pdfa ? `pdf:writer_pdf_Export:${PDFA_2}` : 'pdf', '--outdir', work, docx,
-  ], { env: { ...process.env, FONTCONFIG_FILE: conf }, stdio: 'pipe', timeout: 180_000 });
-  const pdf = path.join(work, path.basename(docx).replace(/\.docx$/, '.pdf'));
-  if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${docx}`);
-  return pdf;
+  try {
+    const conf = path.join(work, 'fonts.conf');
+    fs.writeFileSync(conf, [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+      '<fontconfig>',
+      '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+      opts.bundledFonts === false ? '' : `  <dir>${path.join(root, 'fonts')}</dir>`,
+      `  <cachedir>${path.join(work, 'fontcache')}</cachedir>`,
+      '</fontconfig>',
+    ].join('\n'));
+    const outdir = path.dirname(docx);
+    execFileSync('soffice', [
+      `-env:UserInstallation=file://${path.join(work, 'profile')}`,
+      '--headless', '--convert-to', opts.pdfa ? `pdf:writer_pdf_Export:${PDFA_2}` : 'pdf', '--outdir', outdir, docx,
+    ], { env: { ...process.env, FONTCONFIG_FILE: conf }, stdio: 'pipe', timeout: 180_000 });
+    const pdf = path.join(outdir, path.basename(docx).replace(/\.docx$/, '.pdf'));
+    if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${docx}`);
+    return pdf;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }
 
-/** Text lines of a PDF as pdftotext -bbox places them: words grouped by page and baseline height. */
-export function pdfLines(pdf: string): Array<{ page: number; y: number; text: string }> {
-  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
-  const lines = new Map<string, { page: number; y: number; text: string }>();
+export interface PdfLine {
+  page: number;
+  /** Bottom of the line's boxes (pdftotext's yMax), points from the page top. */
+  y: number;
+  xMin: number;
+  xMax: number;
+  /** The line's characters, spaces dropped. */
+  text: string;
+}
+
+/**
+ * Text lines of a PDF from `pdftotext -bbox-layout`: its lines, with the
+ * pieces it splits at a change of face or a wide gap joined again when they
+ * share a baseline (within 2 pt), left to right.
+ */
+export function pdfLines(pdf: string): PdfLine[] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const out: PdfLine[] = [];
   xml.split('<page ').slice(1).forEach((page, i) => {
-    for (const m of page.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      const y = Math.round(Number(m[1]));
-      const key = `${i + 1}:${y}`;
-      const line = lines.get(key) ?? { page: i + 1, y, text: '' };
-      line.text += m[2];
-      lines.set(key, line);
+    const pieces: PdfLine[] = [];
+    for (const m of page.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
+      const words = [...m[4]!.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => decode(w[1]!));
+      pieces.push({ page: i + 1, y: Number(m[3]), xMin: Number(m[1]), xMax: Number(m[2]), text: words.join('').replace(/[\s\u3000]/g, '') });
+    }
+    pieces.sort((a, b) => a.y - b.y || a.xMin - b.xMin);
+    for (const p of pieces) {
+      const line = out.find((l) => l.page === p.page && Math.abs(l.y - p.y) < 2);
+      if (!line) out.push({ ...p });
+      else if (p.xMin < line.xMin) Object.assign(line, { xMin: p.xMin, text: p.text + line.text });
+      else Object.assign(line, { xMax: Math.max(line.xMax, p.xMax), text: line.text + p.text });
     }
   });
-  return [...lines.values()];
+  return out.sort((a, b) => a.page - b.page || a.y - b.y);
+}
+
+const decode = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+/** — 3 — and the like. */
+export const isPageNumber = (l: PdfLine): boolean => /^[—–-]\d+[—–-]$/.test(l.text);
+
+/** clreq / GB/T 15834: never at the start of a line, never at its end. */
+const NOT_AT_START = /^[，。、；：？！”’）》」』】〕·・～%‰…—]/u;
+const NOT_AT_END = /[“‘（《「『【〔]$/u;
+
+export interface Proof {
+  /** Lines that start with a closing mark, or end with an opening one. */
+  lineStartEnd: string[];
+  /** Lines whose boxes reach past the text block by more than `tolerance` points. */
+  overhang: string[];
+}
+
+/** The text block in points from the page's top-left corner. */
+export interface Block { left: number; right: number; top: number; bottom: number }
+
+export function proofRead(lines: PdfLine[], block: Block, tolerance = 1): Proof {
+  const text = lines.filter((l) => !isPageNumber(l));
+  return {
+    lineStartEnd: text.filter((l) => NOT_AT_START.test(l.text) || NOT_AT_END.test(l.text)).map((l) => `p${l.page}: ${l.text}`),
+    overhang: text.filter((l) => l.xMin < block.left - tolerance || l.xMax > block.right + tolerance).map((l) => `p${l.page} ${l.xMax.toFixed(1)}: ${l.text}`),
+  };
+}
+
+/** The share of `reference`'s lines found in `lines` in the same order (longest common subsequence of line texts). */
+export function identicalLineShare(reference: PdfLine[], lines: PdfLine[]): number {
+  const a = reference.filter((l) => !isPageNumber(l)).map((l) => l.text);
+  const b = lines.filter((l) => !isPageNumber(l)).map((l) => l.text);
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = a.length - 1; i >= 0; i--) {
+    const cur = new Array<number>(b.length + 1).fill(0);
+    for (let j = b.length - 1; j >= 0; j--) cur[j] = a[i] === b[j] ? prev[j + 1]! + 1 : Math.max(prev[j]!, cur[j + 1]!);
+    prev = cur;
+  }
+  return prev[0]! / a.length;
 }
