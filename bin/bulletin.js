@@ -2,51 +2,30 @@
 // Entry point: run the CLI; a bug becomes one line and exit code 1, not a stack trace
 // (set BULLETIN_DEBUG=1 to see the trace).
 //
-// The CLI is one CommonJS bundle (dist/bulletin.cjs), compiled with a V8 code
-// cache kept beside it: V8 then neither parses the bundle nor compiles the
-// functions a build runs, which is a third of a cold build's time. The cache
-// is made by `npm run build`, and again by any run that finds it missing or
-// made by another Node; a cache that cannot be read or written costs only time.
+// The CLI is one CommonJS bundle (dist/bulletin.cjs). Where Node has its own
+// compile cache (module.enableCompileCache, Node 22.1 and later), it is kept in
+// the user's cache folder: V8 then neither parses the bundle nor compiles the
+// functions a build runs, about a third of a cold build. The install folder is
+// never written (a global install is often root's); a folder that cannot be
+// written costs only time, and Node says nothing about it. Node 20 runs without.
 //
 // This file is CommonJS (bin/package.json): Node then starts without its ES module loader.
 'use strict';
-const fs = require('node:fs');
-const { createRequire } = require('node:module');
+const { enableCompileCache } = require('node:module');
+const os = require('node:os');
 const path = require('node:path');
-const v8 = require('node:v8');
-const vm = require('node:vm');
 
-// A build is a short run. V8 sends a function to its optimising compiler (TurboFan) once ~66 KB of its
-// bytecode has run; in a build most of those compiles take longer than they save, and they share the second
-// core with the collector and zlib. Eight times the budget leaves that to the really hot loops: cold builds
-// of 4, 40 and 200 pages take 6 %, 17 % and 14 % less time (whole processes, medians of 15 alternating runs). Set before the
-// bundle is compiled: V8 keys the code cache to its flags.
-v8.setFlagsFromString('--interrupt-budget=540672');
-
-const bundle = path.join(__dirname, '../dist/bulletin.cjs');
-const source = fs.readFileSync(bundle, 'latin1'); // all ASCII (scripts/bundle.js escapes the rest)
-// Keyed to the Node version and this bundle's size and time; V8 itself refuses a cache made under other V8 flags (then it is made again).
-const stat = fs.statSync(bundle);
-const key = `${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs}\n`;
-const cacheFile = `${bundle}.cache`;
-let cachedData;
-try {
-  const bytes = fs.readFileSync(cacheFile);
-  const end = bytes.indexOf(10);
-  if (bytes.toString('utf8', 0, end + 1) === key) cachedData = bytes.subarray(end + 1);
-} catch {
-  // no cache yet
+if (enableCompileCache && !process.env.NODE_COMPILE_CACHE) {
+  try {
+    enableCompileCache(path.join(cacheDir(process.env), 'compile'));
+  } catch {
+    // no cache: only slower
+  }
 }
 
-// The bundle is written as a function expression (see scripts/bundle.js): its value is the module function.
-const script = new vm.Script(source, { filename: bundle, cachedData });
-const loaded = { exports: {} };
-script.runInThisContext()(loaded.exports, createRequire(bundle), loaded, bundle, path.dirname(bundle));
-
-loaded.exports.main(process.argv.slice(2)).then(
+require('../dist/bulletin.cjs').main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
-    if (cachedData === undefined || script.cachedDataRejected) writeCache();
   },
   (e) => {
     process.stderr.write(`bulletin: internal error: ${e && e.message ? e.message : e}\n`);
@@ -55,13 +34,9 @@ loaded.exports.main(process.argv.slice(2)).then(
   },
 );
 
-/** After the run, so the cache holds every function the run compiled; written whole or not at all. */
-function writeCache() {
-  const tmp = `${cacheFile}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(key), script.createCachedData()]));
-    fs.renameSync(tmp, cacheFile);
-  } catch {
-    fs.rmSync(tmp, { force: true });
-  }
+/** The user's cache folder, as src/fonts/font-index.ts finds it for the font index (this file runs before the bundle). */
+function cacheDir(env) {
+  if (env.BULLETIN_CACHE_DIR) return path.resolve(env.BULLETIN_CACHE_DIR);
+  if (process.platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'bulletin', 'cache');
+  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'bulletin');
 }
