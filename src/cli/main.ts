@@ -9,6 +9,7 @@ import { registerInit } from './init-command.js';
 import type { CommandContext } from './common.js';
 import { registerFonts } from './fonts-command.js';
 import { registerPreview } from './preview-command.js';
+import { registerVerify } from './verify-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const ctx: CommandContext = { exit: 0 };
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   registerInit(program, ctx);
   registerFonts(program, ctx);
   registerPreview(program, ctx);
+  registerVerify(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -4,6 +4,7 @@
 
 import { LOAD_MESSAGES } from '../issue/messages.js';
 import { LINT_MESSAGES } from '../lint/messages.js';
+import { VERIFY_MESSAGES } from '../verify/messages.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -15,6 +16,7 @@ export interface Message {
 export const MESSAGES: Record<string, Message> = {
   ...LOAD_MESSAGES,
   ...LINT_MESSAGES,
+  ...VERIFY_MESSAGES,
   // fonts
   'font/missing-glyph': {
     en: 'no font can draw `{char}` ({codepoint}); add a font that has it under `fonts: fallback:` in issue.yaml, or replace the character',
