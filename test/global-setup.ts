@@ -1,7 +1,22 @@
-// The CLI tests run the built CLI as a subprocess: build it once, fresh
-// (type-check and compile, then bundle as `npm install` does).
+// Once per run: build the CLI that the CLI tests run as a subprocess (type-check
+// and compile, then bundle, as `npm install` does), and give the run a
+// temporary folder of its own (TMPDIR, inherited by the test files and every
+// program they start: LibreOffice, Chromium, the CLI), removed at the end, so a
+// run leaves /tmp as it found it. Each test file also removes its own folders
+// (test/helpers/setup.ts).
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
-export default function setup(): void {
+export default function setup(): () => void {
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-run-'));
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  return () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+  };
 }

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bulletin, firstMissingInOrder, copyExample, example, flatText, pdfFonts, pdfInfo, pdfText, root, tmpDir } from '../helpers/cli.js';
 import { docxParts } from '../helpers/docx.js';
 import { libreOfficePdf, pdfLines } from '../helpers/office.js';
+import { missing } from '../helpers/system.js';
 
 const expectLines = fs.readFileSync(path.join(root, 'test/fixtures/issue-07-expect.txt'), 'utf8').split('\n').filter((l) => l.trim());
 const epoch = { SOURCE_DATE_EPOCH: '1737331200' }; // 2025-01-20
@@ -58,7 +59,7 @@ describe('bulletin build --docx', () => {
 // LibreOffice stands in for Word: it reads the grid, the styles and the
 // footers of the .docx and lays the pages out itself. One conversion serves
 // all the checks below (it takes seconds).
-describe('the .docx converted to PDF by LibreOffice', () => {
+describe.skipIf(!!missing('libreoffice-writer-nogui', 'poppler-utils'))('the .docx converted to PDF by LibreOffice', () => {
   let pdf: string;
   let pages: string[];
   beforeAll(() => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bulletin, copyExample, example, flatText, pdfFonts, pdfText, root, tmpDir } from '../helpers/cli.js';
 import { requireDebianFonts, WQY } from '../helpers/fonts.js';
 
@@ -58,7 +58,7 @@ describe('bulletin fonts', () => {
   });
 
   describe('installed fonts by name, with the index cached on disk', () => {
-    beforeAll(requireDebianFonts);
+    beforeEach(requireDebianFonts);
 
     it('the second run reads no font file: every name comes from the cache', () => {
       const folder = issueWithFonts('fonts:\n  body: WenQuanYi Zen Hei\n  heading: AR PL UMing CN\n');

@@ -3,12 +3,13 @@
 // bundled fonts are made visible through a fontconfig file of its own.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { root } from './cli.js';
+import { root, tmpDir } from './cli.js';
+import { need } from './system.js';
 
 export function libreOfficePdf(docx: string, opts: { bundledFonts?: boolean } = {}): string {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-soffice-'));
+  need('libreoffice-writer-nogui');
+  const work = tmpDir('bulletin-soffice-');
   const conf = path.join(work, 'fonts.conf');
   fs.writeFileSync(conf, [
     '<?xml version="1.0"?>',
@@ -30,6 +31,7 @@ export function libreOfficePdf(docx: string, opts: { bundledFonts?: boolean } = 
 
 /** Text lines of a PDF as pdftotext -bbox places them: words grouped by page and baseline height. */
 export function pdfLines(pdf: string): Array<{ page: number; y: number; text: string }> {
+  need('poppler-utils');
   const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
   const lines = new Map<string, { page: number; y: number; text: string }>();
   xml.split('<page ').slice(1).forEach((page, i) => {

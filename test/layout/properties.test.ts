@@ -10,7 +10,7 @@ import { composeParagraph } from '../../src/layout/text.js';
 import { root } from '../helpers/cli.js';
 import { defaultTemplate } from '../helpers/real-fonts.js';
 
-const hanzi = fs.readFileSync(path.join(root, '../shared/data/tongyong-8105.txt'), 'utf8').split('\n').filter(Boolean);
+const hanzi = fs.readFileSync(path.join(root, 'data/tongyong-8105.txt'), 'utf8').split('\n').filter(Boolean);
 const { template, fonts } = defaultTemplate();
 const grid = gridOf(template);
 const opt = { measure: grid.measure, indent: template.body.indent * grid.cell, tracking: grid.cell - template.body.size, justify: true };
