@@ -27,7 +27,7 @@ const inCi = () => !!process.env.CI && process.env.CI !== 'false';
 export function missing(...pkgs: Package[]): string | undefined {
   const gone = pkgs.filter((p) => hidden.has(p) || !PRESENT[p]());
   if (!gone.length || inCi()) return undefined;
-  return `${gone.join(', ')} not installed (sudo apt-get install -y ${PACKAGES.join(' ')})`;
+  return `${gone.join(', ')} ${gone.length > 1 ? 'are' : 'is'} not installed (sudo apt-get install -y ${PACKAGES.join(' ')})`;
 }
 
 let current: TestContext | undefined;
