@@ -10,7 +10,7 @@ import { displayPath } from '../paths.js';
 import { findTemplate, loadTemplate } from '../template/load.js';
 import type { PageNumbers, VerifyOptions } from '../verify/checks.js';
 import { geometryOf } from '../verify/geometry.js';
-import { Unreadable, verifyFile, type VerifyReport } from '../verify/registry.js';
+import { NoPdfReader, Unreadable, verifyFile, type VerifyReport } from '../verify/registry.js';
 import { printDiagnostics, type CommandContext } from './common.js';
 import { pickLang } from './report.js';
 
@@ -63,8 +63,9 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
       try {
         report = await verifyFile(file, geometryOf(template), options);
       } catch (e) {
-        if (!(e instanceof Unreadable)) throw e;
-        process.stderr.write(`${formatMessage('verify/unreadable', { path: file, reason: e.message }, lang)}\n`);
+        if (e instanceof NoPdfReader) process.stderr.write(`${formatMessage('verify/no-reader', { reason: e.message }, lang)}\n`);
+        else if (e instanceof Unreadable) process.stderr.write(`${formatMessage('verify/unreadable', { path: file, reason: e.message }, lang)}\n`);
+        else throw e;
         ctx.exit = 2;
         return;
       }

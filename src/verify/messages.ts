@@ -83,6 +83,10 @@ export const VERIFY_MESSAGES: Record<string, Message> = {
     en: 'cannot read `{path}` as a PDF ({reason})',
     zh: '无法读取 `{path}`（{reason}），不是可读的 PDF',
   },
+  'verify/no-reader': {
+    en: 'the PDF reader (pdfjs-dist) cannot be loaded here ({reason}); it needs @napi-rs/canvas, which npm installs only on platforms it has a build for — reinstall bulletin, or verify on another computer',
+    zh: '无法加载 PDF 读取库 pdfjs-dist（{reason}）；它需要 @napi-rs/canvas，而 npm 只在有其预编译版本的平台上安装它——请重新安装 bulletin，或在另一台电脑上检查',
+  },
   'verify/no-list': {
     en: 'cannot read the list `{path}` ({reason})',
     zh: '无法读取列表文件 `{path}`（{reason}）',

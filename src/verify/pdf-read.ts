@@ -38,6 +38,9 @@ export interface PdfDocument {
 /** The PDF could not be read at all (not a PDF, damaged, encrypted). */
 export class UnreadablePdf extends Error {}
 
+/** pdfjs-dist could not be loaded: it needs @napi-rs/canvas, which npm installs only where a build of it exists. */
+export class NoPdfReader extends Error {}
+
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 const require = createRequire(import.meta.url);
@@ -45,7 +48,12 @@ const require = createRequire(import.meta.url);
 export async function readPdf(bytes: Uint8Array): Promise<PdfDocument> {
   // The legacy build is the one for Node; CMaps (for text in fonts that are not embedded) are read from the
   // package's own folder. Its standard fonts are not given: pdfjs would then take their files for embedded ones.
-  const pdfjs: Pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  let pdfjs: Pdfjs;
+  try {
+    pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  } catch (e) {
+    throw new NoPdfReader(e instanceof Error ? e.message : String(e));
+  }
   const dir = path.dirname(require.resolve('pdfjs-dist/package.json'));
   let doc: Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
   try {

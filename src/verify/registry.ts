@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import { PDF_CHECKS, pdfFigures, type Check, type CheckContext, type Finding, type VerifyOptions } from './checks.js';
 import type { Geometry } from './geometry.js';
-import { readPdf, UnreadablePdf } from './pdf-read.js';
+import { NoPdfReader, readPdf, UnreadablePdf } from './pdf-read.js';
+
+export { NoPdfReader };
 
 export interface Verifier<D> {
   format: string;
