@@ -90,12 +90,14 @@ describe('bulletin fonts', () => {
       const cache = tmpDir();
       const out = path.join(tmpDir(), 'a.pdf');
       expect(bulletin(['build', example, '-o', out], { env: { ...epoch, BULLETIN_CACHE_DIR: cache } }).code).toBe(0);
-      expect(fs.readdirSync(cache)).toEqual([]);
+      // (compile/ is Node's compile cache, bin/bulletin.js, on Node 22.1 and later)
+      const written = () => fs.readdirSync(cache).filter((f) => f !== 'compile');
+      expect(written()).toEqual([]);
       // …while one that names an installed font does (the control for the line above).
       const folder = issueWithFonts('fonts:\n  heading: 文泉驿正黑\n');
       const r = bulletin(['build', folder, '-o', out], { env: { ...epoch, BULLETIN_CACHE_DIR: cache } });
       expect(r.code).toBe(0);
-      expect(fs.readdirSync(cache)).toEqual(['font-index.json']);
+      expect(written()).toEqual(['font-index.json']);
       expect(pdfFonts(out).map((f) => f[0]!.replace(/^[A-Z]{6}\+/, ''))).toContain('WenQuanYiZenHei');
     });
   });
