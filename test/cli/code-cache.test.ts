@@ -1,10 +1,10 @@
-// bin/bulletin.js asks Node for its compile cache (Node 22.1 and later), kept in
-// the user's cache folder, never in the install folder. The cache may be
-// missing, damaged or impossible to write: the build must not notice. Run on a
-// copy of the package, so the suite's own files are left alone.
+// bin/bulletin.js compiles the bundle with a V8 code cache kept in the user's
+// cache folder (BULLETIN_CACHE_DIR here), never in the install folder. The
+// cache may be missing, damaged, made by another Node or impossible to write:
+// the build must not notice, and the cache is then made anew. Run on a copy of
+// the package, so the suite's own files are left alone.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import module from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { example, root, tmpDir } from '../helpers/cli.js';
@@ -19,30 +19,48 @@ function packageCopy(): string {
 }
 
 function build(pkg: string, out: string, cache: string) {
-  const env: Record<string, string | undefined> = { ...process.env, LANG: 'C', SOURCE_DATE_EPOCH: '1737331200', BULLETIN_CACHE_DIR: cache };
-  delete env.NODE_COMPILE_CACHE;
-  const r = spawnSync(process.execPath, [path.join(pkg, 'bin/bulletin.js'), 'build', example, '-o', out], { encoding: 'utf8', env });
+  const r = spawnSync(process.execPath, [path.join(pkg, 'bin/bulletin.js'), 'build', example, '-o', out], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', SOURCE_DATE_EPOCH: '1737331200', BULLETIN_CACHE_DIR: cache },
+  });
   return { code: r.status, stderr: r.stderr };
 }
 
-const files = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort() : []);
+const listing = (dir: string) => fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 
-describe('the compile cache', () => {
-  it('is made in the cache folder by the first run and used by the next; the install folder is not written; the PDF is the same', () => {
+describe('code cache', () => {
+  it('is made by the first run in the cache folder, kept by the next, remade when damaged; the PDF is the same every time', () => {
     const pkg = packageCopy();
-    const cache = path.join(tmpDir(), 'cache');
-    const pdfs = [1, 2].map((n) => path.join(tmpDir(), `out-${n}.pdf`));
-    const before = files(pkg);
+    const cacheDir = path.join(tmpDir(), 'cache'); // made by the first run
+    const pdfs = [1, 2, 3].map((n) => path.join(tmpDir(), `out-${n}.pdf`));
+    const installed = listing(pkg);
 
-    expect(build(pkg, pdfs[0]!, cache)).toEqual({ code: 0, stderr: `wrote ${pdfs[0]} (4 pages)\n` });
-    const made = files(path.join(cache, 'compile'));
-    if (module.enableCompileCache) expect(made.length).toBeGreaterThan(0);
-    else expect(made).toEqual([]); // Node 20: no compile cache
-    expect(build(pkg, pdfs[1]!, cache)).toEqual({ code: 0, stderr: `wrote ${pdfs[1]} (4 pages)\n` });
-    expect(files(path.join(cache, 'compile'))).toEqual(made);
+    expect(build(pkg, pdfs[0]!, cacheDir)).toEqual({ code: 0, stderr: `wrote ${pdfs[0]} (4 pages)\n` });
+    const [name, ...others] = fs.readdirSync(cacheDir);
+    expect(others).toEqual([]);
+    expect(name).toMatch(/^code-[0-9a-f]{8}\.cache$/);
+    const cache = path.join(cacheDir, name!);
+    const made = fs.readFileSync(cache);
+    // Keyed to this Node and this bundle: the first line names the Node version, the bundle and its size.
+    const keyLine = made.toString('utf8', 0, made.indexOf(10));
+    const bundle = path.join(pkg, 'dist/bulletin.cjs');
+    expect(keyLine.startsWith(`${process.version} ${process.arch} ${bundle} ${fs.statSync(bundle).size} `)).toBe(true);
+    expect(made.length).toBeGreaterThan(100_000); // the compiled functions of a whole build, not just the top level
 
-    expect(files(pkg)).toEqual(before);
-    expect(fs.readFileSync(pdfs[1]!).equals(fs.readFileSync(pdfs[0]!))).toBe(true);
+    const before = fs.statSync(cache).mtimeMs;
+    expect(build(pkg, pdfs[1]!, cacheDir).code).toBe(0);
+    expect(fs.statSync(cache).mtimeMs).toBe(before); // used, not rewritten
+
+    // A damaged cache under the right key: V8 refuses it, the build goes on, the cache is made again.
+    fs.writeFileSync(cache, Buffer.concat([Buffer.from(`${keyLine}\n`), Buffer.alloc(5000, 7)]));
+    expect(build(pkg, pdfs[2]!, cacheDir)).toEqual({ code: 0, stderr: `wrote ${pdfs[2]} (4 pages)\n` });
+    expect(fs.readFileSync(cache).length).toBeGreaterThan(100_000);
+
+    const bytes = pdfs.map((p) => fs.readFileSync(p));
+    expect(bytes[1]!.equals(bytes[0]!)).toBe(true);
+    expect(bytes[2]!.equals(bytes[0]!)).toBe(true);
+    expect(fs.readdirSync(cacheDir)).toEqual([name]); // no temporary file left
+    expect(listing(pkg)).toEqual(installed); // nothing written into the install folder
   });
 
   it('a cache folder that cannot be made costs only time: nothing on stderr but the build line', () => {
