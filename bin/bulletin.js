@@ -3,32 +3,28 @@
 // (set BULLETIN_DEBUG=1 to see the trace).
 //
 // The CLI is one CommonJS bundle (dist/bulletin.cjs), compiled with a V8 code
-// cache kept beside it: V8 then neither parses the bundle nor compiles the
-// functions a build runs, which is a third of a cold build's time. The cache
-// is made by `npm run build`, and again by any run that finds it missing or
-// made by another Node; a cache that cannot be read or written costs only time.
+// cache (vm.Script cachedData): V8 then neither parses the bundle nor compiles
+// the functions a build runs, a third of a cold build's time. Node's own compile
+// cache (module.enableCompileCache) keeps only the top level, and a build was
+// 12 % slower with it. The cache is kept in the user's cache folder, never in
+// the install folder (a global install is often root's), made by any run that
+// finds it missing or made by another Node or bundle; a cache that cannot be
+// read or written costs only time.
 //
 // This file is CommonJS (bin/package.json): Node then starts without its ES module loader.
 'use strict';
 const fs = require('node:fs');
 const { createRequire } = require('node:module');
+const os = require('node:os');
 const path = require('node:path');
-const v8 = require('node:v8');
 const vm = require('node:vm');
-
-// A build is a short run. V8 sends a function to its optimising compiler (TurboFan) once ~66 KB of its
-// bytecode has run; in a build most of those compiles take longer than they save, and they share the second
-// core with the collector and zlib. Eight times the budget leaves that to the really hot loops: cold builds
-// of 4, 40 and 200 pages take 6 %, 17 % and 14 % less time (whole processes, medians of 15 alternating runs). Set before the
-// bundle is compiled: V8 keys the code cache to its flags.
-v8.setFlagsFromString('--interrupt-budget=540672');
 
 const bundle = path.join(__dirname, '../dist/bulletin.cjs');
 const source = fs.readFileSync(bundle, 'latin1'); // all ASCII (scripts/bundle.js escapes the rest)
-// Keyed to the Node version and this bundle's size and time; V8 itself refuses a cache made under other V8 flags (then it is made again).
+// Keyed to the Node version and this bundle's place, size and time; V8 itself refuses a cache made under other V8 flags.
 const stat = fs.statSync(bundle);
-const key = `${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs}\n`;
-const cacheFile = `${bundle}.cache`;
+const key = `${process.version} ${process.arch} ${bundle} ${stat.size} ${stat.mtimeMs}\n`;
+const cacheFile = path.join(cacheDir(process.env), `code-${hash(bundle)}.cache`);
 let cachedData;
 try {
   const bytes = fs.readFileSync(cacheFile);
@@ -59,9 +55,28 @@ loaded.exports.main(process.argv.slice(2)).then(
 function writeCache() {
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
     fs.writeFileSync(tmp, Buffer.concat([Buffer.from(key), script.createCachedData()]));
     fs.renameSync(tmp, cacheFile);
   } catch {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // the folder itself could not be made
+    }
   }
+}
+
+/** The user's cache folder, as src/fonts/font-index.ts finds it for the font index (this file runs before the bundle). */
+function cacheDir(env) {
+  if (env.BULLETIN_CACHE_DIR) return path.resolve(env.BULLETIN_CACHE_DIR);
+  if (process.platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'bulletin', 'cache');
+  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'bulletin');
+}
+
+/** FNV-1a of the bundle's path: one cache file per installed copy (a clone and a global install side by side). */
+function hash(s) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
 }

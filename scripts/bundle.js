@@ -1,11 +1,9 @@
 // Bundle the CLI into one CommonJS file (dist/bulletin.cjs): Node then reads
 // one file instead of resolving ~300 modules at every start, and bin/bulletin.js
-// can compile it with a V8 code cache (which Node 20 offers for scripts, not
-// for ES modules). Then one build makes that cache.
-import { execFileSync } from 'node:child_process';
+// can compile it with a V8 code cache (which Node offers for scripts, not for
+// ES modules, and which Node's own compile cache makes only of the top level).
 import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decode, encode } from '@jridgewell/sourcemap-codec';
@@ -83,7 +81,7 @@ function replaceKeepingMap(code, map, re, fn) {
 }
 
 const outfile = 'dist/bulletin.cjs';
-fs.rmSync(`${outfile}.cache`, { force: true });
+fs.rmSync(`${outfile}.cache`, { force: true }); // the code cache of earlier versions
 await build({
   entryPoints: ['src/cli/main.ts'],
   outfile,
@@ -91,9 +89,11 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // import() of a Node built-in becomes require(): bin/bulletin.js compiles the bundle as a vm.Script,
-  // which has no module loader for import(), and require() is also the quicker of the two.
+  // import() of a Node built-in becomes require(): bin/bulletin.js compiles the bundle as a vm.Script, which
+  // has no module loader for import(), and require() is also the quicker of the two. pdfjs-dist (an ES module,
+  // loaded only by `verify`) is then loaded with require(esm).
   supported: { 'dynamic-import': false },
+  external: ['pdfjs-dist'],
   plugins: [lazyModules, nodeBrotli],
   // src/paths.ts finds templates/ and fonts/ from its own address.
   define: { 'import.meta.url': '__bundle_url' },
@@ -135,11 +135,3 @@ fs.writeFileSync(`${outfile}.map`, JSON.stringify(map));
 const icc = 'sRGB_IEC61966_2_1.icc';
 fs.mkdirSync(path.join(path.dirname(outfile), 'data'), { recursive: true });
 fs.copyFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve('pdfkit'))), 'data', icc), path.join(path.dirname(outfile), 'data', icc));
-
-// The code cache: one build of the example, the functions a build runs.
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-cache-'));
-try {
-  execFileSync(process.execPath, ['bin/bulletin.js', 'build', 'examples/issue-07', '-o', path.join(tmp, 'out.pdf')], { stdio: 'ignore' });
-} finally {
-  fs.rmSync(tmp, { recursive: true, force: true });
-}

@@ -12,6 +12,7 @@ import { registerPreview } from './preview-command.js';
 import { registerSeries } from './series-command.js';
 import { registerStats } from './stats-command.js';
 import { registerVolume } from './volume-command.js';
+import { registerVerify } from './verify-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const ctx: CommandContext = { exit: 0 };
@@ -29,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   registerSeries(program, ctx);
   registerStats(program, ctx);
   registerVolume(program, ctx);
+  registerVerify(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -8,6 +8,7 @@ import { LINT_MESSAGES } from '../lint/messages.js';
 import { PDFA_MESSAGES } from '../pdfa-check/messages.js';
 import { OFD_CHECK_MESSAGES } from '../ofd-check/messages.js';
 import { SERIES_MESSAGES } from '../series/messages.js';
+import { VERIFY_MESSAGES } from '../verify/messages.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -27,6 +28,7 @@ export const MESSAGES: Record<string, Message> = {
   },
   ...OFD_CHECK_MESSAGES,
   ...SERIES_MESSAGES,
+  ...VERIFY_MESSAGES,
   // fonts
   'font/missing-glyph': {
     en: 'no font can draw `{char}` ({codepoint}); add a font that has it under `fonts: fallback:` in issue.yaml, or replace the character',

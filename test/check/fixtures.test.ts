@@ -77,13 +77,14 @@ describe('fixture folders', () => {
     const covered = new Set([...folders, ...seriesFolders].flatMap((f) => expectedOf(f).map((e) => e.rule)));
     // Not reachable from a fixture folder: a folder that is not there or cannot
     // be read, a broken font or template, the PDF's path, the command line (cli/*),
+    // the proof-reading of a finished PDF (verify/*, test/verify),
     // and fonts a fixture cannot carry (a face without digits, a .ttc collection:
     // test/fonts covers them with real files; a face HarfBuzz cannot subset for the
     // OFD: test/render/ofd.test.ts). The PDF/A preflight's rules (pdfa/*) and the OFD
     // checker's findings (ofd/*) are about a finished file, not an issue folder:
     // test/pdfa-check, test/render/pdfa-inputs and test/ofd-check cover them.
     const elsewhere = ['issue/no-folder', 'issue/unreadable', 'font/unreadable', 'template/invalid', 'output/write-failed', 'font/no-digits', 'font/collection-needs-face', 'output/ofd-font'];
-    const missing = Object.keys(MESSAGES).filter((rule) => !covered.has(rule) && !elsewhere.includes(rule) && !rule.startsWith('cli/') && !rule.startsWith('pdfa/') && !rule.startsWith('ofd/'));
+    const missing = Object.keys(MESSAGES).filter((rule) => !covered.has(rule) && !elsewhere.includes(rule) && !rule.startsWith('cli/') && !rule.startsWith('pdfa/') && !rule.startsWith('ofd/') && !rule.startsWith('verify/'));
     expect(missing).toEqual([]);
   });
 });

@@ -1,15 +1,21 @@
 // The README's `bulletin check` section lists every rule id and every lint
-// switch; a rule added without documenting it fails here.
+// switch, and the verify section every check; a rule added without documenting it fails here.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/diagnostics/messages.js';
 import { LINT_NAMES, LINT_RULES } from '../../src/lint/rules.js';
+import { PDF_CHECKS } from '../../src/verify/checks.js';
 
 const readme = fs.readFileSync('README.md', 'utf8');
 
 describe('README.md', () => {
-  it('names every rule id an issue folder can trigger (cli/* are about the command line; pdfa/checked/* describe checks, not findings)', () => {
-    const missing = Object.keys(MESSAGES).filter((rule) => !rule.startsWith('cli/') && !rule.startsWith('pdfa/checked/') && !readme.includes(`\`${rule}\``));
+  it('names every rule id an issue folder can trigger (cli/* are about the command line, verify/* about a PDF; pdfa/checked/* describe checks, not findings)', () => {
+    const missing = Object.keys(MESSAGES).filter((rule) => !rule.startsWith('cli/') && !rule.startsWith('verify/') && !rule.startsWith('pdfa/checked/') && !readme.includes(`\`${rule}\``));
+    expect(missing).toEqual([]);
+  });
+
+  it('names every check of `bulletin verify`', () => {
+    const missing = PDF_CHECKS.map((c) => `verify/${c.id}`).filter((id) => !readme.includes(`| \`${id}\` |`));
     expect(missing).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bulletin, firstMissingInOrder, pdfAudit, copyExample, example, flatText, pdfFonts, pdfInfo, pdfText, root, tmpDir } from '../helpers/cli.js';
+import { bulletin, firstMissingInOrder, verifyPdf, copyExample, example, flatText, pdfFonts, pdfInfo, pdfText, root, tmpDir } from '../helpers/cli.js';
 
 const expectLines = fs.readFileSync(path.join(root, 'test/fixtures/issue-07-expect.txt'), 'utf8').split('\n').filter((l) => l.trim());
 const epoch = { SOURCE_DATE_EPOCH: '1737331200' }; // 2025-01-20
@@ -48,25 +48,25 @@ describe('bulletin build examples/issue-07', () => {
     expect(fs.readFileSync(out).includes('/Lang (zh-CN)')).toBe(true);
   });
 
-  it('passes pdf-audit with the 28 × 22 grid, outside page numbers and the footer on the bottom edge', () => {
-    const report = pdfAudit(out);
+  it('passes `bulletin verify` with the 28 × 22 grid, outside page numbers and the footer on the bottom edge', () => {
+    const report = verifyPdf(out);
     expect(Object.values(report.violations).flat()).toEqual([]);
-    expect(report.figures.chars_per_full_line).toBe(28);
-    expect(report.figures.body_lines_per_full_page).toBe(22);
+    expect(report.figures.charsPerFullLine).toBe(28);
+    expect(report.figures.bodyLinesPerFullPage).toBe(22);
   });
 });
 
 describe('a generated 60-item issue', () => {
-  it('builds and passes pdf-audit with 0 violations on the 28 × 22 grid', async () => {
+  it('builds and passes `bulletin verify` with 0 violations on the 28 × 22 grid', async () => {
     const { generateIssue } = await import('../../bench/generate-issue.js');
     const dir = generateIssue(path.join(tmpDir(), 'issue-60'), 60, 1);
     const out = path.join(tmpDir(), 'issue-60.pdf');
     const r = bulletin(['build', dir, '-o', out]);
     expect(r.code, r.stderr).toBe(0);
-    const report = pdfAudit(out);
+    const report = verifyPdf(out);
     expect(Object.values(report.violations).flat()).toEqual([]);
-    expect(report.figures.chars_per_full_line).toBe(28);
-    expect(report.figures.body_lines_per_full_page).toBe(22);
+    expect(report.figures.charsPerFullLine).toBe(28);
+    expect(report.figures.bodyLinesPerFullPage).toBe(22);
     expect(report.figures.pages).toBeGreaterThan(30);
   });
 });

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bulletin, copyExample, pdfAudit, pdfImages, pdfPageText } from '../helpers/cli.js';
+import { bulletin, copyExample, verifyPdf, pdfImages, pdfPageText } from '../helpers/cli.js';
 import { landscapeJpeg, png, withOrientation, writeFiles } from '../helpers/images.js';
 import { docxParts } from '../helpers/docx.js';
 
@@ -47,11 +47,11 @@ describe('bulletin build with images', () => {
     expect(tall.xppi).toBe(tall.yppi);
   });
 
-  it('passes pdf-audit with the 28 × 22 grid on its full text pages', () => {
-    const report = pdfAudit(out);
+  it('passes `bulletin verify` with the 28 × 22 grid on its full text pages', () => {
+    const report = verifyPdf(out);
     expect(Object.values(report.violations).flat()).toEqual([]);
-    expect(report.figures.chars_per_full_line).toBe(28);
-    expect(report.figures.body_lines_per_full_page).toBe(22);
+    expect(report.figures.charsPerFullLine).toBe(28);
+    expect(report.figures.bodyLinesPerFullPage).toBe(22);
   });
 
   it('gives byte-identical PDF and Word files for the same input under SOURCE_DATE_EPOCH', () => {
@@ -86,7 +86,7 @@ describe('a figure at a page break', () => {
     expect(flat(pdfPageText(out, 2))).toContain('中心路街道人大代表联络站');
     // Page 1 keeps the text before the figure.
     expect(flat(pdfPageText(out, 1))).toContain('推进各类民生实事100余项（件）');
-    expect(Object.values(pdfAudit(out).violations).flat()).toEqual([]);
+    expect(Object.values(verifyPdf(out).violations).flat()).toEqual([]);
   });
 
   it('an image from a phone, turned by its EXIF orientation, is set upright in its turned size', () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkPdfA } from '../../src/pdfa-check/check.js';
 import { bulletin, example, tmpDir } from '../helpers/cli.js';
+import { need } from '../helpers/system.js';
 
 const dir = tmpDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -24,6 +25,7 @@ describe('bulletin build --pdfa', () => {
     const first = fs.readFileSync(out);
     expect(checkPdfA(first)).toEqual([]);
     // qpdf: the file's syntax, cross-reference table and streams (exit 0 only when it finds no error).
+    need('qpdf');
     expect(execFileSync('qpdf', ['--check', out], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
     expect(bulletin(['build', example, '--pdfa', '-o', out], { env: epoch }).code).toBe(0);
     expect(fs.readFileSync(out).equals(first)).toBe(true);

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/build.js';
 import type { GlyphRun } from '../../src/layout/display-list.js';
 import { gridOf } from '../../src/layout/grid.js';
-import { bulletin, copyExample, flatText, pdfText, sharedTools } from '../helpers/cli.js';
+import { bulletin, copyExample, flatText, pdfInfo, pdfText, verifyPdf } from '../helpers/cli.js';
 
 function withTemplate(template: string): { dir: string; folder: string } {
   const c = copyExample();
@@ -15,16 +14,15 @@ function withTemplate(template: string): { dir: string; folder: string } {
 }
 
 describe('the gongzuo-jianbao template', () => {
-  it('sets item titles as centred blocks and page numbers in the centre, and passes pdf-audit', async () => {
+  it('sets item titles as centred blocks and page numbers in the centre, and passes `bulletin verify`', async () => {
     const { dir, folder } = withTemplate('gongzuo-jianbao');
     const out = path.join(dir, 'gz.pdf');
     const r = bulletin(['build', folder, '-o', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(flatText(pdfText(out)).startsWith('工作简报第7期')).toBe(true);
-    const audit = execFileSync(path.join(sharedTools, 'pdf-audit'), [out, '--json', '--page-numbers', 'center', '--footer-bottom'], { encoding: 'utf8' });
-    const report = JSON.parse(audit);
+    const report = verifyPdf(out, ['--template', 'gongzuo-jianbao', '--footer-bottom']);
     expect(Object.values(report.violations).flat()).toEqual([]);
-    expect(report.figures.chars_per_full_line).toBe(28);
+    expect(report.figures.charsPerFullLine).toBe(28);
 
     const { compiled } = await compile(folder);
     const grid = gridOf(compiled!.template);
@@ -55,7 +53,7 @@ describe('a supplement', () => {
     const r = bulletin(['build', folder, '-o', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(flatText(pdfText(out)).startsWith('政务信息增刊第2期（总第312期）')).toBe(true);
-    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toContain('政务信息 2025年增刊第2期');
+    expect(pdfInfo(out).Title).toBe('政务信息 2025年增刊第2期');
   });
 
   it('`supplement` must be true or false, reported at its value', () => {

@@ -1,10 +1,9 @@
 // `bulletin build DIR --watch` as a user runs it: edit, break, fix, add and
 // delete files while it watches, and read the PDF back each time.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulletin, copyExample, flatText, pdfText, tmpDir } from '../helpers/cli.js';
+import { bulletin, copyExample, flatText, pdfImages, pdfText, tmpDir } from '../helpers/cli.js';
 import { png, writeFiles } from '../helpers/images.js';
 import { Running } from '../helpers/long-running.js';
 
@@ -169,9 +168,9 @@ describe('build --watch, other inputs', () => {
 
   it('rebuilds when an image changes, also one kept outside the folder', async () => {
     const { dir, folder } = copyExample();
-    writeFiles(dir, { 'shared/logo.png': png(40, 20) });
+    writeFiles(dir, { 'common/logo.png': png(40, 20) });
     writeFiles(folder, { 'photos/a.png': png(40, 30) });
-    fs.appendFileSync(path.join(folder, '02-fagaiwei.md'), '\n![现场](photos/a.png)\n\n![标志](../shared/logo.png)\n');
+    fs.appendFileSync(path.join(folder, '02-fagaiwei.md'), '\n![现场](photos/a.png)\n\n![标志](../common/logo.png)\n');
     const out = path.join(dir, 'out.pdf');
     const w = new Running(['build', folder, '--watch', '-o', out], { env: epoch });
     try {
@@ -179,7 +178,7 @@ describe('build --watch, other inputs', () => {
       expect(pdfImageSizes(out)).toEqual(['40x30', '40x20']);
       writeFiles(folder, { 'photos/a.png': png(30, 40) });
       await w.waitFor('the new photo', () => pdfImageSizes(out)[0] === '30x40');
-      writeFiles(dir, { 'shared/logo.png': png(50, 10) });
+      writeFiles(dir, { 'common/logo.png': png(50, 10) });
       await w.waitFor('the new logo', () => pdfImageSizes(out)[1] === '50x10');
       fs.rmSync(path.join(folder, 'photos/a.png'));
       await w.waitFor('the missing image reported', () => w.stderr.includes('image/not-found'));
@@ -191,7 +190,6 @@ describe('build --watch, other inputs', () => {
 
 /** Width x height in pixels of each image in the PDF, in page order. */
 function pdfImageSizes(pdf: string): string[] {
-  const out = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' });
-  return out.split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/)).map((c) => `${c[3]}x${c[4]}`);
+  return pdfImages(pdf).map((i) => `${i.width}x${i.height}`);
 }
 

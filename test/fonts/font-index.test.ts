@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fontFolders, scanFonts } from '../../src/fonts/font-index.js';
 import { findByName } from '../../src/fonts/names.js';
 import { tmpDir } from '../helpers/cli.js';
@@ -54,7 +54,7 @@ describe('the installed-font index', () => {
   });
 
   describe('with the Debian fonts of .ci/run', () => {
-    beforeAll(requireDebianFonts);
+    beforeEach(requireDebianFonts);
 
     it('finds WenQuanYi Zen Hei (a .ttc face) and AR PL UMing CN by family name in the system folders', () => {
       const index = scanFonts(fontFolders({}, 'linux'), path.join(tmpDir(), 'index.json'));

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFontTables, type FontTables } from '../../src/fonts/font-tables.js';
 import { charList } from '../../src/fonts/report.js';
 import { readFontFile } from '../../src/fonts/sfnt.js';
@@ -124,7 +124,7 @@ describe('glyph ids, advances and metrics equal fontkit’s', () => {
   });
 
   describe('the Debian collections, every face', () => {
-    beforeAll(requireDebianFonts);
+    beforeEach(requireDebianFonts);
     const faces: [string, number, string][] = [
       [WQY, 0, 'WenQuanYiZenHei'],
       [WQY, 1, 'WenQuanYiZenHeiMono'],

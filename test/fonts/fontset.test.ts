@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
 import { indexWasBuilt } from '../../src/fonts/font-index.js';
 import { loadFontSet } from '../../src/fonts/fontset.js';
@@ -78,7 +78,7 @@ describe('role → face resolution', () => {
   });
 
   describe('installed fonts by name', () => {
-    beforeAll(requireDebianFonts);
+    beforeEach(requireDebianFonts);
 
     it('finds Debian fonts by Chinese or English family name, and a collection face by file#name', async () => {
       const { set, diags } = await resolve(`fonts:\n  body: 文泉驿正黑\n  heading: AR PL UMing CN\n  title: ${WQY}#WenQuanYi Zen Hei Sharp\n`);

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readFontFile } from '../../src/fonts/sfnt.js';
 import { tmpDir } from '../helpers/cli.js';
 import { bundled, requireDebianFonts, UMING, WQY } from '../helpers/fonts.js';
 
 describe('reading names from the name table', () => {
-  beforeAll(requireDebianFonts);
+  beforeEach(requireDebianFonts);
 
   it('a single-face OpenType file gives its PostScript name, families, version and licence', () => {
     const info = readFontFile(bundled('NotoSerifCJKsc-Regular.otf'));

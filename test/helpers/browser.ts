@@ -1,13 +1,12 @@
-// Real headless Chromium (Debian's, installed by .ci/run) driven by playwright-core.
-import fs from 'node:fs';
+// Real headless Chromium (Debian's, from .ci/packages) driven by playwright-core.
 import { chromium, type Browser } from 'playwright-core';
+import { missing } from './system.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** Why browser tests cannot run here, or undefined. In CI a missing browser is a failure, not a skip. */
 export function noBrowser(): string | undefined {
-  if (fs.existsSync(CHROMIUM) || process.env.CI) return undefined;
-  return `${CHROMIUM} not found (apt-get install chromium, as .ci/run does)`;
+  return missing('chromium');
 }
 
 export function launch(): Promise<Browser> {

@@ -1,12 +1,12 @@
-// Run the CLI as a user would, and read PDFs back with poppler.
+// Run the CLI as a user would, and read PDFs back with poppler and `bulletin verify`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { need } from './system.js';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const example = path.join(root, 'examples/issue-07');
-export const sharedTools = path.resolve(root, '../shared/tools');
 
 export interface Run {
   code: number;
@@ -23,8 +23,17 @@ export function bulletin(args: string[], opts: { cwd?: string; env?: Record<stri
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-export function tmpDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-test-'));
+const made: string[] = [];
+
+/** A fresh temporary folder, removed after the test file (test/helpers/setup.ts). */
+export function tmpDir(prefix = 'bulletin-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTmpDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** A copy of the example issue folder in a fresh temporary directory. */
@@ -36,15 +45,18 @@ export function copyExample(): { dir: string; folder: string } {
 }
 
 export function pdfText(file: string): string {
+  need('poppler-utils');
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
 export function pdfFonts(file: string): string[][] {
+  need('poppler-utils');
   const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
   return out.split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/));
 }
 
 export function pdfInfo(file: string): Record<string, string> {
+  need('poppler-utils');
   const out = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' });
   return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => {
     const i = l.indexOf(':');
@@ -52,7 +64,7 @@ export function pdfInfo(file: string): Record<string, string> {
   }));
 }
 
-/** Text with page numbers (— 3 —) and all white space removed, as pdf-audit compares. */
+/** Text with page numbers (— 3 —) and all white space removed, as `bulletin verify` compares. */
 export function flatText(text: string): string {
   return text.split('\n').filter((l) => !/^\s*[—–-]\s*\d+\s*[—–-]\s*$/.test(l)).join('').replace(/\s+/g, '');
 }
@@ -70,23 +82,28 @@ export function firstMissingInOrder(flat: string, lines: string[]): string | und
 }
 
 export interface Audit {
-  figures: Record<string, number>;
+  figures: { pages: number; bodyLines: number; charsPerFullLine: number | null; bodyLinesPerFullPage: number };
+  /** The findings' messages, by check id. */
   violations: Record<string, string[]>;
 }
 
-/** ../shared/tools/pdf-audit on a PDF, for the default template: outside page numbers, footer on the bottom edge. */
-export function pdfAudit(pdf: string): Audit {
-  const tool = path.join(sharedTools, 'pdf-audit');
-  if (!fs.existsSync(tool)) throw new Error(`pdf-audit not found at ${tool}`);
-  try {
-    return JSON.parse(execFileSync(tool, [pdf, '--json', '--page-numbers', 'outside', '--footer-bottom'], { encoding: 'utf8' })) as Audit;
-  } catch (e) {
-    return JSON.parse((e as { stdout: string }).stdout) as Audit;
-  }
+/**
+ * `bulletin verify --json` on a PDF; by default for the default template with the footer on the bottom edge
+ * (its page numbers outside). Other flags (`--template NAME`, `--breaks` …) are passed on.
+ */
+export function verifyPdf(pdf: string, args: string[] = ['--footer-bottom']): Audit {
+  const r = bulletin(['verify', pdf, '--json', '--lang', 'en', ...args]);
+  if (r.code === 2 || !r.stdout) throw new Error(`bulletin verify ${pdf}: exit ${r.code}: ${r.stderr}`);
+  const report = JSON.parse(r.stdout) as { figures: Audit['figures']; checks: Array<{ id: string; findings: Array<{ page?: number; message: string }> }> };
+  return {
+    figures: report.figures,
+    violations: Object.fromEntries(report.checks.map((c) => [c.id, c.findings.map((f) => `${f.page ? `p${f.page}: ` : ''}${f.message}`)])),
+  };
 }
 
 /** Each image in a PDF as `pdfimages -list` gives it: page, size in pixels, resolution as placed. */
 export function pdfImages(pdf: string): Array<{ page: number; width: number; height: number; xppi: number; yppi: number }> {
+  need('poppler-utils');
   const out = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' });
   return out.split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/)).filter((c) => c[2] === 'image').map((c) => ({
     page: Number(c[0]), width: Number(c[3]), height: Number(c[4]), xppi: Number(c[12]), yppi: Number(c[13]),
@@ -95,5 +112,6 @@ export function pdfImages(pdf: string): Array<{ page: number; width: number; hei
 
 /** Text of one page (1-based). */
 export function pdfPageText(file: string, page: number): string {
+  need('poppler-utils');
   return execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
 }

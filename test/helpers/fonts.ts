@@ -3,17 +3,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { root, tmpDir } from './cli.js';
+import { need } from './system.js';
 
 export const bundled = (name: string) => path.join(root, 'fonts', name);
 
-/** Installed by .ci/run (fonts-wqy-zenhei, fonts-arphic-uming). */
+/** From fonts-wqy-zenhei and fonts-arphic-uming (.ci/packages). */
 export const WQY = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
 export const UMING = '/usr/share/fonts/truetype/arphic/uming.ttc';
 
 export function requireDebianFonts(): void {
-  for (const f of [WQY, UMING]) {
-    if (!fs.existsSync(f)) throw new Error(`${f} is missing: apt-get install fonts-wqy-zenhei fonts-arphic-uming (.ci/run does)`);
-  }
+  need('fonts-wqy-zenhei', 'fonts-arphic-uming');
 }
 
 /**

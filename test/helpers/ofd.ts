@@ -7,6 +7,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { compile, pdfTitle, type Compiled } from '../../src/build.js';
 import { renderOfd } from '../../src/render/ofd/index.js';
 import { example, root, tmpDir } from './cli.js';
+import { missing } from './system.js';
 
 export const ofdDate = new Date(Date.UTC(2025, 0, 20));
 
@@ -45,16 +46,8 @@ export function editPart(ofd: Uint8Array, part: string, from: string | RegExp, t
   });
 }
 
-/** Why xmllint cannot run here, or undefined. In CI a missing tool is a failure, not a skip. */
-export function noXmllint(): string | undefined {
-  if (process.env.CI) return undefined;
-  try {
-    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
-    return undefined;
-  } catch {
-    return 'xmllint not found (apt-get install libxml2-utils, as .ci/run does)';
-  }
-}
+/** Why xmllint cannot run here, or undefined (test/helpers/system.ts: in CI a missing tool is a failure, not a skip). */
+export const noXmllint = (): string | undefined => missing('libxml2-utils');
 
 /**
  * The folder of the GB/T 33190 annex A schemas (OFD.xsd, Document.xsd, Res.xsd, Page.xsd,

@@ -4,9 +4,9 @@
 // bottom edge, characters a line and lines a page.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { root } from './cli.js';
+import { root, tmpDir } from './cli.js';
+import { need } from './system.js';
 
 const PDFA_2 = JSON.stringify({ SelectPdfVersion: { type: 'long', value: '2' }, UseTaggedPDF: { type: 'boolean', value: 'true' } });
 
@@ -17,7 +17,8 @@ const PDFA_2 = JSON.stringify({ SelectPdfVersion: { type: 'long', value: '2' }, 
  * `pdfa`: LibreOffice's PDF/A-2 export, tagged.
  */
 export function libreOfficePdf(docx: string, opts: { bundledFonts?: boolean; pdfa?: boolean } = {}): string {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-soffice-'));
+  need('libreoffice-writer-nogui');
+  const work = tmpDir('bulletin-soffice-');
   try {
     const conf = path.join(work, 'fonts.conf');
     fs.writeFileSync(conf, [
@@ -58,6 +59,7 @@ export interface PdfLine {
  * share a baseline (within 2 pt), left to right.
  */
 export function pdfLines(pdf: string): PdfLine[] {
+  need('poppler-utils');
   const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const out: PdfLine[] = [];
   xml.split('<page ').slice(1).forEach((page, i) => {

@@ -3,8 +3,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tmpDir } from './cli.js';
+import { need } from './system.js';
 
 export function pagePngs(pdf: Buffer): Buffer[] {
+  need('poppler-utils');
   const dir = tmpDir();
   const file = path.join(dir, 'in.pdf');
   fs.writeFileSync(file, pdf);

@@ -1,6 +1,5 @@
 // `bulletin preview` in real headless Chromium: the pages, live edits without
 // a reload, diagnostics, the PDF download, the fonts, and loopback only.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -9,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/build.js';
-import { copyExample, flatText, tmpDir } from '../helpers/cli.js';
+import { copyExample, flatText, pdfText, tmpDir } from '../helpers/cli.js';
 import { launch, noBrowser } from '../helpers/browser.js';
 import { landscapeJpeg, png, withOrientation, writeFiles } from '../helpers/images.js';
 import { Running } from '../helpers/long-running.js';
@@ -89,7 +88,7 @@ describe.skipIf(!!skip)(`bulletin preview in Chromium${skip ? ` (skipped: ${skip
     const file = path.join(tmpDir(), 'download.pdf');
     await download.saveAs(file);
     expect(download.suggestedFilename()).toBe('issue-07.pdf');
-    const text = flatText(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+    const text = flatText(pdfText(file));
     expect(text).toContain('科技攻关服务');
   });
 
