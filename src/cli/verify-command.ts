@@ -1,5 +1,5 @@
-// `bulletin verify FILE`: proof-read a finished PDF, ours or another tool's, as
-// a proof-reader would, from the file alone (src/verify/). Exit codes: 0 every
+// `bulletin verify FILE`: proof-read a finished PDF or OFD, ours or another tool's,
+// as a proof-reader would, from the file alone (src/verify/). Exit codes: 0 every
 // check holds, 1 a check failed, 2 the file cannot be read or wrong usage.
 
 import fs from 'node:fs';
@@ -10,7 +10,7 @@ import { displayPath } from '../paths.js';
 import { findTemplate, loadTemplate } from '../template/load.js';
 import type { PageNumbers, VerifyOptions } from '../verify/checks.js';
 import { geometryOf } from '../verify/geometry.js';
-import { NoPdfReader, Unreadable, verifyFile, type VerifyReport } from '../verify/registry.js';
+import { holds, NoPdfReader, Unreadable, verifyFile, type VerifyReport } from '../verify/registry.js';
 import { printDiagnostics, type CommandContext } from './common.js';
 import { pickLang } from './report.js';
 
@@ -19,6 +19,7 @@ interface VerifyFlags {
   pageNumbers?: PageNumbers;
   footerBottom?: boolean;
   breaks?: boolean;
+  pdfa?: boolean;
   expect?: string;
   inOrder?: boolean;
   forbid?: string;
@@ -29,12 +30,13 @@ interface VerifyFlags {
 export function registerVerify(program: Command, ctx: CommandContext): void {
   program
     .command('verify')
-    .description('proof-read a PDF (ours or any other): page size, embedded fonts, text, line breaks, justification, page numbers, the 报尾')
-    .argument('<file>', 'the PDF')
+    .description('proof-read a PDF or an OFD (ours or any other): page size, embedded fonts, text, line breaks, justification, page numbers, the 报尾; a PDF\'s PDF/A markers and structure tree; an OFD\'s package structure')
+    .argument('<file>', 'the PDF or OFD')
     .option('-t, --template <name>', 'the template whose page, text block and page numbers the PDF must have', 'default')
     .addOption(new Option('--page-numbers <where>', 'where page numbers must be (default: where the template puts them)').choices(['outside', 'center', 'any', 'none']))
     .option('--footer-bottom', "the last page's last line sits on the text block's bottom edge, where the 报尾 belongs")
     .option('--breaks', 'also: …… or —— at a line start, attributions split across lines, numbers split from their units')
+    .option('--pdfa', 'a PDF must be PDF/A and pass the PDF/A preflight (otherwise "not PDF/A" is only noted)')
     .option('--expect <file>', 'a file of lines (UTF-8, one a line) that must appear in the text, white space ignored')
     .option('--in-order', 'the --expect lines must appear in their order')
     .option('--forbid <file>', 'a file of lines that must not appear in the text')
@@ -52,7 +54,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
       const lines = (f: string | undefined) => (f === undefined ? undefined : fs.readFileSync(f, 'utf8').split(/\r?\n/));
       let options: VerifyOptions;
       try {
-        options = { expect: lines(o.expect), inOrder: o.inOrder, forbid: lines(o.forbid), pageNumbers: o.pageNumbers, footerBottom: o.footerBottom, breaks: o.breaks };
+        options = { expect: lines(o.expect), inOrder: o.inOrder, forbid: lines(o.forbid), pageNumbers: o.pageNumbers, footerBottom: o.footerBottom, breaks: o.breaks, pdfa: o.pdfa };
       } catch (e) {
         const path = (e as NodeJS.ErrnoException).path ?? '';
         process.stderr.write(`${formatMessage('verify/no-list', { path, reason: (e as NodeJS.ErrnoException).code ?? '' }, lang)}\n`);
@@ -80,27 +82,39 @@ function jsonReport(r: VerifyReport, lang: Lang) {
     ...r,
     checks: r.checks.map((c) => ({
       id: c.id,
-      ok: !c.findings.length,
-      findings: c.findings.map((f) => ({ ...(f.page ? { page: f.page } : {}), rule: f.message ?? `verify/${f.check}`, message: formatMessage(f.message ?? `verify/${f.check}`, f.args, lang) })),
+      ok: holds(c),
+      findings: c.findings.map((f) => ({
+        ...(f.page ? { page: f.page } : {}),
+        ...(f.where ? { where: f.where } : {}),
+        ...(f.severity ? { severity: f.severity } : {}),
+        rule: f.message ?? `verify/${f.check}`,
+        message: formatMessage(f.message ?? `verify/${f.check}`, f.args, lang),
+      })),
     })),
   };
 }
 
-/** `file: page N: message [verify/id]` for each finding, then the measured figures and one summary line. */
+/**
+ * `file: page N: message [verify/id]` for each finding (a warning or note says so; a finding of the OFD or PDF/A
+ * checker names its own rule too), then the measured figures, the checks run and one summary line.
+ */
 function textReport(r: VerifyReport, lang: Lang): string {
   const shown = displayPath(r.file);
   const out: string[] = [];
   for (const c of r.checks) {
     for (const f of c.findings) {
-      const where = f.page ? `${formatMessage('verify/page', { page: f.page }, lang)}: ` : '';
-      out.push(`${shown}: ${where}${formatMessage(f.message ?? `verify/${f.check}`, f.args, lang)} [verify/${c.id}]`);
+      const where = f.page ? `${formatMessage('verify/page', { page: f.page }, lang)}: ` : f.where ? `${f.where}: ` : '';
+      const severity = f.severity ? `${formatMessage(`verify/${f.severity}`, {}, lang)}: ` : '';
+      const rule = f.message && !f.message.startsWith('verify/') ? ` ${f.message}` : '';
+      out.push(`${shown}: ${where}${severity}${formatMessage(f.message ?? `verify/${f.check}`, f.args, lang)} [verify/${c.id}${rule}]`);
     }
   }
   const figures = Object.fromEntries(Object.entries(r.figures).map(([k, v]) => [k, v ?? '—']));
-  out.push(formatMessage(`verify/figures`, figures, lang));
-  const failed = r.checks.filter((c) => c.findings.length);
+  out.push(formatMessage(`verify/figures-${r.format}`, figures, lang));
+  out.push(formatMessage('verify/checked', { checks: r.checks.map((c) => c.id).join(', ') }, lang));
+  const failed = r.checks.filter((c) => !holds(c));
   out.push(failed.length
-    ? formatMessage('verify/failed', { path: shown, findings: failed.reduce((n, c) => n + c.findings.length, 0), checks: failed.length, count: r.checks.length }, lang)
+    ? formatMessage('verify/failed', { path: shown, findings: failed.reduce((n, c) => n + c.findings.filter((f) => !f.severity).length, 0), checks: failed.length, count: r.checks.length }, lang)
     : formatMessage('verify/ok', { path: shown, count: r.checks.length }, lang));
   return `${out.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 // The proof-reader's checks on a PDF read back by pdf-read.ts. Each check has
 // an id and returns its findings; a finding names a message of the catalogue
-// (src/verify/messages.ts) and the page it is on. A check for another format
-// (OFD, PDF/A) is another list of the same shape (see registry.ts).
+// (src/verify/messages.ts) and the page it is on. TEXT_CHECKS need only the
+// lines' text, so they run on an OFD's text as well (ofd.ts, registry.ts).
 
 import type { Geometry } from './geometry.js';
 import type { PdfDocument, TextLine } from './pdf-read.js';
@@ -11,7 +11,16 @@ export interface Finding {
   check: string;
   message?: string;
   page?: number;
+  /** Where else it is, when not on a page (an OFD's part). */
+  where?: string;
+  /** A warning or a note is reported but does not fail the check. */
+  severity?: 'warning' | 'note';
   args: Record<string, string | number>;
+}
+
+/** Text read back as lines, page by page (the lines' text has no white space). */
+export interface TextDocument {
+  pages: Array<{ lines: Array<Pick<TextLine, 'text'>> }>;
 }
 
 export type PageNumbers = 'outside' | 'center' | 'any' | 'none';
@@ -27,6 +36,8 @@ export interface VerifyOptions {
   footerBottom?: boolean;
   /** The stricter line-break rules: …… or —— at a line start, split attributions, numbers split from units. */
   breaks?: boolean;
+  /** A PDF must be PDF/A and pass the PDF/A preflight. */
+  pdfa?: boolean;
 }
 
 export interface CheckContext {
@@ -53,7 +64,7 @@ const EDGE = 1.5;
 const excerpt = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 const tail = (s: string, n: number) => (s.length > n ? s.slice(-n) : s);
 
-export const isPageNumber = (l: TextLine) => PAGE_NO.test(l.text);
+export const isPageNumber = (l: Pick<TextLine, 'text'>) => PAGE_NO.test(l.text);
 export const isBody = (l: TextLine, g: Geometry) => Math.abs(l.size - g.bodySize) <= EDGE;
 
 /** East Asian Width "ambiguous" marks that Chinese text sets full-width. */
@@ -70,28 +81,19 @@ export function cells(text: string): number {
 }
 
 /** Each line with the one after it on the same page. */
-function* pairs(doc: PdfDocument): Generator<{ page: number; line: TextLine; next: TextLine | undefined }> {
+function* pairs<L extends Pick<TextLine, 'text'>>(doc: { pages: Array<{ lines: L[] }> }): Generator<{ page: number; line: L; next: L | undefined }> {
   for (const [i, p] of doc.pages.entries()) {
     for (const [j, line] of p.lines.entries()) yield { page: i + 1, line, next: p.lines[j + 1] };
   }
 }
 
 /** The text as a reader reads it, page numbers left out (they sit between the halves of a paragraph), white space removed. */
-export function flatText(doc: PdfDocument): string {
+export function flatText(doc: TextDocument): string {
   return doc.pages.flatMap((p) => p.lines.filter((l) => !isPageNumber(l)).map((l) => l.text)).join('');
 }
 
-export const PDF_CHECKS: Array<Check<PdfDocument>> = [
-  {
-    id: 'page-size',
-    run: (doc, { geometry: g }) => doc.pages.flatMap((p, i) => (Math.abs(p.width - g.pageWidth) > EDGE || Math.abs(p.height - g.pageHeight) > EDGE
-      ? [{ check: 'page-size', page: i + 1, args: { width: p.width.toFixed(1), height: p.height.toFixed(1), wantWidth: g.pageWidth.toFixed(1), wantHeight: g.pageHeight.toFixed(1) } }]
-      : [])),
-  },
-  {
-    id: 'fonts',
-    run: (doc) => doc.fonts.filter((f) => !f.embedded).map((f) => ({ check: 'fonts', args: { font: f.name } })),
-  },
+/** The checks that read only the lines' text: they apply to any document read back as text lines. */
+export const TEXT_CHECKS: Array<Check<TextDocument>> = [
   {
     id: 'text',
     run: (doc, { options: o }) => {
@@ -154,6 +156,20 @@ export const PDF_CHECKS: Array<Check<PdfDocument>> = [
         ? [{ check: 'number-unit', page, args: { end: tail(line.text, 6), start: excerpt(next.text, 4) } }]
         : []))),
   },
+];
+
+export const PDF_CHECKS: Array<Check<PdfDocument>> = [
+  {
+    id: 'page-size',
+    run: (doc, { geometry: g }) => doc.pages.flatMap((p, i) => (Math.abs(p.width - g.pageWidth) > EDGE || Math.abs(p.height - g.pageHeight) > EDGE
+      ? [{ check: 'page-size', page: i + 1, args: { width: p.width.toFixed(1), height: p.height.toFixed(1), wantWidth: g.pageWidth.toFixed(1), wantHeight: g.pageHeight.toFixed(1) } }]
+      : [])),
+  },
+  {
+    id: 'fonts',
+    run: (doc) => doc.fonts.filter((f) => !f.embedded).map((f) => ({ check: 'fonts', args: { font: f.name } })),
+  },
+  ...TEXT_CHECKS,
   {
     id: 'ragged',
     run: (doc, { geometry: g }) => [...pairs(doc)].flatMap(({ page, line, next }) => (

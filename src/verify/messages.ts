@@ -1,4 +1,5 @@
-// Messages of `bulletin verify`: one per finding, in English and Chinese.
+// Messages of `bulletin verify`: one per finding, in English and Chinese (the
+// OFD and PDF/A checks' own findings are in src/ofd-check/ and src/pdfa-check/).
 
 import type { Message } from '../diagnostics/messages.js';
 
@@ -80,9 +81,24 @@ export const VERIFY_MESSAGES: Record<string, Message> = {
     zh: '最后一行在 y {y} pt，报尾应在版心下边缘（{bottom} pt）：{line}',
   },
   'verify/unreadable': {
-    en: 'cannot read `{path}` as a PDF ({reason})',
-    zh: '无法读取 `{path}`（{reason}），不是可读的 PDF',
+    en: 'cannot read `{path}` as a PDF or an OFD ({reason})',
+    zh: '无法读取 `{path}`（{reason}），不是可读的 PDF 或 OFD',
   },
+  'verify/pdfa-none': {
+    en: 'not PDF/A (the file does not claim it); --pdfa requires it',
+    zh: '不是 PDF/A（文件未声明）；加 --pdfa 则要求是 PDF/A',
+  },
+  'verify/pdfa-claimed': {
+    en: 'PDF/A-{level}: the preflight\'s {rules} checks hold; structure tree: {structure}; first heading: {heading}',
+    zh: 'PDF/A-{level}：预检的 {rules} 项检查通过；结构树：{structure}；首个标题：{heading}',
+  },
+  'verify/pdfa-unreadable': {
+    en: 'the PDF/A preflight cannot read the file ({reason})',
+    zh: 'PDF/A 预检无法读取该文件（{reason}）',
+  },
+  'verify/warning': { en: 'warning', zh: '警告' },
+  'verify/note': { en: 'note', zh: '说明' },
+  'verify/checked': { en: 'checked: {checks}', zh: '已检查：{checks}' },
   'verify/no-reader': {
     en: 'the PDF reader (pdfjs-dist) cannot be loaded here ({reason}); it needs @napi-rs/canvas, which npm installs only on platforms it has a build for — reinstall bulletin, or verify on another computer',
     zh: '无法加载 PDF 读取库 pdfjs-dist（{reason}）；它需要 @napi-rs/canvas，而 npm 只在有其预编译版本的平台上安装它——请重新安装 bulletin，或在另一台电脑上检查',
@@ -99,9 +115,13 @@ export const VERIFY_MESSAGES: Record<string, Message> = {
     en: '{path}: {findings} problem(s) in {checks} of {count} checks',
     zh: '{path}：{count} 项检查中有 {checks} 项未通过，共 {findings} 处问题',
   },
-  'verify/figures': {
-    en: 'pages {pages}, body lines {bodyLines}, characters a full line {charsPerFullLine}, body lines a full page {bodyLinesPerFullPage}',
-    zh: '共 {pages} 页，正文 {bodyLines} 行，满行 {charsPerFullLine} 字，满页正文 {bodyLinesPerFullPage} 行',
+  'verify/figures-ofd': {
+    en: 'pages {pages}, text lines {lines}',
+    zh: '共 {pages} 页，文字 {lines} 行',
+  },
+  'verify/figures-pdf': {
+    en: 'pages {pages}, body lines {bodyLines}, characters a full line {charsPerFullLine}, body lines a full page {bodyLinesPerFullPage}, PDF/A {pdfa}',
+    zh: '共 {pages} 页，正文 {bodyLines} 行，满行 {charsPerFullLine} 字，满页正文 {bodyLinesPerFullPage} 行，PDF/A：{pdfa}',
   },
   'verify/page': {
     en: 'page {page}',

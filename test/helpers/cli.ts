@@ -83,7 +83,7 @@ export function firstMissingInOrder(flat: string, lines: string[]): string | und
 
 export interface Audit {
   figures: { pages: number; bodyLines: number; charsPerFullLine: number | null; bodyLinesPerFullPage: number };
-  /** The findings' messages, by check id. */
+  /** The findings' messages, by check id (not notes or warnings, which do not fail a check). */
   violations: Record<string, string[]>;
 }
 
@@ -94,10 +94,10 @@ export interface Audit {
 export function verifyPdf(pdf: string, args: string[] = ['--footer-bottom']): Audit {
   const r = bulletin(['verify', pdf, '--json', '--lang', 'en', ...args]);
   if (r.code === 2 || !r.stdout) throw new Error(`bulletin verify ${pdf}: exit ${r.code}: ${r.stderr}`);
-  const report = JSON.parse(r.stdout) as { figures: Audit['figures']; checks: Array<{ id: string; findings: Array<{ page?: number; message: string }> }> };
+  const report = JSON.parse(r.stdout) as { figures: Audit['figures']; checks: Array<{ id: string; findings: Array<{ page?: number; severity?: string; message: string }> }> };
   return {
     figures: report.figures,
-    violations: Object.fromEntries(report.checks.map((c) => [c.id, c.findings.map((f) => `${f.page ? `p${f.page}: ` : ''}${f.message}`)])),
+    violations: Object.fromEntries(report.checks.map((c) => [c.id, c.findings.filter((f) => !f.severity).map((f) => `${f.page ? `p${f.page}: ` : ''}${f.message}`)])),
   };
 }
 
