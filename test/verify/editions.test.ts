@@ -123,6 +123,13 @@ describe('bulletin verify on a damaged OFD', () => {
     expect(r.stdout).toMatch(/no-page\.ofd: 1 problem\(s\) in 1 of 7 checks\n$/);
   });
 
+  it('a font not embedded: exit 1, as a PDF without embedded fonts fails', () => {
+    const file = write('no-font.ofd', editPart(original(), 'Doc_0/PublicRes.xml', '<ofd:FontFile>font_1.otf</ofd:FontFile>', ''));
+    const r = bulletin(['verify', file, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Doc_0\/PublicRes\.xml: font FandolSong-Bold is not embedded.*\[verify\/ofd ofd\/font-not-embedded\]\n/);
+  });
+
   it('an ID used twice: exit 1, ofd/duplicate-id in the text and in the JSON', () => {
     // page 2's first object takes the ID of page 1's masthead text
     const file = write('dup-id.ofd', editPart(original(), 'Doc_0/Pages/Page_1/Content.xml', /ID="\d+"/, 'ID="7"'));
