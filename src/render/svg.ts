@@ -9,7 +9,7 @@ import type { ImageFile } from '../issue/model.js';
 import type { GlyphRun, ImageBox, Page, Rule } from '../layout/display-list.js';
 import type { FontMetrics } from '../layout/metrics.js';
 import type { Color } from '../template/model.js';
-import { screenRgb } from './screen-color.js';
+import { screenRgb } from '../template/color.js';
 
 export interface SvgOptions {
   /** Face id → metrics (a FontSet's faces). */

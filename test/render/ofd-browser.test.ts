@@ -62,7 +62,7 @@ describe.skipIf(cannotRun())('the OFD drawn by ofd.js in Chromium against the PD
     const pdfColour = pngs('c');
 
     const line = editPart(ofd, 'Doc_0/Pages/Page_1/Content.xml', /<ofd:TextObject (?:(?!<\/ofd:TextObject>).)*月通报(?:(?!<\/ofd:TextObject>).)*<\/ofd:TextObject>/, '');
-    const cyan = editPart(ofd, 'Doc_0/Pages/Page_0/Content.xml', /Value="255 51 51"/g, 'Value="0 204 204"');
+    const cyan = editPart(ofd, 'Doc_0/Pages/Page_0/Content.xml', /Value="240 67 56"/g, 'Value="0 204 204"');
     // The embedded fonts, by FamilyName, as the page declares them.
     const files = unzipSync(ofd);
     // ofd.js asks for a bold face's text in weight 700 (its Weight): the face is declared at the weight it has.

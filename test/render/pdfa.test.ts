@@ -59,7 +59,7 @@ describe('the PDF/A edition', () => {
     const report = readPdfA(pdfa);
     expect(report.findings.filter((f) => f.rule === 'pdfa/device-colour')).toEqual([]);
     expect(contents(pdfa)).not.toMatch(/ k\n/);
-    expect(contents(pdfa)).toMatch(/^1 0\.2 0\.2 rg$/m); // 0/80/80/0 → #FF3333
+    expect(contents(pdfa)).toMatch(/^0\.9412 0\.2627 0\.2196 rg$/m); // 0/80/80/0 → #F04338, as viewers show the print red
     expect(contents(plain)).toMatch(/^0 0\.8 0\.8 0 k$/m);
   });
 

@@ -27,7 +27,7 @@ describe('renderSvgPage', () => {
 
   it('draws a rule as a rect centred on its y', () => {
     const svg = renderSvgPage(page([{ kind: 'rule', x: 5, y: 50, width: 100, thickness: 2, color: 'red' }]), { faces, colors });
-    expect(svg).toContain('<rect x="5" y="49" width="100" height="2" fill="rgb(255,51,51)"/>');
+    expect(svg).toContain('<rect x="5" y="49" width="100" height="2" fill="rgb(240,67,56)"/>');
   });
 
   it('escapes markup in text and gives a character beyond U+FFFF its own text element', () => {

@@ -7,7 +7,7 @@
 
 import type { GlyphRun, ImageBox, Page, Rule } from '../../layout/display-list.js';
 import type { Color } from '../../template/model.js';
-import { screenRgb } from '../screen-color.js';
+import { screenRgb } from '../../template/color.js';
 import { deltas, escText, mm, num, xmlPart } from './xml.js';
 
 /** What the OFD writer needs of a face (a FontSet's faces have it). */
