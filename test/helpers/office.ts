@@ -1,7 +1,5 @@
 // Convert a .docx to PDF with LibreOffice, as a reader of the Word file would
-// see it, and proof-read such a PDF the way the bulletin's own PDF is read:
-// line starts and ends, marks past the text block, the 报尾 on the block's
-// bottom edge, characters a line and lines a page.
+// see it, read its lines back with poppler, and measure how many match the PDF's.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -83,28 +81,6 @@ const decode = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '
 
 /** — 3 — and the like. */
 export const isPageNumber = (l: PdfLine): boolean => /^[—–-]\d+[—–-]$/.test(l.text);
-
-/** clreq / GB/T 15834: never at the start of a line, never at its end. */
-const NOT_AT_START = /^[，。、；：？！”’）》」』】〕·・～%‰…—]/u;
-const NOT_AT_END = /[“‘（《「『【〔]$/u;
-
-export interface Proof {
-  /** Lines that start with a closing mark, or end with an opening one. */
-  lineStartEnd: string[];
-  /** Lines whose boxes reach past the text block by more than `tolerance` points. */
-  overhang: string[];
-}
-
-/** The text block in points from the page's top-left corner. */
-export interface Block { left: number; right: number; top: number; bottom: number }
-
-export function proofRead(lines: PdfLine[], block: Block, tolerance = 1): Proof {
-  const text = lines.filter((l) => !isPageNumber(l));
-  return {
-    lineStartEnd: text.filter((l) => NOT_AT_START.test(l.text) || NOT_AT_END.test(l.text)).map((l) => `p${l.page}: ${l.text}`),
-    overhang: text.filter((l) => l.xMin < block.left - tolerance || l.xMax > block.right + tolerance).map((l) => `p${l.page} ${l.xMax.toFixed(1)}: ${l.text}`),
-  };
-}
 
 /** The share of `reference`'s lines found in `lines` in the same order (longest common subsequence of line texts). */
 export function identicalLineShare(reference: PdfLine[], lines: PdfLine[]): number {
