@@ -11,6 +11,7 @@ import type { GlyphRun, Page, Rule } from '../../src/layout/display-list.js';
 import { baselineOf, gridOf } from '../../src/layout/grid.js';
 import { paginate } from '../../src/layout/paginate.js';
 import { layoutTable, type TableLayout } from '../../src/layout/table.js';
+import { renderSvgPage } from '../../src/render/svg.js';
 import { tmpDir } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/images.js';
 
@@ -127,6 +128,17 @@ describe('a table on the grid', () => {
     }
     // Every row once, in order, none lost or doubled at the break.
     expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => `${TOWNS[i % TOWNS.length]}${i + 1}`));
+  });
+
+  it('is drawn in the preview from the same display list: a rect per rule, the vertical ones as tall as the table', async () => {
+    const c = await build(table(4));
+    const page = c.pages[0]!;
+    const svg = renderSvgPage(page, { faces: c.fonts.faces, colors: c.template.colors });
+    const rects = [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)].map((m) => m.slice(1).map(Number));
+    for (const r of vertical(c, page)) {
+      expect(rects.some(([x, y, w, h]) => Math.abs(x! - r.x) < 0.01 && Math.abs(w! - r.width) < 0.01 && Math.abs(h! - r.thickness) < 0.01 && Math.abs(y! - (r.y - r.thickness / 2)) < 0.01)).toBe(true);
+    }
+    expect(svg).toContain('>同比增长</text>');
   });
 
   it('calls a cell a figure by its digits, sign, separators and %, or a dash for none', () => {
