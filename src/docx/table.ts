@@ -5,7 +5,7 @@
 
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { CellAlign } from '../issue/model.js';
-import type { TableParts } from '../content/parts.js';
+import type { PartKind, TableParts } from '../content/parts.js';
 import { gridOf } from '../layout/grid.js';
 import type { FaceChooser } from '../layout/metrics.js';
 import { fitColumns } from '../layout/table.js';
@@ -13,6 +13,9 @@ import type { Template } from '../template/model.js';
 import type { Runs } from './runs.js';
 import { STYLE } from './style-ids.js';
 import { eighths, hexColor, twips } from './units.js';
+
+/** **strong** and *emphasis* in a cell in the body's character styles (the header row is its own style). */
+const CHARACTER_STYLE: Partial<Record<PartKind, string>> = { strong: STYLE.strong, emphasis: STYLE.emphasis };
 
 const ALIGN: Record<CellAlign, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
@@ -42,7 +45,7 @@ export function wordTable(p: TableParts, t: Template, runs: Runs, fonts: FaceCho
                 new Paragraph({
                   style: r < p.header ? STYLE.tableHeader : STYLE.table,
                   alignment: ALIGN[cell.align],
-                  children: cell.parts.flatMap((part) => runs(part.text, part.role)),
+                  children: cell.parts.flatMap((part) => runs(part.text, part.role, CHARACTER_STYLE[part.kind] ? { style: CHARACTER_STYLE[part.kind]! } : {})),
                 }),
               ],
             }),

@@ -25,14 +25,14 @@ const WHAT = { columns: { en: 'columns', zh: 'åˆ—' }, rows: { en: 'rows', zh: 'è
 export function readTable(node: MdTable, src: SourceText, diags: Diagnostics): Paragraph | undefined {
   const at = src.place(startOf(node));
   const columns = node.align?.length ?? node.children[0]?.children.length ?? 0;
-  const tooMany = (what: 'columns' | 'rows', count: number, offset: number) =>
-    diags.error(src.file, src.position(offset), 'table/too-large', { what: WHAT[what], count, limit: TABLE_LIMITS[what] });
+  const tooMany = (what: 'columns' | 'rows', count: number, from: number, to: number) =>
+    diags.error(src.file, src.position(from), 'table/too-large', { what: WHAT[what], count, limit: TABLE_LIMITS[what] }, src.position(to));
   if (columns > TABLE_LIMITS.columns) {
-    tooMany('columns', columns, at.offset);
+    tooMany('columns', columns, at.offset, endOf(node.children[0]!, src));
     return undefined;
   }
   if (node.children.length > TABLE_LIMITS.rows) {
-    tooMany('rows', node.children.length, startOf(node.children[TABLE_LIMITS.rows]!));
+    tooMany('rows', node.children.length, startOf(node.children[TABLE_LIMITS.rows]!), endOf(node, src));
     return undefined;
   }
   let ok = true;
@@ -41,17 +41,20 @@ export function readTable(node: MdTable, src: SourceText, diags: Diagnostics): P
     // GFM drops cells past the header's count; here they would be lost words.
     const extra = row.children[columns];
     if (extra) {
-      diags.error(src.file, src.position(startOf(extra.children[0] ?? extra)), 'table/extra-cells', { count: row.children.length, columns });
+      const last = row.children.at(-1)!;
+      const end = src.position(endOf(last.children.at(-1) ?? last, src));
+      diags.error(src.file, src.position(startOf(extra.children[0] ?? extra)), 'table/extra-cells', { count: row.children.length, columns }, end);
       ok = false;
     }
     const cells = row.children.slice(0, columns).map((c) => readCell(c, src, diags));
-    for (const c of cells) {
-      const length = c.inlines.reduce((n, i) => n + [...i.text].length, 0);
+    cells.forEach((c, i) => {
+      const length = c.inlines.reduce((n, run) => n + [...run.text].length, 0);
       if (length > TABLE_LIMITS.cell) {
-        diags.error(src.file, c.at, 'table/cell-too-long', { length, limit: TABLE_LIMITS.cell });
+        const cell = row.children[i]!;
+        diags.error(src.file, c.at, 'table/cell-too-long', { length, limit: TABLE_LIMITS.cell }, src.position(endOf(cell.children.at(-1) ?? cell, src)));
         ok = false;
       }
-    }
+    });
     // A row written with fewer cells has empty ones at its end (as GFM reads it).
     while (cells.length < columns) cells.push({ inlines: [], at: src.place(row.position?.end.offset ?? startOf(row)) });
     rows.push(cells);
@@ -64,6 +67,13 @@ export function readTable(node: MdTable, src: SourceText, diags: Diagnostics): P
     at,
   };
   return { inlines: [], at, table };
+}
+
+/** Where a node ends, before a line break that closes it. */
+function endOf(node: { position?: { end: { offset?: number } } }, src: SourceText): number {
+  let end = node.position?.end.offset ?? 0;
+  while (end > 0 && (src.text[end - 1] === '\n' || src.text[end - 1] === '\r')) end--;
+  return end;
 }
 
 function readCell(cell: MdCell, src: SourceText, diags: Diagnostics): TableCell {
