@@ -113,6 +113,10 @@ describe('a folder with a table that runs onto a second page', () => {
     const jc = (cell: string) => /<w:jc w:val="(\w+)"\/>/.exec(cell)![1];
     expect(cells(rows[5]!).map(jc)).toEqual(['left', 'right', 'right', 'center']);
     expect(cells(rows[0]!).map(jc)).toEqual(['center', 'center', 'center', 'center']);
+    // The header in its own style (the heading face); **重点** in the body's bold character style.
+    expect(cells(rows[0]!)[0]).toContain('<w:pStyle w:val="BulletinTableHeader"/>');
+    expect(cells(rows[1]!)[3]).toMatch(/<w:rStyle w:val="BulletinStrong"\/>[\s\S]*重点/);
+    expect(cells(rows[2]!)[3]).not.toContain('BulletinStrong');
     // Columns fill the text width (A4 less 28 mm and 26 mm), as in the PDF.
     const grid = [...tbl.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     expect(grid).toHaveLength(4);
