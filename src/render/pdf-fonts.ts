@@ -16,7 +16,6 @@ import zlib from 'node:zlib';
 import type { FontTables } from '../fonts/font-tables.js';
 import type { FontkitFont } from '../fonts/fontkit.js';
 import { subsetCff, type ByteSource } from './cff/subset.js';
-import { withFastSubset } from './subset-prime.js';
 
 const deflate = promisify(zlib.deflate);
 
@@ -159,7 +158,8 @@ export class EmbeddedFont {
   }
 
   private subsetWithFontkit(): Uint8Array {
-    const font = withFastSubset(this.face.fontkitFont as FontkitFont);
+    // fontkit's documented subsetting API (font.createSubset, includeGlyph, encode).
+    const font = this.face.fontkitFont as FontkitFont;
     const subset = font.createSubset();
     for (const gid of this.gids) subset.includeGlyph(font.getGlyph(gid));
     return subset.encode();
