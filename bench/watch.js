@@ -5,6 +5,11 @@
 // preview's Server-Sent Event with the new version arrives. Each figure
 // includes the watcher's debounce (DEBOUNCE_MS). Medians over 20 edits, after
 // 5 warm-up edits, for examples/issue-07 and a generated 60-item issue.
+// Beside them, Typst's side: the same edits to the same content as Typst
+// markup (bench/typst/issue-to-typ.js), recompiled by one long-lived
+// in-process compiler (typst-ts-node-compiler, Typst's incremental engine,
+// its caches evicted as `typst watch` does), timed from the new source to the
+// PDF written to disk. No file watching and no debounce on that side.
 //
 //   npm run bench:watch        (needs a build: it runs tsc first)
 
@@ -14,9 +19,11 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { DEBOUNCE_MS } from '../dist/watch/rebuilder.js';
 import { generateIssue } from './generate-issue.js';
 import { ms, summary } from './stats.js';
+import { issueToTyp } from './typst/issue-to-typ.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, '../bin/bulletin.js');
@@ -86,6 +93,26 @@ async function editToPdf(name, source) {
   return { name, pages: Number(/(\d+) pages/.exec(p.stderr())[1]), ...summary(times), work: summary(work).median };
 }
 
+/** Typst's incremental edit → PDF on disk, in process: the same edits, the same content as Typst markup. */
+function typstEditToPdf(name, source) {
+  const { dir, folder, edit } = prepare(`typst-${name}`, source);
+  const out = path.join(dir, 'out.pdf');
+  const compiler = NodeCompiler.create({ workspace: dir, fontArgs: [{ fontPaths: [path.join(here, '../fonts')] }] });
+  fs.writeFileSync(out, compiler.pdf({ mainFileContent: issueToTyp(folder) }));
+  const times = [];
+  for (let i = 1; i <= WARMUP + EDITS; i++) {
+    edit(i);
+    const typ = issueToTyp(folder); // the edit, made in Typst's source: not Typst's work
+    const t0 = performance.now();
+    fs.writeFileSync(out, compiler.pdf({ mainFileContent: typ }));
+    const t1 = performance.now();
+    compiler.evictCache(10); // as `typst watch` does after each compile
+    if (i > WARMUP) times.push(t1 - t0);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { name, ...summary(times) };
+}
+
 async function editToPreview(name, source) {
   const { folder, edit } = prepare(name, source);
   const p = start(['preview', folder, '--port', '0']);
@@ -135,6 +162,7 @@ export async function benchWatch() {
   const rows = [];
   for (const [name, source] of cases) rows.push({ kind: 'edit → PDF on disk', ...(await editToPdf(name, source)) });
   for (const [name, source] of cases) rows.push({ kind: 'edit → preview event', ...(await editToPreview(name, source)) });
+  const typst = cases.map(([name, source]) => typstEditToPdf(name, source));
   console.log(`watch latency after a one-character edit, medians of ${EDITS} edits after ${WARMUP} warm-up (debounce ${DEBOUNCE_MS} ms included):`);
   for (const r of rows) {
     console.log(
@@ -142,7 +170,13 @@ export async function benchWatch() {
         `  (beyond the debounce ${ms(r.median - DEBOUNCE_MS)}, of which build work ${ms(r.work)})`,
     );
   }
-  return rows;
+  console.log(`edit → PDF on disk, side by side (medians of ${EDITS} edits after ${WARMUP} warm-up):`);
+  console.log('  issue      bulletin --watch (incl. debounce)   Typst in process (min)   bulletin / Typst');
+  for (const t of typst) {
+    const r = rows.find((x) => x.kind === 'edit → PDF on disk' && x.name === t.name);
+    console.log(`  ${t.name.padEnd(9)}  ${ms(r.median).padStart(33)}   ${`${ms(t.median)} (${ms(t.min)})`.padStart(22)}   ${(r.median / t.median).toFixed(2).padStart(16)}`);
+  }
+  return { rows, typst };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
