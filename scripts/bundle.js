@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 // or to rule it out when a tool's new version breaks it (docs/performance.md,
 // "Start-up machinery"): BULLETIN_BUNDLE_WITHOUT=lazy-pdfkit,builtins,ascii npm run build
 const WITHOUT = new Set((process.env.BULLETIN_BUNDLE_WITHOUT ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-const STEPS = ['lazy-fontkit', 'lazy-pdfkit', 'brotli', 'builtins', 'ascii'];
+const STEPS = ['lazy-fontkit', 'lazy-pdfkit', 'lazy-child-process', 'brotli', 'builtins', 'ascii'];
 for (const w of WITHOUT) if (!STEPS.includes(w)) throw new Error(`BULLETIN_BUNDLE_WITHOUT: unknown step ${w} (steps: ${STEPS.join(', ')})`);
 
 // Modules that cost milliseconds to initialise but that most builds never
@@ -27,6 +27,9 @@ const ALL_LAZY = {
   fontkit: { named: ['create'], step: 'lazy-fontkit' }, // ~30 ms: Unicode property tables, decompressed at import
   linebreak: { construct: true, step: 'lazy-pdfkit' }, // ~5 ms: a line-break trie; pdfkit wraps no text of ours
   '@noble/ciphers/aes': { named: ['cbc', 'ecb'], step: 'lazy-pdfkit' }, // ~18 ms: AES tables computed at import; we never encrypt
+  // 3–10 ms with net, dgram and the rest it loads: commander requires it at its top (for subcommands that are
+  // programs, which we have none of), and only `preview` starts a program (the browser).
+  'node:child_process': { named: ['spawn'], step: 'lazy-child-process' },
 };
 const LAZY = Object.fromEntries(Object.entries(ALL_LAZY).filter(([, spec]) => !WITHOUT.has(spec.step)));
 
