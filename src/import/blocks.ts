@@ -33,6 +33,11 @@ export function where(unit: Unit, at: number): Localized {
   return unit === 'paragraph' ? { en: `paragraph ${at}`, zh: `第${at}段` } : { en: `line ${at}`, zh: `第${at}行` };
 }
 
+/** "paragraphs 1–2" / "第1–2段". */
+export function whereSpan(unit: Unit, from: number, to: number): Localized {
+  return unit === 'paragraph' ? { en: `paragraphs ${from}–${to}`, zh: `第${from}–${to}段` } : { en: `lines ${from}–${to}`, zh: `第${from}–${to}行` };
+}
+
 /**
  * Text as house Markdown prints it: the characters Markdown would read as
  * markup are escaped, and so is what would start a list, heading or quote.

@@ -10,7 +10,7 @@ import { Diagnostics, type Diagnostic, type Localized } from '../diagnostics/dia
 import { LIMITS, readRegularFile, reasonText, sizeText } from '../issue/read-file.js';
 import { displayPath } from '../paths.js';
 import { nextItemFile, readExisting, yamlString } from '../scaffold/new-item.js';
-import { where, type Block, type Source } from './blocks.js';
+import { where, whereSpan, type Block, type Source } from './blocks.js';
 import { readDocx } from './docx.js';
 import { decodeText, readMd, readTxt } from './text.js';
 
@@ -118,9 +118,12 @@ function guess(file: string, source: Source, opts: ImportOptions, diags: Diagnos
   const first = blocks[0];
   if (kind === 'item' && title === undefined) {
     if (first?.kind === 'text' && (first.style || isTitleLike(first.plain))) {
-      title = first.plain.replace(/\s*\n\s*/g, '').trim();
-      blocks.shift();
-      const args = { where: where(unit, first.at), title };
+      // A long title is often typed as two paragraphs in the title style: they are one title.
+      const parts = [blocks.shift() as typeof first];
+      while (first.style && blocks[0]?.kind === 'text' && blocks[0].style === first.style) parts.push(blocks.shift() as typeof first);
+      title = parts.map((p) => p.plain.replace(/\s*\n\s*/g, '').trim()).join('');
+      const span = parts.length > 1 ? whereSpan(unit, first.at, parts.at(-1)!.at) : where(unit, first.at);
+      const args = { where: span, title };
       if (first.style) diags.note(file, { line: first.at, column: 1 }, 'import/title-from-style', { ...args, style: first.style });
       else diags.note(file, { line: first.at, column: 1 }, 'import/title-from-paragraph', args);
     } else {
@@ -158,7 +161,8 @@ function plan(dir: string, drafts: Draft[], diags: Diagnostics): Plan[] | undefi
   const existing = readExisting(dir);
   const plans: Plan[] = [];
   for (const d of drafts) {
-    const before = d.title !== undefined && existing.find((e) => e.title === d.title && e.department === d.department);
+    // Drafts (`_a.md`) are not items: a source kept in the folder as a draft is no earlier import.
+    const before = d.title !== undefined && existing.find((e) => !/^[_.]/.test(e.name) && e.title === d.title && e.department === d.department);
     if (before) {
       diags.error(d.source, AT_START, 'import/already-imported', { target: displayPath(path.join(dir, before.name)) });
       continue;
@@ -183,7 +187,7 @@ function plan(dir: string, drafts: Draft[], diags: Diagnostics): Plan[] | undefi
     if (d.title !== undefined) front.push(`title: ${yamlString(d.title)}`);
     front.push(`department: ${yamlString(d.department)}`);
     if (d.kind === 'brief') front.push('kind: brief');
-    if (order !== undefined) front.push(`order: ${order}`);
+    if (order !== undefined && !('order' in d.rest)) front.push(`order: ${order}`);
     if (Object.keys(d.rest).length) front.push(stringify(d.rest).trimEnd());
     const text = `${[...front, '---', body.join('\n\n')].join('\n')}\n`;
     const size = Buffer.byteLength(text);
