@@ -110,9 +110,10 @@ export async function readDocx(file: string, bytes: Uint8Array, diags: Diagnosti
     diags.error(file, { line: 1, column: 1 }, 'import/not-docx', { path: file, reason: DAMAGED });
     return undefined;
   }
-  // A style mammoth does not know is no loss (its text is read as a paragraph); anything else it skipped is.
+  // A style mammoth does not know is no loss (its text is read as a paragraph), and an image in a format a
+  // browser cannot show is named by import/image-format below; anything else it skipped is a loss.
   for (const m of messages) {
-    if (!/^Unrecognised (paragraph|run|table) style/.test(m.message)) diags.warning(file, { line: 1, column: 1 }, 'import/reader', { detail: m.message });
+    if (!/^Unrecognised (paragraph|run|table) style|^Image of type .* is unlikely to display/.test(m.message)) diags.warning(file, { line: 1, column: 1 }, 'import/reader', { detail: m.message });
   }
   return new Walker(file, images, diags).source(parseHtml(html));
 }
