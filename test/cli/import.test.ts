@@ -238,7 +238,7 @@ describe('bulletin import of text files', () => {
 });
 
 describe('bulletin import of hostile input', () => {
-  it('a .docx that is no zip, a zip without a document, a zip bomb, a folder, another type: located errors, exit 1, nothing written, and no file of a good source either', () => {
+  it('a .docx that is no zip, a zip without a document, a zip bomb, NUL bytes, a bad front matter, an item over 1 MiB, a folder, another type: located errors, exit 1, nothing written, and no file of a good source either', () => {
     const dir = issueFolder();
     const work = tmpDir();
     const good = path.join(work, 'good.txt');
@@ -248,6 +248,10 @@ describe('bulletin import of hostile input', () => {
       ['empty-zip.docx', zipSync({ 'a.txt': new Uint8Array([65]) }), /is not a Word \.docx file \(it has no word\/document\.xml\)/],
       // 129 MiB of zeros: a 130 KB file that unpacks past the 128 MiB limit.
       ['bomb.docx', zipSync({ 'word/document.xml': new Uint8Array(129 * 1024 * 1024) }, { level: 1 }), /bomb\.docx:1:1: error: `[^`]*` unpacks to more than 128 MiB .*\[import\/too-large\]/],
+      ['nul.txt', Buffer.from('标\0题\n'), /nul\.txt:1:1: error: `[^`]*` holds NUL bytes .*\[import\/nul\]/],
+      ['list.md', '---\n- a\n---\n正文\n', /list\.md:2:1: error: `[^`]*`: the front matter \(between the `---` lines\) is not a list of `key: value` lines.*\[import\/front-matter\]/],
+      // Under 1 MiB as text, over it once every `*` is escaped.
+      ['stars.txt', `标题\n\n${'*'.repeat(600_000)}（区财政局）\n`, /stars\.txt:1:1: error: the item made from `[^`]*` would be 1\.1 MiB, more than the 1 MiB an item file may have.*\[import\/item-too-large\]/],
       ['report.pdf', '%PDF-1.7', /report\.pdf:1:1: error: `[^`]*`: cannot import `\.pdf` files; import reads \.docx, \.txt and \.md.*\[import\/type\]/],
     ];
     const before = snapshot(dir);
