@@ -89,6 +89,16 @@ function replaceKeepingMap(code, map, re, fn) {
   return lines.join('\n');
 }
 
+// mammoth, the .docx reader, is read only by `bulletin import`: it is a bundle of its own (dist/mammoth.cjs,
+// 0.6 MB), required on first use, so that no other command reads it at its start.
+const OWN_BUNDLES = { mammoth: './mammoth.cjs' };
+const ownBundles = {
+  name: 'own-bundles',
+  setup(b) {
+    b.onResolve({ filter: /^mammoth$/ }, (args) => ({ path: OWN_BUNDLES[args.path], external: true }));
+  },
+};
+
 const outfile = 'dist/bulletin.cjs';
 fs.rmSync(`${outfile}.cache`, { force: true }); // the code cache of earlier versions
 await build({
@@ -103,7 +113,7 @@ await build({
   // loaded only by `verify`) is then loaded with require(esm).
   supported: { 'dynamic-import': false },
   external: ['pdfjs-dist'],
-  plugins: [lazyModules, ...(WITHOUT.has('brotli') ? [] : [nodeBrotli])],
+  plugins: [lazyModules, ...(WITHOUT.has('brotli') ? [] : [nodeBrotli]), ownBundles],
   // src/paths.ts finds templates/ and fonts/ from its own address.
   define: { 'import.meta.url': '__bundle_url' },
   // The bundle is the body of a function that bin/bulletin.js calls as Node calls a module's, written so here
@@ -139,6 +149,21 @@ if (!WITHOUT.has('builtins')) code = replaceKeepingMap(code, map, /__toESM\((req
 if (!WITHOUT.has('builtins') && builtins < 40) throw new Error(`bundle.js: only ${builtins} imports of Node built-ins found; has esbuild's output changed?`);
 fs.writeFileSync(outfile, code);
 fs.writeFileSync(`${outfile}.map`, JSON.stringify(map));
+
+for (const [name, file] of Object.entries(OWN_BUNDLES)) {
+  await build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: process.cwd(), loader: 'js' },
+    outfile: path.join(path.dirname(outfile), file),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    legalComments: 'none',
+    minifyWhitespace: true,
+    charset: 'ascii',
+    logLevel: 'warning',
+  });
+}
 
 // pdfkit's PDF/A mode reads the sRGB profile it ships (the ICC's sRGB2014, free to copy and embed) from
 // data/ beside its own code: in the bundle, that is dist/data/.

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './build-command.js';
 import { registerCheck } from './check-command.js';
+import { registerImport } from './import-command.js';
 import { registerInit } from './init-command.js';
 import type { CommandContext } from './common.js';
 import { registerFonts } from './fonts-command.js';
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   registerBuild(program, ctx);
   registerCheck(program, ctx);
   registerInit(program, ctx);
+  registerImport(program, ctx);
   registerFonts(program, ctx);
   registerPreview(program, ctx);
   registerSeries(program, ctx);

@@ -3,6 +3,7 @@
 // what is wrong and, where it helps, what to do.
 
 import type { MessageArgs } from './diagnostic.js';
+import { IMPORT_MESSAGES } from '../import/messages.js';
 import { LOAD_MESSAGES } from '../issue/messages.js';
 import { LINT_MESSAGES } from '../lint/messages.js';
 import { PDFA_MESSAGES } from '../pdfa-check/messages.js';
@@ -38,6 +39,7 @@ export const MESSAGES: Record<string, Message> = {
   ...OFD_CHECK_MESSAGES,
   ...SERIES_MESSAGES,
   ...VERIFY_MESSAGES,
+  ...IMPORT_MESSAGES,
   // fonts
   'font/missing-glyph': {
     en: 'no font can draw `{char}` ({codepoint}); add a font that has it under `fonts: fallback:` in issue.yaml, or replace the character',

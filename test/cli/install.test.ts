@@ -30,7 +30,7 @@ describe.skipIf(!!skip)(`npm pack, a global install by root, a build by nobody${
     const prefix = path.join(pack, 'prefix');
     execFileSync('npm', ['install', '-g', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--prefix', prefix, path.join(pack, tarball)], { stdio: 'pipe' });
     const installed = path.join(prefix, 'lib/node_modules/bulletin');
-    expect(listing(path.join(installed, 'dist'))).toEqual(['bulletin.cjs']);
+    expect(listing(path.join(installed, 'dist'))).toEqual(['bulletin.cjs', 'mammoth.cjs']);
     const before = listing(installed);
 
     const work = openDir();
@@ -46,6 +46,13 @@ describe.skipIf(!!skip)(`npm pack, a global install by root, a build by nobody${
     const verified = asNobody('verify', 'issue-07.pdf', '--footer-bottom', '--lang', 'en');
     expect({ code: verified.status, stderr: verified.stderr }).toEqual({ code: 0, stderr: '' });
     expect(verified.stdout).toContain('issue-07.pdf: all 13 checks hold');
+    // `import` requires the .docx reader from its own bundle, dist/mammoth.cjs: here it reads the Word edition.
+    expect(asNobody('build', 'issue-07', '--format', 'docx').status).toBe(0);
+    fs.mkdirSync(path.join(work, 'imported'));
+    execFileSync('chown', ['nobody', path.join(work, 'imported')]);
+    const imported = asNobody('import', 'imported', 'issue-07.docx');
+    expect({ code: imported.status, stdout: imported.stdout }).toEqual({ code: 0, stdout: expect.stringMatching(/^imported\/01-.+\.md\n$/) });
+    expect(imported.stderr).toContain('issue-07.docx:1:1: note: title from paragraph 1');
     expect(listing(installed)).toEqual(before);
   }, 240_000);
 });

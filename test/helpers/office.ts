@@ -15,6 +15,11 @@ const PDFA_2 = JSON.stringify({ SelectPdfVersion: { type: 'long', value: '2' }, 
  * `pdfa`: LibreOffice's PDF/A-2 export, tagged.
  */
 export function libreOfficePdf(docx: string, opts: { bundledFonts?: boolean; pdfa?: boolean } = {}): string {
+  return libreOfficeConvert(docx, opts.pdfa ? `pdf:writer_pdf_Export:${PDFA_2}` : 'pdf', opts);
+}
+
+/** The file LibreOffice converts `file` to (`convertTo` as soffice takes it: `pdf`, `docx`…), written beside it. */
+export function libreOfficeConvert(file: string, convertTo: string, opts: { bundledFonts?: boolean } = {}): string {
   need('libreoffice-writer-nogui');
   const work = tmpDir('bulletin-soffice-');
   try {
@@ -28,14 +33,14 @@ export function libreOfficePdf(docx: string, opts: { bundledFonts?: boolean; pdf
       `  <cachedir>${path.join(work, 'fontcache')}</cachedir>`,
       '</fontconfig>',
     ].join('\n'));
-    const outdir = path.dirname(docx);
+    const outdir = path.dirname(file);
     execFileSync('soffice', [
       `-env:UserInstallation=file://${path.join(work, 'profile')}`,
-      '--headless', '--convert-to', opts.pdfa ? `pdf:writer_pdf_Export:${PDFA_2}` : 'pdf', '--outdir', outdir, docx,
+      '--headless', '--convert-to', convertTo, '--outdir', outdir, file,
     ], { env: { ...process.env, FONTCONFIG_FILE: conf }, stdio: 'pipe', timeout: 180_000 });
-    const pdf = path.join(outdir, path.basename(docx).replace(/\.docx$/, '.pdf'));
-    if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${docx}`);
-    return pdf;
+    const out = path.join(outdir, path.basename(file).replace(/\.[^.]+$/, `.${convertTo.split(':')[0]}`));
+    if (!fs.existsSync(out)) throw new Error(`LibreOffice wrote no ${convertTo.split(':')[0]} for ${file}`);
+    return out;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
