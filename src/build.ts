@@ -10,17 +10,12 @@ import type { FontSet } from './fonts/fontset.js';
 import type { ItemReader } from './issue/load.js';
 import type { Issue } from './issue/model.js';
 import { layoutIssue, type BlockCache } from './layout/index.js';
-import type { Page } from './layout/display-list.js';
 import { writeAtomic } from './output/write-atomic.js';
+import type { Compiled } from './pipeline/compiled.js';
 import type { PdfOptions } from './render/pdf.js';
 import type { Template } from './template/model.js';
 
-export interface Compiled {
-  issue: Issue;
-  template: Template;
-  fonts: FontSet;
-  pages: Page[];
-}
+export type { Compiled };
 
 export interface CompileResult {
   compiled?: Compiled;

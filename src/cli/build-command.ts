@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { build, type OutputFormat } from '../build.js';
-import { formatMessage } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { displayPath } from '../paths.js';
 import { printDiagnostics, sourceDate, type CommandContext } from './common.js';
-import { diagnosticJson, pickLang } from './report.js';
+import { diagnosticJson, pickLang } from '../report/text.js';
 
 interface BuildFlags {
   output?: string;

@@ -6,12 +6,13 @@ import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { checkIssue } from '../check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatMessage, type Lang } from '../diagnostics/messages.js';
+import type { Lang } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { applyFixes } from '../lint/fix.js';
 import type { Fix } from '../lint/index.js';
 import { writeAtomic } from '../output/write-atomic.js';
 import { printDiagnostics, type CommandContext } from './common.js';
-import { pickLang, summary } from './report.js';
+import { pickLang, summary } from '../report/text.js';
 
 interface CheckFlags {
   strict?: boolean;

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
-import { formatMessage, type Lang } from '../diagnostics/messages.js';
+import type { Lang } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { loadFontSet } from '../fonts/fontset.js';
 import { fontsReport, type FontsReport } from '../fonts/report.js';
 import { loadIssue } from '../issue/load.js';
@@ -14,7 +15,7 @@ import type { Issue } from '../issue/model.js';
 import { displayPath } from '../paths.js';
 import { findTemplate, loadTemplate } from '../template/load.js';
 import { printDiagnostics, type CommandContext } from './common.js';
-import { pickLang } from './report.js';
+import { pickLang } from '../report/text.js';
 
 interface FontsFlags {
   json?: boolean;

@@ -4,9 +4,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { formatMessage } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { sourceDate, type CommandContext } from './common.js';
-import { pickLang } from './report.js';
+import { pickLang } from '../report/text.js';
 import { untilStopped } from './signals.js';
 
 export const DEFAULT_PORT = 7373;

@@ -2,12 +2,12 @@
 
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { formatMessage } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { buildVolume } from '../volume/volume.js';
 import { displayPath } from '../paths.js';
 import { printDiagnostics, sourceDate, type CommandContext } from './common.js';
 import { isFolder } from './series-command.js';
-import { pickLang, summary } from './report.js';
+import { pickLang, summary } from '../report/text.js';
 
 export function registerVolume(program: Command, ctx: CommandContext): void {
   program

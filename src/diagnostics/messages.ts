@@ -1,14 +1,12 @@
-// The message catalogue: one entry per rule id, in English and Chinese.
-// `{name}` placeholders are filled from the diagnostic's args. Each message says
-// what is wrong and, where it helps, what to do.
+// Messages in English and Chinese: the shape of an entry, how `{name}`
+// placeholders are filled from a diagnostic's args, and the entries of the
+// rules no single stage owns (fonts, template, output, the command line).
+// Each stage keeps its own table beside it (issue/messages.ts, …); the whole
+// catalogue is put together above the stages, in report/catalogue.ts, so this
+// ground floor knows none of them. Each message says what is wrong and, where
+// it helps, what to do.
 
 import type { MessageArgs } from './diagnostic.js';
-import { LOAD_MESSAGES } from '../issue/messages.js';
-import { LINT_MESSAGES } from '../lint/messages.js';
-import { PDFA_MESSAGES } from '../pdfa-check/messages.js';
-import { OFD_CHECK_MESSAGES } from '../ofd-check/messages.js';
-import { SERIES_MESSAGES } from '../series/messages.js';
-import { VERIFY_MESSAGES } from '../verify/messages.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -17,18 +15,12 @@ export interface Message {
   zh: string;
 }
 
-export const MESSAGES: Record<string, Message> = {
-  ...LOAD_MESSAGES,
-  ...LINT_MESSAGES,
-  ...PDFA_MESSAGES,
+export const GENERAL_MESSAGES: Record<string, Message> = {
   // layout
   'layout/masthead-too-long': {
     en: 'the masthead name `{name}` ({count} characters) is wider than the text block even at {min} pt, the smallest masthead size the template allows (`masthead: name: minSize`); shorten the name, or lower minSize in the template',
     zh: '报头名称“{name}”（{count} 个字）即使缩小到模板允许的最小字号 {min} 磅（`masthead: name: minSize`）仍超出版心宽度；请缩短名称，或在模板中调低 minSize',
   },
-  ...OFD_CHECK_MESSAGES,
-  ...SERIES_MESSAGES,
-  ...VERIFY_MESSAGES,
   // fonts
   'font/missing-glyph': {
     en: 'no font can draw `{char}` ({codepoint}); add a font that has it under `fonts: fallback:` in issue.yaml, or replace the character',
@@ -138,8 +130,8 @@ export const MESSAGES: Record<string, Message> = {
   },
 };
 
-export function formatMessage(rule: string, args: MessageArgs, lang: Lang): string {
-  const m = MESSAGES[rule];
+/** The message `m` (the rule id itself when there is none) with its placeholders filled. */
+export function fillMessage(m: Message | undefined, rule: string, args: MessageArgs, lang: Lang): string {
   const template = m ? m[lang] : rule;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const v = args[key];

@@ -2,9 +2,10 @@
 // paragraphs with run-in titles and attributions, figures, and the △ briefs.
 
 import { isFigure, isLead, itemParts, type Part } from '../content/parts.js';
-import type { ImageFile, Issue, Item } from '../issue/model.js';
+import type { Issue, Item } from '../issue/model.js';
 import type { Role, Template } from '../template/model.js';
-import type { Line, Piece } from './compose.js';
+import type { Piece } from './compose.js';
+import type { Block } from './block.js';
 import type { StructTag } from './display-list.js';
 import { figureBlock } from './figure.js';
 import type { Grid } from './grid.js';
@@ -12,31 +13,7 @@ import type { FaceChooser } from './metrics.js';
 import { composeLonger, composeParagraph } from './text.js';
 import { titleLines } from './title.js';
 
-export interface Block {
-  kind: 'title' | 'paragraph' | 'space' | 'figure';
-  /** Lines of the block; `size` is the text size the line's baseline is set for. */
-  lines: Line[];
-  size: number;
-  /** Horizontal offset of each line from the text block's left edge. */
-  offsets: number[];
-  /** A figure's image, placed from the text block's left edge and the top of the block's first line. */
-  image?: PlacedImage;
-  /** The structure element its lines' runs belong to (a figure's: its caption). */
-  tag?: StructTag;
-  /** The item's first paragraph (with its run-in title or △): pagination keeps more of it together. */
-  opensItem?: boolean;
-  /** A paragraph set one line longer, its lines looser but within body.maxStretch (pagination asks, to avoid a short page). */
-  longer?: () => Line[] | undefined;
-}
-
-export interface PlacedImage {
-  image: ImageFile;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  tag?: StructTag;
-}
+export type { Block, PlacedImage } from './block.js';
 
 /** A display title in balanced lines of whole words (title.ts), centred or flush left, each line its own grid line. */
 export function titleBlock(

@@ -18,7 +18,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { renderIssue, type Compiled, type CompileResult } from '../build.js';
-import { formatDiagnostic, sortDiagnostics } from '../cli/report.js';
+import { formatDiagnostic, sortDiagnostics } from '../report/text.js';
 import type { Lang } from '../diagnostics/messages.js';
 import type { ImageFile } from '../issue/model.js';
 import type { Page } from '../layout/display-list.js';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { Diagnostics, type Localized } from '../diagnostics/diagnostic.js';
-import { nearest } from '../issue/suggest.js';
+import { nearest } from '../text/suggest.js';
 import { templatesDir } from '../paths.js';
 import { ROLES, type Color, type FontSpec, type Role, type Template } from './model.js';
 import { keysAt, lookup, positionOf, readChain, type TemplateDoc } from './source.js';

@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from '../../src/diagnostics/messages.js';
+import { formatMessage } from '../../src/report/catalogue.js';
 import { loadIssue } from '../../src/issue/load.js';
 import { brief, fixture, load, withRule } from './load-helpers.js';
 

@@ -1,7 +1,9 @@
-// Reporters only format: diagnostics as compiler-style text, or as JSON for CI.
+// Reporters only format: diagnostics as compiler-style text, or as JSON for CI
+// (the command line and the preview both show them this way).
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatMessage, visible, type Lang } from '../diagnostics/messages.js';
+import { visible, type Lang } from '../diagnostics/messages.js';
+import { formatMessage } from './catalogue.js';
 import { sortDiagnostics as sortByPlace } from '../diagnostics/sort.js';
 import { snippet } from './snippet.js';
 
