@@ -12,7 +12,7 @@ import { nearest } from '../text/suggest.js';
 import type { Template } from './model.js';
 import { templateReader, type TemplateReader } from './reader.js';
 import * as section from './sections.js';
-import { keysAt, positionOf, readChain, type TemplateDoc } from './source.js';
+import { keysAt, positionOf, readChain, type TemplateCache, type TemplateDoc } from './source.js';
 import { validateTemplate } from './validate.js';
 
 export { findTemplate } from './source.js';
@@ -20,11 +20,12 @@ export { findTemplate } from './source.js';
 /** Maps whose keys are the user's own names, not template keys. */
 const FREE_MAPS = new Set(['colors', 'wordFonts']);
 
-export function loadTemplate(file: string, diags: Diagnostics): Template | undefined {
-  const chain = readChain(file, diags);
+/** `cache`: parsed templates a long-lived caller keeps between builds (watch mode). */
+export function loadTemplate(file: string, diags: Diagnostics, cache?: TemplateCache): Template | undefined {
+  const chain = readChain(file, diags, cache);
   if (!chain) return undefined;
   const before = diags.list.length;
-  warnUnknownKeys(chain, diags);
+  warnUnknownKeys(chain, diags, cache);
   const r = templateReader(chain, diags);
   const t = buildTemplate(file, chain[0]!.shown, r);
   checkColors(t, r);
@@ -64,8 +65,10 @@ function checkColors(t: Template, r: TemplateReader): void {
 }
 
 /** A key the default template does not have is a warning with the nearest known key. */
-function warnUnknownKeys(chain: TemplateDoc[], diags: Diagnostics): void {
-  const schema = readChain(path.join(templatesDir, 'default.yaml'), new Diagnostics())?.[0];
+function warnUnknownKeys(chain: TemplateDoc[], diags: Diagnostics, cache: TemplateCache | undefined): void {
+  const defaultFile = path.join(templatesDir, 'default.yaml');
+  // The default template is the schema; most templates extend it, and then it is already read.
+  const schema = chain.find((d) => d.file === defaultFile) ?? readChain(defaultFile, new Diagnostics(), cache)?.[0];
   if (!schema) return;
   const walk = (src: TemplateDoc, node: Node | null | undefined, keys: string[]) => {
     if (!isMap(node) || FREE_MAPS.has(keys[0] ?? '')) return;
