@@ -22,7 +22,7 @@ export function titleBlock(
 ): Block {
   // The lead title's `narrower`, in ems of whatever size this title is set in.
   const narrower = (t.lead.title.narrower / t.lead.title.size) * style.size;
-  const lines = titleLines(text, style, grid.measure, narrower, fonts);
+  const lines = titleLines(text, style, grid.measure, { narrower, maxLines: t.lead.title.maxLines }, fonts);
   return { kind: 'title', lines, size: style.size, offsets: lines.map((l) => (align === 'center' ? (grid.measure - l.width) / 2 : 0)) };
 }
 

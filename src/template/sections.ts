@@ -118,7 +118,9 @@ export function masthead(r: TemplateReader): Template['masthead'] {
 export function lead(r: TemplateReader): Template['lead'] {
   const at = (key: string) => ['lead', 'title', key];
   const size = r.len(at('size'));
-  return { title: { ...r.style(['lead', 'title']), spaceAfter: r.num(at('spaceAfter')), narrower: r.len(at('narrower'), size) } };
+  return {
+    title: { ...r.style(['lead', 'title']), spaceAfter: r.num(at('spaceAfter')), narrower: r.len(at('narrower'), size), maxLines: r.num(at('maxLines')) },
+  };
 }
 
 export function item(r: TemplateReader): Template['item'] {
