@@ -5,9 +5,10 @@
 import type { Line } from './compose.js';
 import type { ImageFile } from '../issue/model.js';
 import type { StructTag } from './display-list.js';
+import type { TableLayout } from './table.js';
 
 export interface Block {
-  kind: 'title' | 'paragraph' | 'space' | 'figure';
+  kind: 'title' | 'paragraph' | 'space' | 'figure' | 'table';
   /** Lines of the block; `size` is the text size the line's baseline is set for. */
   lines: Line[];
   size: number;
@@ -15,6 +16,8 @@ export interface Block {
   offsets: number[];
   /** A figure's image, placed from the text block's left edge and the top of the block's first line. */
   image?: PlacedImage;
+  /** A table's rows (its lines are empty: pagination places rows, table.ts draws them). */
+  table?: TableLayout;
   /** The structure element its lines' runs belong to (a figure's: its caption). */
   tag?: StructTag;
   /** The item's first paragraph (with its run-in title or △): pagination keeps more of it together. */

@@ -1,7 +1,7 @@
 // The body of an issue as blocks of grid lines: the lead's display title, item
 // paragraphs with run-in titles and attributions, figures, and the △ briefs.
 
-import { isFigure, isLead, itemParts, type Part } from '../content/parts.js';
+import { isFigure, isLead, isTable, itemParts, type Part, type TableParts } from '../content/parts.js';
 import type { Issue, Item } from '../issue/model.js';
 import type { Role, Template } from '../template/model.js';
 import type { Piece } from './compose.js';
@@ -10,6 +10,7 @@ import type { StructTag } from './display-list.js';
 import { figureBlock } from './figure.js';
 import type { Grid } from './grid.js';
 import type { FaceChooser } from './metrics.js';
+import { layoutTable, type TableLayout } from './table.js';
 import { composeLonger, composeParagraph } from './text.js';
 import { titleLines } from './title.js';
 
@@ -56,6 +57,10 @@ export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, f
     blocks.push({ ...titleBlock(parts.title.text, t, grid, fonts, style, t.item.title.align), tag: { type: 'H2', parent: article } });
   }
   for (const [i, p] of parts.paragraphs.entries()) {
+    if (isTable(p)) {
+      blocks.push(...tableBlocks(p, t, grid, fonts, article));
+      continue;
+    }
     if (!isFigure(p)) {
       const paragraph: StructTag = { type: 'P', parent: article };
       blocks.push({ ...paragraphBlock(p.map((part) => piece(part, paragraph)), t, grid, fonts, paragraph), ...(i === 0 ? { opensItem: true } : {}) });
@@ -71,6 +76,15 @@ export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, f
     for (let i = 0; i < t.figure.spaceAfter; i++) blocks.push(spaceBlock(t.body.size));
   }
   return blocks;
+}
+
+function tableBlocks(p: TableParts, t: Template, grid: Grid, fonts: FaceChooser, article: StructTag): Block[] {
+  const table = layoutTable(p, t, grid, fonts, article);
+  const lines = table.rows.reduce((n, r) => n + r.lines, 0);
+  const empty = { runs: [], width: 0, text: '' };
+  const spaces = (n: number) => Array.from({ length: n }, () => spaceBlock(t.body.size));
+  const block: Block = { kind: 'table', lines: Array.from({ length: lines }, () => empty), size: t.table.size, offsets: Array<number>(lines).fill(0), table };
+  return [...spaces(t.table.spaceBefore), block, ...spaces(t.table.spaceAfter)];
 }
 
 /** Keeps an item's blocks between builds (watch mode). Its owner keys it by the item's content and

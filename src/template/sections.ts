@@ -154,6 +154,19 @@ export function figure(r: TemplateReader): Template['figure'] {
   };
 }
 
+export function table(r: TemplateReader): Template['table'] {
+  const at = (...keys: string[]) => ['table', ...keys];
+  const size = r.len(at('size'));
+  return {
+    ...r.style(['table']),
+    header: { font: r.role(at('header', 'font')), align: r.oneOf(at('header', 'align'), ['left', 'center', 'right'] as const) },
+    padding: r.len(at('padding'), size),
+    rule: { outer: r.positive(at('rule', 'outer')), inner: r.positive(at('rule', 'inner')), color: r.str(at('rule', 'color')) },
+    spaceBefore: r.num(at('spaceBefore')),
+    spaceAfter: r.num(at('spaceAfter')),
+  };
+}
+
 export function footer(r: TemplateReader): Template['footer'] {
   const at = (key: string) => ['footer', key];
   return {
