@@ -4,23 +4,17 @@
 // a failed build writes nothing and leaves the last good PDF alone.
 
 import path from 'node:path';
-import { checkIssue } from './check.js';
+import { checkIssue, type CheckCaches } from './check.js';
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { FontSet } from './fonts/fontset.js';
-import type { ItemReader } from './issue/load.js';
 import type { Issue } from './issue/model.js';
 import { layoutIssue, type BlockCache } from './layout/index.js';
-import type { Page } from './layout/display-list.js';
 import { writeAtomic } from './output/write-atomic.js';
+import type { Compiled } from './pipeline/compiled.js';
 import type { PdfOptions } from './render/pdf.js';
 import type { Template } from './template/model.js';
 
-export interface Compiled {
-  issue: Issue;
-  template: Template;
-  fonts: FontSet;
-  pages: Page[];
-}
+export type { Compiled };
 
 export interface CompileResult {
   compiled?: Compiled;
@@ -31,16 +25,14 @@ export interface CompileResult {
 }
 
 /** What a long-lived caller (watch, preview) keeps between builds; a one-shot build passes none. */
-export interface StageCaches {
-  /** Reads one item file (a cache returns its earlier result for unchanged text). */
-  readItem?: ItemReader;
+export interface StageCaches extends CheckCaches {
   /** The block cache that is valid for this template and these fonts. */
   blocks?(template: Template, fonts: FontSet, issue: Issue): BlockCache;
 }
 
 /** Load, check and lay out an issue folder: everything but the PDF. `strict`: a font fallback is an error. */
 export async function compile(dir: string, strict = false, caches: StageCaches = {}): Promise<CompileResult> {
-  const { ready, diagnostics, skipped, sources } = await checkIssue(dir, strict, caches.readItem);
+  const { ready, diagnostics, skipped, sources } = await checkIssue(dir, strict, caches);
   if (!ready) return { diagnostics, skipped, sources };
   const { issue, template, fonts } = ready;
   const pages = layoutIssue(issue, template, fonts, caches.blocks?.(template, fonts, issue));

@@ -18,7 +18,7 @@ import type { Issue } from './issue/model.js';
 import { lintIssue, withoutSwitchedOff, type Fix } from './lint/index.js';
 import { displayPath } from './paths.js';
 import { findTemplate, loadTemplate } from './template/load.js';
-import { availableTemplates } from './template/source.js';
+import { availableTemplates, type TemplateCache } from './template/source.js';
 import type { Template } from './template/model.js';
 
 export interface CheckResult {
@@ -32,15 +32,23 @@ export interface CheckResult {
   sources: Record<string, string>;
 }
 
+/** What a long-lived caller (watch mode) keeps between checks; a one-shot check passes none. */
+export interface CheckCaches {
+  /** Reads one item file (a cache returns its earlier result for unchanged text). */
+  readItem?: ItemReader;
+  /** Parsed templates, reused while their text is the same. */
+  templates?: TemplateCache;
+}
+
 /** Diagnostics come back in file order, then by line and column. */
-export async function checkIssue(dir: string, strict = false, readItem?: ItemReader): Promise<CheckResult> {
-  const result = await runChecks(dir, strict, readItem);
+export async function checkIssue(dir: string, strict = false, caches: CheckCaches = {}): Promise<CheckResult> {
+  const result = await runChecks(dir, strict, caches);
   return { ...result, diagnostics: sortDiagnostics(result.diagnostics, Object.keys(result.sources)) };
 }
 
-async function runChecks(dir: string, strict: boolean, readItem?: ItemReader): Promise<CheckResult> {
+async function runChecks(dir: string, strict: boolean, caches: CheckCaches): Promise<CheckResult> {
   const diags = new Diagnostics();
-  const loaded = await loadIssue(dir, readItem);
+  const loaded = await loadIssue(dir, caches.readItem);
   const issue = loaded.issue ?? loaded.partial;
   diags.merge(withoutSwitchedOff(loaded.diagnostics, issue));
   const result: CheckResult = { diagnostics: diags.list, fixes: [], skipped: loaded.skipped, sources: loaded.sources };
@@ -50,7 +58,7 @@ async function runChecks(dir: string, strict: boolean, readItem?: ItemReader): P
   const templateFile = findTemplate(templateName, issue.dir);
   let template: Template | undefined;
   const checked = checkFile(templateFile, LIMITS.template);
-  if (checked.ok) template = loadTemplate(templateFile, diags);
+  if (checked.ok) template = loadTemplate(templateFile, diags, caches.templates);
   else {
     // Reported where issue.yaml names it: that is the line to fix.
     const at = issue.template?.at ?? { line: 1, column: 1 };

@@ -2,11 +2,12 @@
 
 import fs from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { say } from '../diagnostics/messages.js';
 import { build, type OutputFormat } from '../build.js';
-import { formatMessage } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { displayPath } from '../paths.js';
 import { printDiagnostics, sourceDate, type CommandContext } from './common.js';
-import { diagnosticJson, pickLang } from './report.js';
+import { diagnosticJson, pickLang } from '../report/text.js';
 
 interface BuildFlags {
   output?: string;
@@ -94,16 +95,16 @@ export function registerBuild(program: Command, ctx: CommandContext): void {
           continue;
         }
         printDiagnostics(result.diagnostics, lang, false, result.sources);
-        if (o.verbose) for (const s of result.skipped) process.stderr.write(lang === 'zh' ? `跳过草稿 ${s}\n` : `skipped draft ${s}\n`);
+        if (o.verbose) for (const s of result.skipped) process.stderr.write(`${say('say/skipped-draft', lang, { path: s })}\n`);
         if (!ok) {
-          if (dirs.length > 1) process.stderr.write(lang === 'zh' ? `未生成 ${dir}：输入有错误\n` : `failed ${dir}: the input has errors\n`);
+          if (dirs.length > 1) process.stderr.write(`${say('say/failed-folder', lang, { path: dir })}\n`);
           continue;
         }
         for (const file of result.written ?? []) {
           const out = displayPath(file);
           // Word lays out its own pages: the PDF's and the OFD's page counts are known.
-          const pages = /\.(pdf|ofd)$/.test(file) ? (lang === 'zh' ? `（${result.pages} 页）` : ` (${result.pages} pages)`) : '';
-          process.stderr.write(lang === 'zh' ? `已生成 ${out}${pages}\n` : `wrote ${out}${pages}\n`);
+          const paged = /\.(pdf|ofd)$/.test(file) && result.pages !== undefined;
+          process.stderr.write(`${paged ? say('say/wrote-pages', lang, { path: out, pages: result.pages! }) : say('say/wrote', lang, { path: out })}\n`);
         }
       }
       if (o.json) process.stdout.write(JSON.stringify(summaries, null, 2) + '\n');

@@ -6,12 +6,13 @@ import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { checkIssue } from '../check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatMessage, type Lang } from '../diagnostics/messages.js';
+import { say, type Lang } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { applyFixes } from '../lint/fix.js';
 import type { Fix } from '../lint/index.js';
 import { writeAtomic } from '../output/write-atomic.js';
 import { printDiagnostics, type CommandContext } from './common.js';
-import { pickLang, summary } from './report.js';
+import { pickLang, summary } from '../report/text.js';
 
 interface CheckFlags {
   strict?: boolean;
@@ -58,8 +59,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           Object.assign(sources, result.sources);
         } else {
           printDiagnostics(diagnostics, lang, false, result.sources);
-          if (o.verbose) for (const s of result.skipped) process.stderr.write(lang === 'zh' ? `跳过草稿 ${s}\n` : `skipped draft ${s}\n`);
-          const said = summary(diagnostics, lang) ?? (lang === 'zh' ? '未发现问题' : 'no problems found');
+          if (o.verbose) for (const s of result.skipped) process.stderr.write(`${say('say/skipped-draft', lang, { path: s })}\n`);
+          const said = summary(diagnostics, lang) ?? say('say/no-problems', lang);
           process.stderr.write(`${dirs.length > 1 ? `${dir}: ` : ''}${said}\n`);
         }
         if (diagnostics.some((d) => d.severity === 'error' || (o.strict && d.severity === 'warning'))) ctx.exit = 1;
@@ -85,18 +86,18 @@ function fixFiles(fixes: Fix[], lang: Lang): { count: number } | undefined {
       writeAtomic(real, result.bytes, fs.statSync(real).mode & 0o7777);
       for (const f of result.applied) {
         const change = `\`${f.old}\` → \`${f.text}\``;
-        process.stderr.write(`${f.file}:${f.line}:${f.column}: ${lang === 'zh' ? `已修正 ${change}` : `fixed ${change}`} [${f.rule}]\n`);
+        process.stderr.write(`${f.file}:${f.line}:${f.column}: ${say('say/fixed', lang, { change })} [${f.rule}]\n`);
       }
       count += result.applied.length;
     } catch (e) {
       const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      process.stderr.write(`${file}:1:1: ${lang === 'zh' ? '错误' : 'error'}: ${formatMessage('output/write-failed', { path: file, reason }, lang)} [output/write-failed]\n`);
+      process.stderr.write(`${file}:1:1: ${say('say/error', lang)}: ${formatMessage('output/write-failed', { path: file, reason }, lang)} [output/write-failed]\n`);
       return undefined;
     }
   }
   if (count > 0) {
     const files = byFile.size;
-    process.stderr.write(lang === 'zh' ? `已修正 ${count} 处（${files} 个文件）\n` : `fixed ${count} ${count === 1 ? 'place' : 'places'} in ${files} ${files === 1 ? 'file' : 'files'}\n`);
+    process.stderr.write(`${say('say/fixed-total', lang, { count, files })}\n`);
   }
   return { count };
 }

@@ -3,7 +3,7 @@
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../diagnostics/messages.js';
-import { diagnosticJson, formatDiagnostic, sortDiagnostics } from './report.js';
+import { diagnosticJson, formatDiagnostic, sortDiagnostics } from '../report/text.js';
 
 /** Set by a command's action: the process's exit code (0 ok, 1 input errors, 2 usage). */
 export interface CommandContext {

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
-import { formatMessage, type Lang } from '../diagnostics/messages.js';
+import { say, type Lang, type Word } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { loadFontSet } from '../fonts/fontset.js';
 import { fontsReport, type FontsReport } from '../fonts/report.js';
 import { loadIssue } from '../issue/load.js';
@@ -14,7 +15,7 @@ import type { Issue } from '../issue/model.js';
 import { displayPath } from '../paths.js';
 import { findTemplate, loadTemplate } from '../template/load.js';
 import { printDiagnostics, type CommandContext } from './common.js';
-import { pickLang } from './report.js';
+import { pickLang } from '../report/text.js';
 
 interface FontsFlags {
   json?: boolean;
@@ -61,9 +62,9 @@ export function registerFonts(program: Command, ctx: CommandContext): void {
 
 const LIST_AT_MOST = 40;
 
-function short(chars: string): string {
+function short(chars: string, lang: Lang): string {
   const list = [...chars];
-  return list.length <= LIST_AT_MOST ? list.join('') : `${list.slice(0, LIST_AT_MOST).join('')}… (${list.length - LIST_AT_MOST} more; --json lists all)`;
+  return list.length <= LIST_AT_MOST ? list.join('') : `${list.slice(0, LIST_AT_MOST).join('')}… (${say('fonts-report/more', lang, { count: list.length - LIST_AT_MOST })})`;
 }
 
 function table(rows: string[][]): string {
@@ -73,12 +74,12 @@ function table(rows: string[][]): string {
 }
 
 export function formatReport(r: FontsReport, lang: Lang): string {
-  const zh = lang === 'zh';
+  const w = (word: Word) => say(word, lang);
   const out: string[] = [];
-  out.push(`${zh ? '字体' : 'Fonts'}${r.dir ? ` ${r.dir}` : ''} (${zh ? '模板' : 'template'} ${r.template})\n\n`);
+  out.push(`${say('fonts-report/title', lang, { dir: r.dir ? ` ${r.dir}` : '', template: r.template })}\n\n`);
 
   out.push(table([
-    [zh ? '角色' : 'role', zh ? '字体（首个为本角色字体，其后依次为后备）' : 'faces (the first draws the role; then fallbacks, in order)'],
+    [w('fonts-report/role'), w('fonts-report/faces')],
     ...r.roles.map((role) => [role.role, role.faces.map((f) => `${f.id}${f.origin === 'issue.yaml' ? ' [issue.yaml]' : ''}`).join(' → ')]),
   ]));
   out.push('\n');
@@ -88,14 +89,14 @@ export function formatReport(r: FontsReport, lang: Lang): string {
     return (first && first.length <= 48 ? first : '') || f.licenseUrl || (first ? `${first.slice(0, 45)}…` : '—');
   };
   out.push(table([
-    [zh ? '字体' : 'face', zh ? '文件' : 'file', zh ? '版本' : 'version', zh ? '许可' : 'licence'],
-    ...r.faces.map((f) => [f.id, f.bundled ? `fonts/${path.basename(f.file)} (${zh ? '随附' : 'bundled'})` : displayPath(f.file), f.version || '—', licence(f)]),
+    [w('fonts-report/face'), w('fonts-report/file'), w('fonts-report/version'), w('fonts-report/licence')],
+    ...r.faces.map((f) => [f.id, f.bundled ? `fonts/${path.basename(f.file)} (${w('fonts-report/bundled')})` : displayPath(f.file), f.version || '—', licence(f)]),
   ]));
   out.push('\n');
 
   const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '—');
   out.push(table([
-    [zh ? '字符集' : 'characters', zh ? '角色' : 'role', zh ? '本字体' : 'own face', zh ? '含后备' : 'with fallbacks', zh ? '缺字' : 'missing'],
+    [w('fonts-report/characters'), w('fonts-report/role'), w('fonts-report/own-face'), w('fonts-report/with-fallbacks'), w('fonts-report/missing')],
     ...r.coverage.flatMap((c) => c.roles.map((rc) => [
       `${c.label} (${c.size})`, rc.role, `${rc.own}/${rc.total} ${pct(rc.own, rc.total)}`, `${rc.covered}/${rc.total} ${pct(rc.covered, rc.total)}`, String([...rc.missing].length),
     ])),
@@ -104,14 +105,14 @@ export function formatReport(r: FontsReport, lang: Lang): string {
   for (const c of r.coverage) {
     const lines: string[] = [];
     for (const rc of c.roles) {
-      for (const [face, chars] of Object.entries(rc.fallback)) lines.push(`  ${rc.role} → ${face}: ${short(chars)}`);
-      if (rc.missing) lines.push(`  ${rc.role} ${zh ? '缺' : 'missing'}: ${short(rc.missing)}`);
+      for (const [face, chars] of Object.entries(rc.fallback)) lines.push(`  ${rc.role} → ${face}: ${short(chars, lang)}`);
+      if (rc.missing) lines.push(`  ${say('fonts-report/role-missing', lang, { role: rc.role })}: ${short(rc.missing, lang)}`);
     }
-    if (lines.length) out.push(`\n${c.label}, ${zh ? '改用后备字体或缺少的字' : 'characters drawn by a fallback face, or missing'}:\n${lines.join('\n')}\n`);
+    if (lines.length) out.push(`\n${say('fonts-report/fallback-heading', lang, { label: c.label })}\n${lines.join('\n')}\n`);
   }
   if (r.index) {
     const i = r.index;
-    out.push(`\n${zh ? '已安装字体' : 'installed fonts'}: ${i.faces} ${zh ? '款，' : 'faces in '}${i.files} ${zh ? '个文件；本次读取' : 'files; read'} ${i.parsed} ${zh ? '个（索引缓存' : '(index cache '}${i.cacheFile}${zh ? '）' : ')'}\n`);
+    out.push(`\n${say('fonts-report/index', lang, { faces: i.faces, files: i.files, parsed: i.parsed, cache: i.cacheFile })}\n`);
   }
   return out.join('');
 }

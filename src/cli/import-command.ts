@@ -4,10 +4,10 @@
 
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
-import { formatMessage } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { displayPath } from '../paths.js';
 import { printDiagnostics, type CommandContext } from './common.js';
-import { pickLang, summary } from './report.js';
+import { pickLang, summary } from '../report/text.js';
 
 export function registerImport(program: Command, ctx: CommandContext): void {
   program

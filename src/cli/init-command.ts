@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { formatMessage } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { displayPath } from '../paths.js';
 import { initFresh, initFromPrevious, today, type IsoDate } from '../scaffold/init.js';
 import { newItem } from '../scaffold/new-item.js';
 import { nextFromSeries } from '../series/next.js';
 import { sourceDate, type CommandContext } from './common.js';
-import { pickLang } from './report.js';
+import { pickLang } from '../report/text.js';
 
 const langOption = () => new Option('--lang <lang>', 'language of messages (default from LANG)').choices(['zh', 'en']);
 

@@ -4,9 +4,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { formatMessage } from '../diagnostics/messages.js';
+import { say } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { sourceDate, type CommandContext } from './common.js';
-import { pickLang } from './report.js';
+import { pickLang } from '../report/text.js';
 import { untilStopped } from './signals.js';
 
 export const DEFAULT_PORT = 7373;
@@ -49,12 +50,12 @@ export function registerPreview(program: Command, ctx: CommandContext): void {
         });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        const reason = code === 'EADDRINUSE' ? (lang === 'zh' ? '端口已被占用，请用 --port 换一个' : 'the port is in use; choose another with --port') : String(code ?? e);
-        process.stderr.write(lang === 'zh' ? `无法在端口 ${o.port} 上启动预览：${reason}\n` : `cannot serve the preview on port ${o.port}: ${reason}\n`);
+        const reason = code === 'EADDRINUSE' ? say('say/preview-port-in-use', lang) : String(code ?? e);
+        process.stderr.write(`${say('say/preview-failed', lang, { port: o.port, reason })}\n`);
         ctx.exit = 1;
         return;
       }
-      process.stderr.write(lang === 'zh' ? `预览地址 ${preview.url}（按 Ctrl-C 停止）\n` : `preview at ${preview.url} (Ctrl-C to stop)\n`);
+      process.stderr.write(`${say('say/preview-at', lang, { url: preview.url })}\n`);
       if (o.open) openBrowser(preview.url);
       await untilStopped();
       await preview.close();

@@ -3,10 +3,11 @@
 
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
-import { formatMessage } from '../diagnostics/messages.js';
+import { say } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { checkSeries } from '../series/check.js';
 import { printDiagnostics, type CommandContext } from './common.js';
-import { pickLang, summary } from './report.js';
+import { pickLang, summary } from '../report/text.js';
 
 export function registerSeries(program: Command, ctx: CommandContext): void {
   program
@@ -26,9 +27,9 @@ export function registerSeries(program: Command, ctx: CommandContext): void {
       const { diagnostics, sources, issues } = await checkSeries(dir);
       printDiagnostics(diagnostics, lang, !!o.json, sources);
       if (!o.json) {
-        const found = summary(diagnostics, lang) ?? (lang === 'zh' ? '未发现问题' : 'no problems found');
+        const found = summary(diagnostics, lang) ?? say('say/no-problems', lang);
         const n = issues.length;
-        process.stderr.write(lang === 'zh' ? `共 ${n} 期；${found}\n` : `${n} issue${n === 1 ? '' : 's'}; ${found}\n`);
+        process.stderr.write(`${say('say/series-summary', lang, { count: n, found })}\n`);
       }
       ctx.exit = diagnostics.some((d) => d.severity === 'error' || (o.strict && d.severity === 'warning')) ? 1 : 0;
     });

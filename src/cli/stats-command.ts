@@ -2,13 +2,13 @@
 // per department over the issues in DIR (头条 counted apart), with a 合计 row.
 
 import { Option, type Command } from 'commander';
-import { formatMessage } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { parseIsoDate } from '../issue/issue-yaml.js';
 import { loadSeries } from '../series/load.js';
 import { departmentStats, statsCsv, statsTable, type StatsHeader } from '../series/stats.js';
 import { printDiagnostics, type CommandContext } from './common.js';
 import { isFolder } from './series-command.js';
-import { pickLang } from './report.js';
+import { pickLang } from '../report/text.js';
 
 const HEADER: Record<'zh' | 'en', StatsHeader & { sum: string }> = {
   zh: { department: '部门', lead: '头条', items: '条目', briefs: '简讯', total: '合计', sum: '合计' },

@@ -5,14 +5,15 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { Diagnostics } from '../diagnostics/diagnostic.js';
-import { formatMessage, type Lang } from '../diagnostics/messages.js';
+import type { Lang } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { displayPath } from '../paths.js';
 import { findTemplate, loadTemplate } from '../template/load.js';
 import type { PageNumbers, VerifyOptions } from '../verify/checks.js';
 import { geometryOf } from '../verify/geometry.js';
 import { holds, NoPdfReader, Unreadable, verifyFile, type VerifyReport } from '../verify/registry.js';
 import { printDiagnostics, type CommandContext } from './common.js';
-import { pickLang } from './report.js';
+import { pickLang } from '../report/text.js';
 
 interface VerifyFlags {
   template: string;

@@ -2,12 +2,13 @@
 
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { formatMessage } from '../diagnostics/messages.js';
+import { say } from '../diagnostics/messages.js';
+import { formatMessage } from '../report/catalogue.js';
 import { buildVolume } from '../volume/volume.js';
 import { displayPath } from '../paths.js';
 import { printDiagnostics, sourceDate, type CommandContext } from './common.js';
 import { isFolder } from './series-command.js';
-import { pickLang, summary } from './report.js';
+import { pickLang, summary } from '../report/text.js';
 
 export function registerVolume(program: Command, ctx: CommandContext): void {
   program
@@ -37,6 +38,6 @@ export function registerVolume(program: Command, ctx: CommandContext): void {
         return;
       }
       const shown = displayPath(r.written);
-      process.stderr.write(lang === 'zh' ? `已写入 ${shown}（${r.issues} 期，${r.pages} 页）\n` : `wrote ${shown} (${r.issues} issues, ${r.pages} pages)\n`);
+      process.stderr.write(`${say('say/volume-wrote', lang, { path: shown, issues: r.issues ?? 0, pages: r.pages ?? 0 })}\n`);
     });
 }

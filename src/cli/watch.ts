@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { defaultOutput, renderIssue, writeOutput } from '../build.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Lang } from '../diagnostics/messages.js';
+import { say, type Lang } from '../diagnostics/messages.js';
 import { displayPath } from '../paths.js';
 import { FontProgramCache } from '../render/pdf-fonts.js';
 import { WatchSession } from '../watch/session.js';
@@ -46,16 +46,16 @@ export async function watchBuild(o: WatchBuildOptions): Promise<number> {
       }
       good ||= pages !== undefined;
       printDiagnostics(diagnostics, o.lang, o.json);
-      if (o.verbose) for (const s of result.skipped) process.stderr.write(o.lang === 'zh' ? `跳过草稿 ${s}\n` : `skipped draft ${s}\n`);
+      if (o.verbose) for (const s of result.skipped) process.stderr.write(`${say('say/skipped-draft', o.lang, { path: s })}\n`);
       const counts = { errors: count(diagnostics, 'error'), warnings: count(diagnostics, 'warning'), ms: performance.now() - started };
       process.stderr.write(statusLine(o.lang, displayPath(output), pages, good, counts) + '\n');
     },
-    onError: (e) => process.stderr.write(`bulletin: internal error: ${(e as Error)?.message ?? e}\n`),
+    onError: (e) => process.stderr.write(`${say('say/internal-error', o.lang, { reason: String((e as Error)?.message ?? e) })}\n`),
   });
 
   await session.start();
   const shown = displayPath(path.resolve(o.dir));
-  process.stderr.write(o.lang === 'zh' ? `正在监视 ${shown} 的改动（按 Ctrl-C 停止）\n` : `watching ${shown} for changes (Ctrl-C to stop)\n`);
+  process.stderr.write(`${say('say/watching', o.lang, { path: shown })}\n`);
   await untilStopped();
   await session.close();
   return 0;
@@ -75,11 +75,6 @@ export function statusLine(
 ): string {
   const time = new Date().toTimeString().slice(0, 8);
   const ms = Math.round(c.ms);
-  if (lang === 'zh') {
-    if (pages !== undefined) return `${time} 已生成 ${output}：${pages} 页，${c.warnings} 个警告（${ms} 毫秒）`;
-    return `${time} 未生成：${c.errors} 个错误，${c.warnings} 个警告；${haveGood ? `${output} 仍是上次成功的版本` : '尚无 PDF'}`;
-  }
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (pages !== undefined) return `${time} built ${output}: ${plural(pages, 'page')}, ${plural(c.warnings, 'warning')} (${ms} ms)`;
-  return `${time} not built: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}; ${haveGood ? `${output} is still the last good one` : 'no PDF yet'}`;
+  if (pages !== undefined) return say('say/watch-built', lang, { time, path: output, pages, warnings: c.warnings, ms });
+  return say(haveGood ? 'say/watch-not-built' : 'say/watch-not-built-yet', lang, { time, path: output, errors: c.errors, warnings: c.warnings });
 }

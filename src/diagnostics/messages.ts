@@ -1,15 +1,12 @@
-// The message catalogue: one entry per rule id, in English and Chinese.
-// `{name}` placeholders are filled from the diagnostic's args. Each message says
-// what is wrong and, where it helps, what to do.
+// Messages in English and Chinese: the shape of an entry, how `{name}`
+// placeholders are filled from a diagnostic's args, and the entries of the
+// rules no single stage owns (fonts, template, output, the command line).
+// Each stage keeps its own table beside it (issue/messages.ts, …); the whole
+// catalogue is put together above the stages, in report/catalogue.ts, so this
+// ground floor knows none of them. Each message says what is wrong and, where
+// it helps, what to do.
 
 import type { MessageArgs } from './diagnostic.js';
-import { IMPORT_MESSAGES } from '../import/messages.js';
-import { LOAD_MESSAGES } from '../issue/messages.js';
-import { LINT_MESSAGES } from '../lint/messages.js';
-import { PDFA_MESSAGES } from '../pdfa-check/messages.js';
-import { OFD_CHECK_MESSAGES } from '../ofd-check/messages.js';
-import { SERIES_MESSAGES } from '../series/messages.js';
-import { VERIFY_MESSAGES } from '../verify/messages.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -18,10 +15,7 @@ export interface Message {
   zh: string;
 }
 
-export const MESSAGES: Record<string, Message> = {
-  ...LOAD_MESSAGES,
-  ...LINT_MESSAGES,
-  ...PDFA_MESSAGES,
+export const GENERAL_MESSAGES: Record<string, Message> = {
   // layout
   'layout/masthead-too-long': {
     en: 'the masthead name `{name}` ({count} characters) is wider than the text block even at {min} pt, the smallest masthead size the template allows (`masthead: name: minSize`); shorten the name, or lower minSize in the template',
@@ -36,10 +30,6 @@ export const MESSAGES: Record<string, Message> = {
     en: 'this table row takes {lines} grid lines with the header above it, more than the {capacity} lines of a page; a row is never split across pages — shorten its cells, or move the long text into a paragraph',
     zh: '此表格行连同表头需要 {lines} 行，超过一页的 {capacity} 行；表格行不能跨页拆开——请缩短单元格文字，或把长文字改写成段落',
   },
-  ...OFD_CHECK_MESSAGES,
-  ...SERIES_MESSAGES,
-  ...VERIFY_MESSAGES,
-  ...IMPORT_MESSAGES,
   // fonts
   'font/missing-glyph': {
     en: 'no font can draw `{char}` ({codepoint}); add a font that has it under `fonts: fallback:` in issue.yaml, or replace the character',
@@ -149,10 +139,95 @@ export const MESSAGES: Record<string, Message> = {
   },
 };
 
-export function formatMessage(rule: string, args: MessageArgs, lang: Lang): string {
-  const m = MESSAGES[rule];
+
+/**
+ * What the commands say besides diagnostics: progress, results, the preview
+ * page and the fonts report (not rule ids: no README entry or fixture is owed).
+ * `{n|one|many}` is `one` when n is 1, else `many`.
+ */
+export const WORDS = {
+  'say/error': { en: 'error', zh: '错误' },
+  'say/warning': { en: 'warning', zh: '警告' },
+  'say/note': { en: 'note', zh: '提示' },
+  'say/errors': { en: '{count} {count|error|errors}', zh: '{count} 个错误' },
+  'say/warnings': { en: '{count} {count|warning|warnings}', zh: '{count} 个警告' },
+  'say/list-separator': { en: ', ', zh: '，' },
+  'say/no-problems': { en: 'no problems found', zh: '未发现问题' },
+  'say/skipped-draft': { en: 'skipped draft {path}', zh: '跳过草稿 {path}' },
+  'say/failed-folder': { en: 'failed {path}: the input has errors', zh: '未生成 {path}：输入有错误' },
+  'say/wrote': { en: 'wrote {path}', zh: '已生成 {path}' },
+  'say/wrote-pages': { en: 'wrote {path} ({pages} {pages|page|pages})', zh: '已生成 {path}（{pages} 页）' },
+  'say/series-summary': { en: '{count} {count|issue|issues}; {found}', zh: '共 {count} 期；{found}' },
+  'say/fixed': { en: 'fixed {change}', zh: '已修正 {change}' },
+  'say/fixed-total': { en: 'fixed {count} {count|place|places} in {files} {files|file|files}', zh: '已修正 {count} 处（{files} 个文件）' },
+  'say/watching': { en: 'watching {path} for changes (Ctrl-C to stop)', zh: '正在监视 {path} 的改动（按 Ctrl-C 停止）' },
+  'say/watch-built': {
+    en: '{time} built {path}: {pages} {pages|page|pages}, {warnings} {warnings|warning|warnings} ({ms} ms)',
+    zh: '{time} 已生成 {path}：{pages} 页，{warnings} 个警告（{ms} 毫秒）',
+  },
+  'say/watch-not-built': {
+    en: '{time} not built: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}; {path} is still the last good one',
+    zh: '{time} 未生成：{errors} 个错误，{warnings} 个警告；{path} 仍是上次成功的版本',
+  },
+  'say/watch-not-built-yet': {
+    en: '{time} not built: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}; no PDF yet',
+    zh: '{time} 未生成：{errors} 个错误，{warnings} 个警告；尚无 PDF',
+  },
+  'say/volume-wrote': {
+    en: 'wrote {path} ({issues} {issues|issue|issues}, {pages} {pages|page|pages})',
+    zh: '已写入 {path}（{issues} 期，{pages} 页）',
+  },
+  'say/preview-port-in-use': { en: 'the port is in use; choose another with --port', zh: '端口已被占用，请用 --port 换一个' },
+  'say/preview-failed': { en: 'cannot serve the preview on port {port}: {reason}', zh: '无法在端口 {port} 上启动预览：{reason}' },
+  'say/internal-error': { en: 'bulletin: internal error: {reason}', zh: 'bulletin：内部错误：{reason}' },
+  'say/preview-at': { en: 'preview at {url} (Ctrl-C to stop)', zh: '预览地址 {url}（按 Ctrl-C 停止）' },
+  'preview/html-lang': { en: 'en', zh: 'zh-CN' },
+  'preview/download': { en: 'Download PDF', zh: '下载 PDF' },
+  'preview/connecting': { en: 'connecting…', zh: '正在连接…' },
+  'preview/lost': { en: 'connection lost; retrying…', zh: '连接中断，正在重试…' },
+  'preview/stale': { en: 'The input has errors; the pages show the last good layout.', zh: '稿件有错误；下面是上次成功排出的版面。' },
+  'preview/version-ok': {
+    en: '{time} version {version}: {pages} {pages|page|pages}, {warnings} {warnings|warning|warnings} ({ms} ms)',
+    zh: '{time} 第 {version} 版：{pages} 页，{warnings} 个警告（{ms} 毫秒）',
+  },
+  'preview/version-failed': {
+    en: '{time} version {version} not laid out: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}',
+    zh: '{time} 第 {version} 版未排出：{errors} 个错误，{warnings} 个警告',
+  },
+  'fonts-report/title': { en: 'Fonts{dir} (template {template})', zh: '字体{dir} (模板 {template})' },
+  'fonts-report/role': { en: 'role', zh: '角色' },
+  'fonts-report/faces': { en: 'faces (the first draws the role; then fallbacks, in order)', zh: '字体（首个为本角色字体，其后依次为后备）' },
+  'fonts-report/face': { en: 'face', zh: '字体' },
+  'fonts-report/file': { en: 'file', zh: '文件' },
+  'fonts-report/version': { en: 'version', zh: '版本' },
+  'fonts-report/licence': { en: 'licence', zh: '许可' },
+  'fonts-report/bundled': { en: 'bundled', zh: '随附' },
+  'fonts-report/characters': { en: 'characters', zh: '字符集' },
+  'fonts-report/own-face': { en: 'own face', zh: '本字体' },
+  'fonts-report/with-fallbacks': { en: 'with fallbacks', zh: '含后备' },
+  'fonts-report/missing': { en: 'missing', zh: '缺字' },
+  'fonts-report/role-missing': { en: '{role} missing', zh: '{role} 缺' },
+  'fonts-report/more': { en: '{count} more; --json lists all', zh: '另有 {count} 个；--json 列出全部' },
+  'fonts-report/fallback-heading': { en: '{label}, characters drawn by a fallback face, or missing:', zh: '{label}, 改用后备字体或缺少的字:' },
+  'fonts-report/index': {
+    en: 'installed fonts: {faces} faces in {files} files; read {parsed} (index cache {cache})',
+    zh: '已安装字体: {faces} 款，{files} 个文件；本次读取 {parsed} 个（索引缓存 {cache}）',
+  },
+} satisfies Record<string, Message>;
+
+export type Word = keyof typeof WORDS;
+
+/** The words `word` in `lang`, placeholders filled from `args`. */
+export function say(word: Word, lang: Lang, args: MessageArgs = {}): string {
+  return fillMessage(WORDS[word], word, args, lang);
+}
+
+/** The message `m` (the rule id itself when there is none) with its placeholders filled. */
+export function fillMessage(m: Message | undefined, rule: string, args: MessageArgs, lang: Lang): string {
   const template = m ? m[lang] : rule;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  // `{n|one|many}`: the word for the count n (English needs it; Chinese has no plural).
+  const counted = template.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (_, key: string, one: string, many: string) => (args[key] === 1 ? one : many));
+  return counted.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const v = args[key];
     if (v === undefined) return whole;
     return visible(typeof v === 'object' ? v[lang] : String(v));

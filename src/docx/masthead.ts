@@ -6,14 +6,13 @@
 import { Paragraph, Tab, TextRun } from 'docx';
 import { dateLine, numberLine } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
+import { EM_BOX_DESCENT } from '../layout/grid.js';
 import type { Template } from '../template/model.js';
 import type { WordGeometry } from './geometry.js';
 import { STYLE } from './style-ids.js';
 import type { Runs } from './runs.js';
 import { twips } from './units.js';
 
-/** A line of exact height puts the baseline this far above its bottom (the em box convention of the PDF grid). */
-const DESCENT = 0.12;
 
 export interface MastheadMetrics {
   /** Exact line heights of the three paragraphs, in twips. */
@@ -28,7 +27,8 @@ export interface MastheadMetrics {
 
 export function mastheadMetrics(t: Template, g: WordGeometry): MastheadMetrics {
   const m = t.masthead;
-  const bottom = (baseline: number, size: number) => baseline + DESCENT * size;
+  // A line of exact height puts the baseline the em box's descent above its bottom, as the PDF's grid does.
+  const bottom = (baseline: number, size: number) => baseline + EM_BOX_DESCENT * size;
   const name = twips(bottom(m.name.baseline, m.name.size));
   const number = twips(bottom(m.number.baseline, m.number.size)) - name;
   const publisher = twips(bottom(m.publisher.baseline, m.publisher.size)) - name - number;

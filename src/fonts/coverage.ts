@@ -8,6 +8,7 @@ import { Diagnostics, positionAt } from '../diagnostics/diagnostic.js';
 import type { Inline, Issue, SourcePlace } from '../issue/model.js';
 import type { FaceChooser } from '../layout/metrics.js';
 import type { Role, Template } from '../template/model.js';
+import { faceName } from './face.js';
 
 export const FALLBACK_RULE = 'font/fallback';
 
@@ -98,7 +99,7 @@ export function checkCoverage(issue: Issue, t: Template, fonts: FaceChooser, dia
     }
   }
   for (const u of fallbacks.values()) {
-    const args = { role: u.role, face: u.face, primary: u.primary, count: u.chars.size, chars: [...u.chars].join('') };
+    const args = { role: u.role, face: faceName(u.face), primary: faceName(u.primary), count: u.chars.size, chars: [...u.chars].join('') };
     if (strict) diags.error(u.file, u.at, FALLBACK_RULE, args);
     else diags.note(u.file, u.at, FALLBACK_RULE, args);
   }

@@ -9,7 +9,9 @@
 // CFF our subsetter declines).
 
 import fs from 'node:fs';
+import path from 'node:path';
 import type { FontMetrics } from '../layout/metrics.js';
+import { fontsDir } from '../paths.js';
 import { readFontTables, type FontTables } from './font-tables.js';
 import { loadFontkit, type FontkitFont } from './fontkit.js';
 import { readFontFile, type FaceNames } from './sfnt.js';
@@ -170,33 +172,45 @@ export class SyntheticBold implements FontMetrics {
 }
 
 const opened = new Map<string, Face>();
-const idsInUse = new Set<string>();
 
 /** Forget the faces opened from `file` (watch mode, after the file changed): the next build opens it again. */
 export function forgetFace(file: string): void {
-  for (const [key, face] of opened) {
-    if (key.startsWith(`${file}#`)) {
-      opened.delete(key);
-      idsInUse.delete(face.id);
-    }
-  }
+  for (const key of opened.keys()) if (key.startsWith(`${file}#`)) opened.delete(key);
 }
 
 /**
- * Open a face once per process (watch-mode rebuilds reuse it). Its id is its
- * PostScript name, made unique if another file has a face of the same name.
+ * Open a face once per process (watch-mode rebuilds reuse it). Its id comes
+ * from the face itself, never from what was opened before: a bundled face is
+ * known by its PostScript name; any other by its PostScript name and a short
+ * hash of its file's path, so that two files with a face of the same name
+ * (a copy of FandolFang beside the issue) are two faces.
  */
 export function openFace(file: string, postscriptName?: string): Face {
   const key = `${file}#${postscriptName ?? ''}`;
   let face = opened.get(key);
   if (!face) {
-    face = new Face(file, postscriptName, (ps) => {
-      let id = ps || 'face';
-      for (let n = 2; idsInUse.has(id); n++) id = `${ps}~${n}`;
-      return id;
-    });
-    idsInUse.add(face.id);
+    face = new Face(file, postscriptName, (ps) => faceId(file, ps));
     opened.set(key, face);
   }
   return face;
+}
+
+/** The id of the face `ps` in `file`, from those two alone. */
+export function faceId(file: string, ps: string): string {
+  const name = ps || 'face';
+  const abs = path.resolve(file);
+  if (path.dirname(abs) === fontsDir) return name;
+  return `${name}@${fnv1a(`${abs}#${ps}`)}`;
+}
+
+/** A face's id as its reader knows it, for messages: the PostScript name, without the hash of its path. */
+export function faceName(id: string): string {
+  return id.replace(/@[0-9a-f]{8}$/, '');
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: enough to tell a few files apart, and no crypto module to load at start-up. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }

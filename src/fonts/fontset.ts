@@ -7,7 +7,7 @@
 import type { Diagnostics, MessageArgs } from '../diagnostics/diagnostic.js';
 import { positionAt } from '../diagnostics/diagnostic.js';
 import type { Issue, SourcePlace } from '../issue/model.js';
-import type { FaceChooser, FontMetrics } from '../layout/metrics.js';
+import type { ChoiceMemo, FaceChooser, FontMetrics } from '../layout/metrics.js';
 import { fontsDir } from '../paths.js';
 import { ROLES, type FontSpec, type Role, type Template } from '../template/model.js';
 import { BUNDLED_FALLBACK, BUNDLED_ROLES } from './bundled.js';
@@ -35,6 +35,8 @@ export { forgetFace } from './face.js';
 export class FontSet implements FaceChooser {
   /** Every face a renderer may meet in the display list, by id. */
   readonly faces = new Map<string, Face | SyntheticBold>();
+  /** Layout's memo of this set's answers (metrics.ts): it lives and dies with the set. */
+  readonly choices: ChoiceMemo = new Map();
 
   constructor(readonly chains: Record<Role, ChainFace[]>) {
     for (const chain of Object.values(chains)) for (const c of chain) this.faces.set(c.metrics.id, c.metrics as Face | SyntheticBold);

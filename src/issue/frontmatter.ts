@@ -4,7 +4,7 @@ import type { Yaml } from 'mdast';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Inline, ItemKind, Placed } from './model.js';
 import { positionOf, type SourceText } from './source.js';
-import { nearest } from './suggest.js';
+import { nearest } from '../text/suggest.js';
 import { parseYamlMap, readInteger, readText, writtenForm, YamlText, type YamlEntry } from './yaml-nodes.js';
 
 export const FRONTMATTER_KEYS = ['title', 'department', 'kind', 'order'] as const;

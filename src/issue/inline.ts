@@ -11,7 +11,8 @@
 import type { Nodes, Paragraph as MdParagraph, PhrasingContent } from 'mdast';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import type { Inline, InlineStyle, Paragraph } from './model.js';
-import { charAt, charBefore, joinLineBreaks } from './line-breaks.js';
+import { charAt, charBefore } from '../text/chars.js';
+import { joinLineBreaks } from './line-breaks.js';
 import type { SourceText } from './source.js';
 
 /** Converts one mdast paragraph; unsupported inline constructs are reported and left out. */

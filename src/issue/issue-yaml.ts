@@ -5,7 +5,7 @@ import { LINT_NAMES, LINT_RULES, isLintName } from '../lint/rules.js';
 import { ROLES } from '../template/model.js';
 import type { DistributionLine, Issue, IssueDate, Placed } from './model.js';
 import { positionOf, type SourceText } from './source.js';
-import { nearest } from './suggest.js';
+import { nearest } from '../text/suggest.js';
 import { isScalar } from 'yaml';
 import { mapEntries, parseYamlMap, readInteger, readText, readTextList, writtenForm, YamlText, type YamlEntry } from './yaml-nodes.js';
 

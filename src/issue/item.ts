@@ -106,7 +106,6 @@ export function readItem(name: string, src: SourceText, diags: Diagnostics): Loa
       kind: frontmatter.kind,
       ...(frontmatter.kind === 'item' && frontmatter.title ? { title: frontmatter.title } : {}),
       department,
-      ...(frontmatter.order ? { order: frontmatter.order.value } : {}),
       paragraphs,
     };
   }

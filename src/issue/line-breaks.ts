@@ -3,6 +3,8 @@
 // digits, ASCII punctuation on both sides) does it become one space, as in
 // English. Full-width forms (ＡＢ１２) count as Chinese, not Latin.
 
+import { charAt, charBefore, firstChar, inCjkBlocks, inWidthForms, lastChar } from '../text/chars.js';
+
 // Made on first use: building its character ranges costs ~0.6 ms, and
 // ASCII and CJK text (nearly all of a bulletin) is decided without it.
 let LATIN: RegExp | undefined;
@@ -11,8 +13,7 @@ function isLatin(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   const cp = ch.codePointAt(0)!;
   if (cp < 0x80) return cp > 0x20 && cp < 0x7f; // letters, digits and marks; not space or control characters
-  if (cp >= 0x2e80 && cp <= 0x9fff) return false; // CJK marks, kana and ideographs
-  if (cp >= 0xff00 && cp <= 0xffef) return false; // full-width and half-width forms
+  if (inCjkBlocks(cp) || inWidthForms(cp)) return false;
   LATIN ??= /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Nd}!-/:-@[-`{-~]$/u;
   return LATIN.test(ch);
 }
@@ -44,27 +45,4 @@ export function joinLineBreaks(text: string, before?: string, after?: string): s
     from = i + 1;
   }
   return from === 0 ? text : out + text.slice(from);
-}
-
-/** The whole character (code point) starting at index `i`. */
-export function charAt(s: string, i: number): string | undefined {
-  const cp = s.codePointAt(i);
-  return cp === undefined ? undefined : String.fromCodePoint(cp);
-}
-
-/** The whole character ending just before index `i`. */
-export function charBefore(s: string, i: number): string | undefined {
-  if (i <= 0) return undefined;
-  const unit = s.charCodeAt(i - 1);
-  // A low surrogate ends an astral character (e.g. a CJK Extension B ideograph).
-  const start = unit >= 0xdc00 && unit <= 0xdfff && i >= 2 ? i - 2 : i - 1;
-  return String.fromCodePoint(s.codePointAt(start)!);
-}
-
-export function firstChar(s: string): string | undefined {
-  return charAt(s, 0);
-}
-
-export function lastChar(s: string): string | undefined {
-  return charBefore(s, s.length);
 }

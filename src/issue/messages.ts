@@ -2,10 +2,13 @@
 // item/*, image/*, markdown/*). Each says what is wrong and what to do about it.
 
 import type { Message } from '../diagnostics/messages.js';
-import type { Why } from './read-file.js';
 
-/** Why a file could not be read (read-file.ts), for a message's `{reason}`. */
-export const READ_REASONS: Record<Why, Message> = {
+/**
+ * Why a file could not be read, for a message's `{reason}`: keyed by
+ * read-file.ts's `Why`, which checks that every reason has an entry (this
+ * table does not import it back, so there is no cycle).
+ */
+export const READ_REASONS = {
   missing: { en: 'there is no such file', zh: '没有这个文件' },
   'dangling-link': { en: 'it is a link to a file that does not exist', zh: '它是一个链接，指向的文件不存在' },
   'link-loop': { en: 'it is a link that leads back to itself', zh: '它是一个链接，最终又指回自己（链接循环）' },
@@ -18,7 +21,7 @@ export const READ_REASONS: Record<Why, Message> = {
   permission: { en: 'permission denied', zh: '没有读取权限' },
   damaged: { en: 'the file is damaged or cut short; copy it again from where it came from', zh: '文件已损坏或不完整；请从原处重新复制' },
   failed: { en: 'the system could not read it ({code})', zh: '系统无法读取它（{code}）' },
-};
+} satisfies Record<string, Message>;
 
 /** What is wrong with a piece of YAML, by the yaml package's error code (yaml-guard.ts), in our own words. */
 export const YAML_REASONS: Record<string, Message> = {

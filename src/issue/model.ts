@@ -90,7 +90,6 @@ export interface Item {
   title?: Inline;
   /** The department, printed as the attribution （department）. */
   department: Inline;
-  order?: number;
   /** Body paragraphs, without the attribution (the loader strips a trailing copy of it and warns). */
   paragraphs: Paragraph[];
 }

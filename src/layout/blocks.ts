@@ -2,9 +2,10 @@
 // paragraphs with run-in titles and attributions, figures, and the △ briefs.
 
 import { isFigure, isLead, isTable, itemParts, type Part, type TableParts } from '../content/parts.js';
-import type { ImageFile, Issue, Item } from '../issue/model.js';
+import type { Issue, Item } from '../issue/model.js';
 import type { Role, Template } from '../template/model.js';
-import type { Line, Piece } from './compose.js';
+import type { Piece } from './compose.js';
+import type { Block } from './block.js';
 import type { StructTag } from './display-list.js';
 import { figureBlock } from './figure.js';
 import type { Grid } from './grid.js';
@@ -13,33 +14,7 @@ import { layoutTable, type TableLayout } from './table.js';
 import { composeLonger, composeParagraph } from './text.js';
 import { titleLines } from './title.js';
 
-export interface Block {
-  kind: 'title' | 'paragraph' | 'space' | 'figure' | 'table';
-  /** Lines of the block; `size` is the text size the line's baseline is set for. */
-  lines: Line[];
-  size: number;
-  /** Horizontal offset of each line from the text block's left edge. */
-  offsets: number[];
-  /** A figure's image, placed from the text block's left edge and the top of the block's first line. */
-  image?: PlacedImage;
-  /** A table's rows (its lines are empty: pagination places rows, table.ts draws them). */
-  table?: TableLayout;
-  /** The structure element its lines' runs belong to (a figure's: its caption). */
-  tag?: StructTag;
-  /** The item's first paragraph (with its run-in title or △): pagination keeps more of it together. */
-  opensItem?: boolean;
-  /** A paragraph set one line longer, its lines looser but within body.maxStretch (pagination asks, to avoid a short page). */
-  longer?: () => Line[] | undefined;
-}
-
-export interface PlacedImage {
-  image: ImageFile;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  tag?: StructTag;
-}
+export type { Block, PlacedImage } from './block.js';
 
 /** A display title in balanced lines of whole words (title.ts), centred or flush left, each line its own grid line. */
 export function titleBlock(
@@ -48,7 +23,7 @@ export function titleBlock(
 ): Block {
   // The lead title's `narrower`, in ems of whatever size this title is set in.
   const narrower = (t.lead.title.narrower / t.lead.title.size) * style.size;
-  const lines = titleLines(text, style, grid.measure, narrower, fonts);
+  const lines = titleLines(text, style, grid.measure, { narrower, maxLines: t.lead.title.maxLines }, fonts);
   return { kind: 'title', lines, size: style.size, offsets: lines.map((l) => (align === 'center' ? (grid.measure - l.width) / 2 : 0)) };
 }
 

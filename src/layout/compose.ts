@@ -109,17 +109,13 @@ interface Choice {
   em: number;
 }
 
-/** Choices per FaceChooser and role: faceFor walks the role's fallback chain, and a bulletin repeats its characters. */
-const chosen = new WeakMap<FaceChooser, Map<Role, Map<number, Choice>>>();
-
 /** Looks choices up for one paragraph. */
 class Chooser {
   private readonly roles: Map<Role, Map<number, Choice>>;
 
   constructor(private readonly fonts: FaceChooser) {
-    let roles = chosen.get(fonts);
-    if (!roles) chosen.set(fonts, (roles = new Map()));
-    this.roles = roles;
+    // faceFor walks the role's fallback chain: its answers are kept where the chooser keeps them.
+    this.roles = fonts.choices ?? new Map();
   }
 
   /** The choices made so far for a role. */

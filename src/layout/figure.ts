@@ -6,7 +6,7 @@
 
 import type { FigureParts } from '../content/parts.js';
 import type { Template } from '../template/model.js';
-import type { Block } from './blocks.js';
+import type { Block } from './block.js';
 import type { Grid } from './grid.js';
 
 /** The largest size of `image` (any unit) that fits `maxWidth` × `maxHeight` with its proportions kept. */

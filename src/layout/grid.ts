@@ -4,8 +4,13 @@
 
 import type { Template } from '../template/model.js';
 
-/** In a CJK face the ideographic em box sits 0.12 em below the baseline (the Adobe-GB1 convention). */
-const EM_BOX_DESCENT = 0.12;
+/**
+ * In a CJK face the ideographic em box sits 0.12 em below the baseline (the
+ * Adobe-GB1 convention, the `ideo` baseline of OpenType). A fact of the fonts,
+ * not a choice of the house format, so not a template key: the PDF's grid and
+ * the Word edition's exact line heights (docx/masthead.ts) both read it here.
+ */
+export const EM_BOX_DESCENT = 0.12;
 
 export interface Grid {
   left: number;

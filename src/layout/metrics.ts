@@ -12,13 +12,22 @@ export interface FontMetrics {
   advance(cp: number): number;
 }
 
+/** Layout's memo of a chooser's answers: per role, per code point, the face and its advance in ems. */
+export type ChoiceMemo = Map<Role, Map<number, { face: FontMetrics; em: number }>>;
+
 /**
  * Answers "which face draws this character in this role" (the role's face,
  * then its fallbacks). Its answers, and its faces' advances, must not change:
- * layout remembers them per FaceChooser.
+ * layout remembers them in `choices`.
  */
 export interface FaceChooser {
   faceFor(role: Role, cp: number): FontMetrics | undefined;
   /** The role's own face, used for characters no face has (they are reported before layout). */
   primary(role: Role): FontMetrics;
+  /**
+   * Where layout remembers this chooser's answers, for as long as the chooser
+   * lives (an empty Map to start; a bulletin repeats its characters). Without
+   * one, each paragraph asks again.
+   */
+  readonly choices?: ChoiceMemo;
 }

@@ -4,7 +4,7 @@
 // split to leave one line alone at the bottom (orphan) or top (widow) of a
 // page when moving a line fixes it, and blank lines vanish at a page top.
 
-import type { Block, PlacedImage } from './blocks.js';
+import type { Block, PlacedImage } from './block.js';
 import type { Line } from './compose.js';
 import { headerLines, type TableSegment } from './table.js';
 

@@ -17,29 +17,35 @@ export interface TitleStyle {
 
 /** What a break beside a one-character word costs, in ems of the title: it must make the lines that much better balanced. */
 const WEAK_COST = 1.5;
-/** More lines than this are not balanced: the title is broken as a paragraph. */
-const MAX_LINES = 5;
+/**
+ * How a title is shaped (template `lead.title`): every line `narrower` than the
+ * text block; balanced up to `maxLines` lines, a longer title broken as a paragraph.
+ */
+export interface TitleShape {
+  narrower: number;
+  maxLines: number;
+}
 
 /** The lines of a title, the upper ones the longer where that balances as well; `measure` is the text block's width. */
-export function titleLines(text: string, style: TitleStyle, measure: number, narrower: number, fonts: FaceChooser): Line[] {
+export function titleLines(text: string, style: TitleStyle, measure: number, shape: TitleShape, fonts: FaceChooser): Line[] {
   const lines: Line[] = [];
   for (const part of text.split(/\r?\n/)) {
     const t = part.trim();
-    if (t) lines.push(...balanced(t, style, measure, Math.max(style.size, measure - narrower), fonts));
+    if (t) lines.push(...balanced(t, style, measure, Math.max(style.size, measure - shape.narrower), shape.maxLines, fonts));
   }
   return lines;
 }
 
-function balanced(text: string, style: TitleStyle, measure: number, limit: number, fonts: FaceChooser): Line[] {
+function balanced(text: string, style: TitleStyle, measure: number, limit: number, maxLines: number, fonts: FaceChooser): Line[] {
   const units = toUnits([{ text, role: style.font, size: style.size, color: style.color, keep: 'words' }], fonts, 0);
   const opt = { measure, indent: 0, tracking: 0, justify: false };
   // Too long to balance (or no word boundary where one is needed): broken as a paragraph at the title measure.
-  const ranges = chooseBreaks(units, text, limit, style.size) ?? breakWords(units, { ...opt, measure: limit });
+  const ranges = chooseBreaks(units, text, limit, maxLines, style.size) ?? breakWords(units, { ...opt, measure: limit });
   return ranges.map((r) => setLine(units, r, opt, true, true));
 }
 
 /** Line ranges of the best balanced breaking, or undefined when the title cannot be broken within the limit. */
-function chooseBreaks(units: Units, text: string, limit: number, em: number): Array<[number, number]> | undefined {
+function chooseBreaks(units: Units, text: string, limit: number, maxLines: number, em: number): Array<[number, number]> | undefined {
   const n = units.length;
   if (naturalWidth(units, 0, n) <= limit) return [[0, n]];
   const quality = wordBreaks(text);
@@ -52,7 +58,7 @@ function chooseBreaks(units: Units, text: string, limit: number, em: number): Ar
     cuts.push(k);
     weak.push(q === WEAK_BREAK);
   }
-  for (let count = 2; count <= MAX_LINES; count++) {
+  for (let count = 2; count <= maxLines; count++) {
     let best: { score: number; breaks: number[] } | undefined;
     const chosen: number[] = [];
     // Every way of choosing count - 1 cuts with each line within the limit (titles are short).

@@ -5,6 +5,8 @@
 // so a run of one-character words is read as one word, and a break beside a
 // one-character word (组织|部) is only a weak one. Short quotations stay whole.
 
+import { isHan } from '../text/chars.js';
+
 /** Break quality before a UTF-16 index: none, weak (beside a one-character word), good (between two words). */
 export const NO_BREAK = 0;
 export const WEAK_BREAK = 1;
@@ -15,7 +17,6 @@ const SHORT_QUOTE = 12;
 
 let segmenter: Intl.Segmenter | undefined;
 
-const HAN = /^\p{Script=Han}$/u;
 const OPENING = new Set([...'“‘《（「『【〔']);
 const CLOSING = new Set([...'”’》）」』】〕']);
 
@@ -37,7 +38,7 @@ export function wordBreaks(text: string): Uint8Array {
   const words: Word[] = [];
   for (const s of segmenter.segment(text)) {
     const chars = [...s.segment];
-    const han = chars.every((c) => HAN.test(c)) ? chars.length : 0;
+    const han = chars.every(isHan) ? chars.length : 0;
     const last = words.at(-1);
     // Runs of one-character Han words are one word (我|区 → 我区, 攻|坚 → 攻坚, 卫|健|委 → 卫健委).
     if (last && han === 1 && (last.han === 1 || last.merged)) {

@@ -1,17 +1,6 @@
 // Character classes the house-style checks share.
 
-const HAN = /^\p{Script=Han}$/u;
-// CJK punctuation (、。「」…), full-width forms (，：１Ａ), curly quotes, … and —.
-const CJK_MARK = /^[\u3000-\u303f\uff01-\uff60\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]$/;
-
-export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && HAN.test(ch);
-}
-
-/** A Chinese character or a Chinese (full-width) mark. */
-export function isChinese(ch: string | undefined): boolean {
-  return ch !== undefined && (HAN.test(ch) || CJK_MARK.test(ch));
-}
+// (What is Chinese text at all is src/text/chars.ts.)
 
 /** Half-width marks that have a full-width form in Chinese text. */
 export const HALFWIDTH_TO_FULLWIDTH: Record<string, string> = {

@@ -1,13 +1,12 @@
 // Punctuation and character-form checks on one piece of printed text (a
 // paragraph or a title): what a proof-reader marks by eye.
 
-import { charAt, charBefore } from '../issue/line-breaks.js';
+import { charAt, charBefore, isChinese } from '../text/chars.js';
 import {
   CLOSERS,
   DOUBLED_MARKS,
   FULLWIDTH_ALPHANUMERIC_RUNS,
   HALFWIDTH_TO_FULLWIDTH,
-  isChinese,
   PAIRS,
   SPACE_RUNS,
   toHalfwidth,

@@ -3,17 +3,22 @@
 // only the pages that changed, so an edit swaps one <svg> and nothing reloads
 // (scroll position, zoom and any state of the page survive).
 
-import type { Lang } from '../diagnostics/messages.js';
+import { say, type Lang } from '../diagnostics/messages.js';
 
-const LABELS: Record<Lang, Record<string, string>> = {
-  en: { download: 'Download PDF', connecting: 'connecting…', lost: 'connection lost; retrying…', stale: 'The input has errors; the pages show the last good layout.' },
-  zh: { download: '下载 PDF', connecting: '正在连接…', lost: '连接中断，正在重试…', stale: '稿件有错误；下面是上次成功排出的版面。' },
-};
+/** The page's own words, in the reader's language (the page script reads them as T). */
+function labels(lang: Lang) {
+  return {
+    download: say('preview/download', lang),
+    connecting: say('preview/connecting', lang),
+    lost: say('preview/lost', lang),
+    stale: say('preview/stale', lang),
+  };
+}
 
 export function previewPage(title: string, lang: Lang): string {
-  const t = LABELS[lang];
+  const t = labels(lang);
   return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${say('preview/html-lang', lang)}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>

@@ -18,8 +18,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { renderIssue, type Compiled, type CompileResult } from '../build.js';
-import { formatDiagnostic, sortDiagnostics } from '../cli/report.js';
-import type { Lang } from '../diagnostics/messages.js';
+import { formatDiagnostic, sortDiagnostics } from '../report/text.js';
+import { say, type Lang } from '../diagnostics/messages.js';
 import type { ImageFile } from '../issue/model.js';
 import type { Page } from '../layout/display-list.js';
 import { fontFamily } from '../render/svg.js';
@@ -92,7 +92,7 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       for (const res of clients) res.write(message);
       o.onUpdate?.(update, result);
     },
-    onError: (e) => process.stderr.write(`bulletin: internal error: ${(e as Error)?.message ?? e}\n`),
+    onError: (e) => process.stderr.write(`${say('say/internal-error', o.lang, { reason: String((e as Error)?.message ?? e) })}\n`),
   });
 
   const server = http.createServer((req, res) => {
@@ -193,10 +193,8 @@ function statusText(lang: Lang, u: Pick<Update, 'version' | 'ok' | 'pageCount' |
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const ms = Math.round(u.ms);
-  if (lang === 'zh') return u.ok ? `${time} 第 ${u.version} 版：${u.pageCount} 页，${warnings} 个警告（${ms} 毫秒）` : `${time} 第 ${u.version} 版未排出：${errors} 个错误，${warnings} 个警告`;
-  return u.ok
-    ? `${time} version ${u.version}: ${u.pageCount} pages, ${warnings} warnings (${ms} ms)`
-    : `${time} version ${u.version} not laid out: ${errors} errors, ${warnings} warnings`;
+  const args = { time, version: u.version, pages: u.pageCount, errors, warnings, ms };
+  return say(u.ok ? 'preview/version-ok' : 'preview/version-failed', lang, args);
 }
 
 function send(res: http.ServerResponse, status: number, type: string, body: string): void {

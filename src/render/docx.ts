@@ -5,7 +5,6 @@
 
 import { Document, Packer, type ISectionOptions } from 'docx';
 import fs from 'node:fs';
-import type { Compiled } from '../build.js';
 import { bodyParagraphs } from '../docx/body.js';
 import { footerBlock } from '../docx/footer-block.js';
 import { wordGeometry } from '../docx/geometry.js';
@@ -17,6 +16,7 @@ import { displayLines } from '../docx/title-lines.js';
 import { typographySettingsPatch, typographyStylesPatch } from '../docx/typography.js';
 import { offGridPatch, wordStyles } from '../docx/styles.js';
 import { wordFontOfFace, wordFonts, type WordFont } from '../docx/word-fonts.js';
+import type { Compiled } from '../pipeline/compiled.js';
 import { ROLES, type Role } from '../template/model.js';
 
 export interface DocxMeta {

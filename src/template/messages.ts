@@ -9,6 +9,10 @@ export const TEMPLATE_REASONS = {
   above: { en: 'must be a length greater than {min} and at most {max} pt', zh: '必须是大于 {min}、不超过 {max} pt 的长度' },
   fraction: { en: 'must be a fraction from {min} to {max}', zh: '必须是 {min} 到 {max} 之间的比例' },
   noBlock: { en: 'leaves no room for text: the margins take the whole page {side}', zh: '没有留出正文区域：页边距占满了整个页面的{side}' },
+  missing: {
+    en: 'is missing: write it here, or extend a template that has it (`extends: default` gives every key its house value)',
+    zh: '缺失：请在此写明，或继承含有此键的模板（`extends: default` 为每个键提供本单位格式的默认值）',
+  },
 } satisfies Record<string, Message>;
 
 /**

@@ -55,7 +55,8 @@ export interface Template {
     rule: { color: string; thickness: number; at: number };
   };
   /** narrower: every line of the lead title is at least this much narrower than the text block. */
-  lead: { title: TextStyle & { spaceAfter: number; narrower: number } };
+  /** maxLines: a title of more lines is broken as a paragraph, not balanced (every balanced title). */
+  lead: { title: TextStyle & { spaceAfter: number; narrower: number; maxLines: number } };
   item: { title: { style: 'run-in' | 'block'; font: Role; separator: string; align: 'left' | 'center' } };
   brief: { marker: string };
   attribution: { open: string; close: string };

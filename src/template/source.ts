@@ -46,21 +46,24 @@ export function positionOf(src: TemplateDoc, node: Node | null | undefined): Pos
   return { line: p.line, column: p.col, offset: off };
 }
 
-/** Parsed templates by file, reused while the text is the same: a rebuild in watch mode,
- *  and the default template read again as the schema of template keys. Nothing mutates them. */
-const cache = new Map<string, { text: string; doc: Document; lc: LineCounter }>();
+/**
+ * Parsed templates by file, reused while the text is the same. A long-lived
+ * caller (watch mode) keeps one between builds and passes it in; a one-shot
+ * build passes none and parses each file once. Nothing mutates the documents.
+ */
+export type TemplateCache = Map<string, { text: string; doc: Document; lc: LineCounter }>;
 
-function parsed(file: string, text: string): { doc: Document; lc: LineCounter } {
-  const hit = cache.get(file);
+function parsed(file: string, text: string, cache: TemplateCache | undefined): { doc: Document; lc: LineCounter } {
+  const hit = cache?.get(file);
   if (hit && hit.text === text) return hit;
   const lc = new LineCounter();
   const entry = { text, doc: parseDocument(text, { lineCounter: lc, prettyErrors: false }), lc };
-  cache.set(file, entry);
+  cache?.set(file, entry);
   return entry;
 }
 
 /** Read a template and its `extends:` chain, child first. Undefined when any of them is unreadable. */
-export function readChain(file: string, diags: Diagnostics, seen: string[] = []): TemplateDoc[] | undefined {
+export function readChain(file: string, diags: Diagnostics, cache?: TemplateCache, seen: string[] = []): TemplateDoc[] | undefined {
   const shown = displayPath(file);
   if (seen.includes(file)) {
     diags.error(shown, { line: 1, column: 1 }, 'template/invalid', { name: shown, reason: templateReason('`extends`', `makes a loop: ${[...seen, file].map(displayPath).join(' → ')}`) });
@@ -83,7 +86,7 @@ export function readChain(file: string, diags: Diagnostics, seen: string[] = [])
     diags.error(shown, positionAt(text, deep), 'template/invalid', { name: shown, reason: YAML_REASONS['too-deep']! });
     return undefined;
   }
-  const { doc, lc } = parsed(file, text);
+  const { doc, lc } = parsed(file, text, cache);
   const src: TemplateDoc = { file, shown, doc, lc };
   for (const e of doc.errors) {
     const p = lc.linePos(e.pos[0]);
@@ -108,7 +111,7 @@ export function readChain(file: string, diags: Diagnostics, seen: string[] = [])
     else diags.error(shown, positionOf(src, parent), 'template/unreadable', { path: displayPath(parentFile), reason: reasonText(checked) });
     return undefined;
   }
-  const rest = readChain(parentFile, diags, [...seen, file]);
+  const rest = readChain(parentFile, diags, cache, [...seen, file]);
   return rest ? [src, ...rest] : undefined;
 }
 

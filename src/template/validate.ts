@@ -104,6 +104,8 @@ export function validateTemplate(t: Template, fail: Fail): void {
   wholeIn(['body', 'laterOrphans'], t.body.laterOrphans, 1, l);
   wholeIn(['masthead', 'lines'], t.masthead.lines, 0, Math.max(0, l - 1));
   wholeIn(['lead', 'title', 'spaceAfter'], t.lead.title.spaceAfter, 0, l);
+  // Balancing tries every way to cut a title into up to maxLines lines: a few, or it would take long.
+  wholeIn(['lead', 'title', 'maxLines'], t.lead.title.maxLines, 1, 8);
   wholeIn(['figure', 'spaceBefore'], t.figure.spaceBefore, 0, l);
   wholeIn(['figure', 'spaceAfter'], t.figure.spaceAfter, 0, l);
   wholeIn(['footer', 'minGap'], t.footer.minGap, 0, l);

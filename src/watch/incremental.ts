@@ -13,6 +13,7 @@ import type { ItemReader } from '../issue/load.js';
 import type { Issue, Item } from '../issue/model.js';
 import type { Block, BlockCache } from '../layout/blocks.js';
 import type { Template } from '../template/model.js';
+import type { TemplateCache } from '../template/source.js';
 
 export interface CacheStats {
   /** Item files parsed / taken from the cache in the last compile. */
@@ -32,6 +33,7 @@ interface ParsedFile {
 export class IncrementalCompiler {
   stats: CacheStats = { parsed: 0, reusedItems: 0, laidOut: 0, reusedBlocks: 0 };
   private files = new Map<string, ParsedFile>();
+  private templates: TemplateCache = new Map();
   private blocks = new Map<string, Block[]>();
   private context: { key: string; faces: unknown[] } | undefined;
   private usedFiles = new Set<string>();
@@ -43,7 +45,7 @@ export class IncrementalCompiler {
     this.stats = { parsed: 0, reusedItems: 0, laidOut: 0, reusedBlocks: 0 };
     this.usedFiles.clear();
     this.usedBlocks.clear();
-    const caches: StageCaches = { readItem: this.readItem, blocks: (t, f, i) => this.blockCache(t, f, i) };
+    const caches: StageCaches = { readItem: this.readItem, templates: this.templates, blocks: (t, f, i) => this.blockCache(t, f, i) };
     const result = await compile(this.dir, false, caches);
     // Forget deleted files and items no longer in the issue, so memory stays bounded.
     for (const file of this.files.keys()) if (!this.usedFiles.has(file)) this.files.delete(file);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkIssue } from '../../src/check.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { formatMessage, MESSAGES } from '../../src/diagnostics/messages.js';
+import { formatMessage, MESSAGES } from '../../src/report/catalogue.js';
 import { checkSeries } from '../../src/series/check.js';
 
 interface Expected {

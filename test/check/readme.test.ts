@@ -2,7 +2,7 @@
 // switch, and the verify section every check; a rule added without documenting it fails here.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/diagnostics/messages.js';
+import { MESSAGES } from '../../src/report/catalogue.js';
 import { LINT_NAMES, LINT_RULES } from '../../src/lint/rules.js';
 import { VERIFIERS } from '../../src/verify/registry.js';
 

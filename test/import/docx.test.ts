@@ -3,7 +3,7 @@
 import { Document, ExternalHyperlink, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
-import { formatMessage } from '../../src/diagnostics/messages.js';
+import { formatMessage } from '../../src/report/catalogue.js';
 import { readDocx } from '../../src/import/docx.js';
 
 // A 1 × 1 GIF: a format a bulletin does not print.

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from '../../src/diagnostics/messages.js';
+import { formatMessage } from '../../src/report/catalogue.js';
 import { importFiles } from '../../src/import/index.js';
 import { tmpDir } from '../helpers/cli.js';
 

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatMessage, visible } from '../../src/diagnostics/messages.js';
+import { visible } from '../../src/diagnostics/messages.js';
+import { formatMessage } from '../../src/report/catalogue.js';
 import { MARKDOWN_LIMITS, markdownProblem } from '../../src/issue/markdown-guard.js';
 import { MAX_YAML_DEPTH, yamlTooDeep } from '../../src/issue/yaml-guard.js';
 

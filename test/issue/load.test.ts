@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from '../../src/diagnostics/messages.js';
+import { formatMessage } from '../../src/report/catalogue.js';
 import { loadIssue } from '../../src/issue/load.js';
 import { brief, fixture, load, withRule } from './load-helpers.js';
 
@@ -112,12 +112,12 @@ describe('a valid issue folder', () => {
     expect(source.startsWith(item.department.text, item.department.at.offset)).toBe(true);
   });
 
-  it('gives a brief no title and keeps its order', async () => {
+  it('gives a brief no title, and its `order: 1` puts it before a brief with none', async () => {
     const { issue } = await load('issue-07');
     const shenpi = issue!.items[2]!;
     expect(shenpi.kind).toBe('brief');
     expect(shenpi.title).toBeUndefined();
-    expect(shenpi.order).toBe(1);
+    expect(issue!.items.slice(2).map((i) => path.basename(i.file))).toEqual(['04-shenpi.md', '03-tuiyijunren.md']);
   });
 
   it('holds the text of every file in sources', async () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatMessage, MESSAGES } from '../../src/diagnostics/messages.js';
+import { formatMessage, MESSAGES } from '../../src/report/catalogue.js';
 import { LOAD_MESSAGES } from '../../src/issue/messages.js';
 import { load } from './load-helpers.js';
 

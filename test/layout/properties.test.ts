@@ -103,7 +103,7 @@ describe('composition properties (seeded)', () => {
     const title = fc.array(word, { minLength: 4, maxLength: 14 }).map((w) => w.join(''));
     fc.assert(
       fc.property(title, (text) => {
-        const lines = titleLines(text, template.lead.title, grid.measure, template.lead.title.narrower, fonts);
+        const lines = titleLines(text, template.lead.title, grid.measure, template.lead.title, fonts);
         expect(lines.map((l) => l.text).join('')).toBe(text);
         const boundaries = new Set([...seg.segment(text)].map((x) => x.index));
         let at = 0;

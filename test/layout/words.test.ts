@@ -69,14 +69,25 @@ describe('titles break between words', () => {
     expect(lines.some((l) => l.includes('“墩苗计划”'))).toBe(true);
   });
 
+  it('the template\'s lead.title.maxLines bounds balancing: past it, the title is broken as a paragraph', () => {
+    const title = TITLES[0]!;
+    const balanced = titleLines(title, t.lead.title, grid.measure, t.lead.title, fonts).map((l) => l.width);
+    const paragraph = titleLines(title, t.lead.title, grid.measure, { ...t.lead.title, maxLines: 1 }, fonts).map((l) => l.width);
+    expect(balanced).toHaveLength(2);
+    expect(paragraph).toHaveLength(2);
+    // Balanced lines are near equal; a paragraph fills its first line and leaves the rest to the second.
+    expect(Math.abs(balanced[0]! - balanced[1]!)).toBeLessThan(Math.abs(paragraph[0]! - paragraph[1]!));
+    expect(paragraph[0]!).toBeGreaterThan(balanced[0]!);
+  });
+
   it('a title that fits comfortably stays on one line', () => {
     expect(titleBlock('我区开展高新技术企业培育攻坚行动', t, grid, fonts).lines.length).toBe(1);
   });
 
   it('an author\'s line break is a break, and the only one when each part fits', () => {
-    const lines = titleLines('区委组织部实施“墩苗计划”\n加强年轻干部实践锻炼', t.lead.title, grid.measure, t.lead.title.narrower, fonts);
+    const lines = titleLines('区委组织部实施“墩苗计划”\n加强年轻干部实践锻炼', t.lead.title, grid.measure, t.lead.title, fonts);
     expect(lines.map((l) => l.text)).toEqual(['区委组织部实施“墩苗计划”', '加强年轻干部实践锻炼']);
-    const short = titleLines('我区召开\n推进会', t.lead.title, grid.measure, t.lead.title.narrower, fonts);
+    const short = titleLines('我区召开\n推进会', t.lead.title, grid.measure, t.lead.title, fonts);
     expect(short.map((l) => l.text)).toEqual(['我区召开', '推进会']);
   });
 

@@ -3,7 +3,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkOfd, ofdText, type OfdFinding } from '../../src/ofd-check/index.js';
-import { formatMessage } from '../../src/diagnostics/messages.js';
+import { formatMessage } from '../../src/report/catalogue.js';
 import { editPart, exampleOfd, rezip } from '../helpers/ofd.js';
 import type { Compiled } from '../../src/build.js';
 

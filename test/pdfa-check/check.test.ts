@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build, compile, renderIssue } from '../../src/build.js';
-import { formatMessage } from '../../src/diagnostics/messages.js';
+import { formatMessage } from '../../src/report/catalogue.js';
 import { PDF_A_CHECKS, checkPdfA, readPdfA } from '../../src/pdfa-check/check.js';
 import { example, tmpDir } from '../helpers/cli.js';
 import { bundled } from '../helpers/fonts.js';

@@ -1,6 +1,6 @@
 // Figures the sRGB archival edition cannot hold: a CMYK JPEG is an error at its place in the item file.
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from '../../src/diagnostics/messages.js';
+import { formatMessage } from '../../src/report/catalogue.js';
 import type { ImageFile } from '../../src/issue/model.js';
 import { jpegComponents, pdfaInputProblems } from '../../src/render/pdfa-inputs.js';
 import { landscapeJpeg } from '../helpers/images.js';

@@ -97,3 +97,51 @@ describe('figure keys', () => {
     expect(diags.list.map((d) => [d.rule, d.start.line, d.start.column])).toEqual([['template/invalid', 3, 14]]);
   });
 });
+
+describe('defaults live only in templates/default.yaml', () => {
+  const defaultText = fs.readFileSync(path.join(root, 'templates/default.yaml'), 'utf8');
+  const write = (text: string) => {
+    const file = path.join(tmpDir(), 'house.yaml');
+    fs.writeFileSync(file, text);
+    return file;
+  };
+  const loadFile = (file: string) => {
+    const diags = new Diagnostics();
+    return { t: loadTemplate(file, diags), diags: diags.list };
+  };
+
+  it('a copy of default.yaml that extends nothing loads to the same template', () => {
+    const copy = loadFile(write(defaultText));
+    const original = loadFile(path.join(root, 'templates/default.yaml'));
+    expect(copy.diags).toEqual([]);
+    expect({ ...copy.t, name: '', file: '', fonts: {} }).toEqual({ ...original.t, name: '', file: '', fonts: {} });
+  });
+
+  it('a template without a key, extending nothing, is an error at the key\'s section, naming the key — no value from code', () => {
+    // The brief marker line and the page-number format gone; nothing else changed.
+    const text = defaultText.replace(/^ {2}marker: .*\n/m, '').replace(/^ {2}format: "— \{n\} —"\n/m, '');
+    expect(text).not.toContain('marker:');
+    const file = write(text);
+    const { t, diags } = loadFile(file);
+    expect(t).toBeUndefined();
+    const lines = text.split('\n');
+    const lineOf = (key: string) => lines.findIndex((l) => l.startsWith(key)) + 1;
+    // Each at the line of its nearest written parent: `brief:` (now empty), `pageNumber:`.
+    expect(diags.map((d) => [d.rule, d.severity, d.start.line, (d.args.reason as { en: string }).en.split(':')[0]])).toEqual([
+      ['template/invalid', 'error', lineOf('brief:'), '`brief.marker` is missing'],
+      ['template/invalid', 'error', lineOf('pageNumber:') + 1, '`pageNumber.format` is missing'],
+    ]);
+    expect(diags.every((d) => d.file.endsWith('house.yaml'))).toBe(true);
+    expect((diags[0]!.args.reason as { zh: string }).zh).toContain('缺失');
+  });
+
+  it('an empty template that extends nothing names every section it lacks, at line 1', () => {
+    const { t, diags } = loadFile(write('grid: { chars: 28, lines: 22 }\n'));
+    expect(t).toBeUndefined();
+    const keys = diags.map((d) => (d.args.reason as { en: string }).en.split(' ')[0]);
+    expect(keys).toContain('`page.width`');
+    expect(keys).toContain('`brief.marker`');
+    expect(keys).not.toContain('`grid.chars`');
+    expect(diags.every((d) => d.rule === 'template/invalid' && d.start.line === 1)).toBe(true);
+  });
+});

@@ -1,14 +1,11 @@
-// Reporters only format: diagnostics as compiler-style text, or as JSON for CI.
+// Reporters only format: diagnostics as compiler-style text, or as JSON for CI
+// (the command line and the preview both show them this way).
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatMessage, visible, type Lang } from '../diagnostics/messages.js';
+import { say, visible, type Lang } from '../diagnostics/messages.js';
+import { formatMessage } from './catalogue.js';
 import { sortDiagnostics as sortByPlace } from '../diagnostics/sort.js';
 import { snippet } from './snippet.js';
-
-const SEVERITY: Record<Lang, Record<Diagnostic['severity'], string>> = {
-  en: { error: 'error', warning: 'warning', note: 'note' },
-  zh: { error: '错误', warning: '警告', note: '提示' },
-};
 
 /** zh when asked, or when LANG/LC_ALL says Chinese; English otherwise. */
 export function pickLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
@@ -19,7 +16,7 @@ export function pickLang(flag: string | undefined, env: NodeJS.ProcessEnv = proc
 
 /** `file:line:column: severity: message [rule]`, then the source line and a caret when `source` has that line. */
 export function formatDiagnostic(d: Diagnostic, lang: Lang, source?: string): string {
-  const head = `${visible(d.file)}:${d.start.line}:${d.start.column}: ${SEVERITY[lang][d.severity]}: ${formatMessage(d.rule, d.args, lang)} [${d.rule}]`;
+  const head = `${visible(d.file)}:${d.start.line}:${d.start.column}: ${say(`say/${d.severity}`, lang)}: ${formatMessage(d.rule, d.args, lang)} [${d.rule}]`;
   const lines = snippet(d, source);
   return lines === undefined ? head : `${head}\n${lines}`;
 }
@@ -47,7 +44,6 @@ export function summary(list: Diagnostic[], lang: Lang): string | undefined {
   const errors = list.filter((d) => d.severity === 'error').length;
   const warnings = list.filter((d) => d.severity === 'warning').length;
   if (errors + warnings === 0) return undefined;
-  if (lang === 'zh') return [errors && `${errors} 个错误`, warnings && `${warnings} 个警告`].filter(Boolean).join('，');
-  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-  return [errors && n(errors, 'error'), warnings && n(warnings, 'warning')].filter(Boolean).join(', ');
+  const parts = [errors && say('say/errors', lang, { count: errors }), warnings && say('say/warnings', lang, { count: warnings })];
+  return parts.filter(Boolean).join(say('say/list-separator', lang));
 }
