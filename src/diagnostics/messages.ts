@@ -26,6 +26,14 @@ export const MESSAGES: Record<string, Message> = {
     en: 'the masthead name `{name}` ({count} characters) is wider than the text block even at {min} pt, the smallest masthead size the template allows (`masthead: name: minSize`); shorten the name, or lower minSize in the template',
     zh: '报头名称“{name}”（{count} 个字）即使缩小到模板允许的最小字号 {min} 磅（`masthead: name: minSize`）仍超出版心宽度；请缩短名称，或在模板中调低 minSize',
   },
+  'layout/marking-too-long': {
+    en: 'the classification and the copy number do not both fit on the masthead\'s top line; shorten the classification (e.g. `内部资料　注意保存`)',
+    zh: '密级（classification）与份号（copyNumber）在报头首行放不下；请缩短密级标志（如 `内部资料　注意保存`）',
+  },
+  'layout/sign-off-too-long': {
+    en: 'the sign-off line does not fit beside the issue number (the template sets it on the number line: `signOff: place: number`); give fewer names, or put it in the footer with `signOff: place: footer` in the template',
+    zh: '签发行放在期号行右侧放不下（模板设置了 `signOff: place: number`）；请减少人名，或在模板中改为 `signOff: place: footer`，印在报尾',
+  },
   ...OFD_CHECK_MESSAGES,
   ...SERIES_MESSAGES,
   ...VERIFY_MESSAGES,

@@ -14,6 +14,8 @@ export const STYLE = {
   runInTitle: 'BulletinRunInTitle',
   strong: 'BulletinStrong',
   emphasis: 'BulletinEmphasis',
+  marking: 'BulletinMarking',
+  series: 'BulletinSeries',
 } as const;
 
 /** The names Word shows (and the README lists). */
@@ -32,4 +34,6 @@ export const STYLE_NAMES: Record<keyof typeof STYLE, string> = {
   runInTitle: '条目标题',
   strong: '加粗',
   emphasis: '强调',
+  marking: '密级份号',
+  series: '专刊名',
 };

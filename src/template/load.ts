@@ -82,6 +82,11 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
     if (!(options as readonly string[]).includes(v)) { fail(keys, `must be one of ${options.join(', ')}`); return fallback; }
     return v as T;
   };
+  const optionalStyle = (keys: string[], d: { font: Role; size: number; color: string }) => ({
+    font: raw([...keys, 'font']) === undefined ? d.font : role([...keys, 'font']),
+    size: positive([...keys, 'size'], d.size),
+    color: str([...keys, 'color'], d.color),
+  });
   const style = (keys: string[], defaultColor = 'black') => {
     const size = len([...keys, 'size']);
     return { font: role([...keys, 'font']), size, color: str([...keys, 'color'], defaultColor) };
@@ -193,6 +198,17 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
         thickness: len(['masthead', 'rule', 'thickness']),
         at: len(['masthead', 'rule', 'at']),
       },
+      // Defaults here too: a template that does not extend default may leave the 简报 form's parts out.
+      marking: {
+        ...optionalStyle(['masthead', 'marking'], { font: 'heading', size: 16, color: 'black' }),
+        baseline: len(['masthead', 'marking', 'baseline'], undefined, 16),
+      },
+      series: {
+        ...optionalStyle(['masthead', 'series'], { font: 'title', size: 22, color: 'red' }),
+        baseline: len(['masthead', 'series', 'baseline'], undefined, len(['masthead', 'number', 'baseline'])),
+        format: str(['masthead', 'series', 'format'], '{series}'),
+        numberBaseline: len(['masthead', 'series', 'numberBaseline'], undefined, len(['masthead', 'number', 'baseline']) + 24),
+      },
     },
     lead: {
       title: {
@@ -232,6 +248,12 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
       editor: str(['footer', 'editor'], '责任编辑：{editor}'),
       copies: str(['footer', 'copies'], '（共印{copies}份）'),
       minGap: num(['footer', 'minGap'], 1),
+      extraDistribution: str(['footer', 'extraDistribution'], '本期增发'),
+    },
+    signOff: {
+      place: oneOf(['signOff', 'place'], ['footer', 'number'] as const, 'footer'),
+      separator: str(['signOff', 'separator'], '：'),
+      gap: str(['signOff', 'gap'], '　'),
     },
     pageNumber: {
       ...style(['pageNumber']),
@@ -243,7 +265,7 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
       onFooterOnlyPage: bool(['pageNumber', 'onFooterOnlyPage'], true),
     },
   };
-  for (const c of [t.masthead.name.color, t.masthead.rule.color, t.body.color, t.figure.caption.color]) {
+  for (const c of [t.masthead.name.color, t.masthead.rule.color, t.body.color, t.figure.caption.color, t.masthead.marking.color, t.masthead.series.color]) {
     if (!(c in colors)) fail(['colors'], `does not define the colour \`${c}\``);
   }
   const failed = () => diags.list.slice(before).some((d) => d.severity === 'error');
