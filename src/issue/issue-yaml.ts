@@ -210,10 +210,12 @@ function readFormKeys(
     }
   }
 
-  const marker = text('briefMarker', false);
-  if (marker) {
-    if (isOneVisibleCharacter(marker.value)) out.briefMarker = marker;
-    else diags.error(file, positionOf(marker.at), 'issue/brief-marker', { value: marker.value }, marker.end ? positionOf(marker.end) : undefined);
+  const markerEntry = byKey.get('briefMarker');
+  if (markerEntry) {
+    // Written but blank (a full-width space trims to nothing) is as wrong as two characters.
+    const marker = readText(markerEntry.value, markerEntry.valueAt, y);
+    if (marker.kind === 'text' && isOneVisibleCharacter(marker.value)) out.briefMarker = { value: marker.value, at: marker.at, end: marker.end };
+    else diags.error(file, positionOf(marker.at), 'issue/brief-marker', { value: writtenForm(markerEntry.value, y) }, positionOf(marker.end));
   }
   return out;
 }
