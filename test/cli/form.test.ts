@@ -74,6 +74,14 @@ describe('bulletin build examples/fangxun-zhuankan --format pdf,docx,ofd', () =>
     expect(pages.join('')).not.toContain('△');
   });
 
+  it('bulletin verify proof-reads the PDF and the OFD clean', () => {
+    for (const f of ['fx.pdf', 'fx.ofd']) {
+      const r = bulletin(['verify', path.join(dir, f), '--lang', 'en']);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/all \d+ checks hold/);
+    }
+  });
+
   it('PDF metadata names the series', () => {
     const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', path.join(dir, 'fx.pdf')], { encoding: 'utf8' });
     expect(info).toMatch(/Title:\s+政务信息 2025年防汛专刊第3期/);
@@ -218,6 +226,24 @@ describe('专刊 numbered on their own', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${path.join(dir, 'fx1', 'issue.yaml')}:6:8: error:`);
     expect(r.stderr).toContain('[series/named-total]');
+  });
+
+  it('stats counts the 专刊 items with the rest; volume binds the 专刊 after the regular issues and names them', () => {
+    const dir = tmpDir();
+    make(dir, 'a', issueYaml(1, '2025-06-01'));
+    make(dir, 'fx1', issueYaml(1, '2025-06-10', 'series: 防汛专刊\n'));
+    make(dir, 'b', issueYaml(2, '2025-07-01'));
+    const stats = bulletin(['stats', dir, '--csv']);
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toMatch(/区水利局,3,0,0,3/);
+    const pdf = path.join(dir, 'v.pdf');
+    const r = bulletin(['volume', dir, '-o', pdf, '--lang', 'en'], { env: epoch });
+    expect(r.code, r.stderr).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+    const contents = text.split('\f').find((p) => p.includes('防汛专刊第1期'))!;
+    // Regular 第1期 and 第2期 first, then the 专刊, named as such.
+    expect(contents.indexOf('第2期')).toBeGreaterThan(contents.indexOf('第1期'));
+    expect(contents.indexOf('防汛专刊第1期')).toBeGreaterThan(contents.indexOf('第2期'));
   });
 
   it('init --from a 专刊 proposes the next number of that series, and keeps the series', () => {
