@@ -83,7 +83,7 @@ export function ofdPath(pdfPath: string): string {
 }
 
 export function pdfTitle(issue: Issue): string {
-  return `${issue.masthead.value} ${issue.date.year}年${issue.supplement ? '增刊' : ''}第${issue.number}期`;
+  return `${issue.masthead.value} ${issue.date.year}年${issue.series?.value ?? (issue.supplement ? '增刊' : '')}第${issue.number}期`;
 }
 
 export async function build(opts: BuildOptions, caches?: StageCaches): Promise<BuildResult> {
@@ -123,7 +123,7 @@ function pdfMeta(issue: Issue, date: Date) {
   return {
     title: pdfTitle(issue),
     author: issue.publisher.value,
-    subject: `${issue.masthead.value} ${issue.supplement ? '增刊' : ''}第${issue.number}期`,
+    subject: `${issue.masthead.value} ${issue.series?.value ?? (issue.supplement ? '增刊' : '')}第${issue.number}期`,
     creationDate: date,
   };
 }

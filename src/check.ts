@@ -6,11 +6,12 @@
 import path from 'node:path';
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sort.js';
+import { briefMarker } from './content/parts.js';
 import { checkCoverage } from './fonts/coverage.js';
 import { loadFontSet, type FontSet } from './fonts/fontset.js';
 import { loadIssue, type ItemReader } from './issue/load.js';
 import { gridOf } from './layout/grid.js';
-import { fitMastheadName } from './layout/masthead.js';
+import { fitMastheadName, mastheadCollisions } from './layout/masthead.js';
 import { fitColumns, headerLines, layoutTable } from './layout/table.js';
 import { tableParts } from './content/parts.js';
 import { checkFile, LIMITS, reasonText } from './issue/read-file.js';
@@ -67,6 +68,9 @@ async function runChecks(dir: string, strict: boolean, caches: CheckCaches): Pro
     else diags.error(issue.issueFile, at, 'template/unreadable', { path: displayPath(templateFile), reason: reasonText(checked) }, end);
   }
 
+  // The issue's own brief marker (briefMarker: ◆) is the template's from here on: layout, Word and coverage read it there.
+  if (template && issue.briefMarker) template = { ...template, brief: { ...template.brief, marker: briefMarker(template, issue.briefMarker.value) } };
+
   const lint = lintIssue(issue, template);
   diags.merge(lint.diagnostics);
   result.fixes = lint.fixes;
@@ -77,6 +81,10 @@ async function runChecks(dir: string, strict: boolean, caches: CheckCaches): Pro
   checkCoverage(loaded.issue, template, fonts, diags, strict);
   checkMasthead(loaded.issue, template, fonts, diags);
   checkTables(loaded.issue, template, fonts, diags);
+  for (const what of mastheadCollisions(loaded.issue, template, gridOf(template).measure, fonts)) {
+    const at = what === 'marking' ? loaded.issue.classification! : { at: loaded.issue.signOff![0]!.at, end: undefined };
+    diags.error(loaded.issue.issueFile, at.at, `layout/${what === 'marking' ? 'marking' : 'sign-off'}-too-long`, {}, at.end);
+  }
   if (!diags.hasErrors) result.ready = { issue: loaded.issue, template, fonts };
   return result;
 }

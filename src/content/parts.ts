@@ -21,6 +21,11 @@ export function numberLine(issue: Issue, t: Template): string {
   return fill(issue.supplement ? m.supplement : m.format, { number: issue.number }) + (issue.total ? fill(m.total, { total: issue.total }) : '');
 }
 
+/** The number line named with its series where it has one (防汛专刊第3期): for lists that mix the numberings. */
+export function numberWithSeries(issue: Issue, t: Template): string {
+  return (issue.series?.value ?? '') + numberLine(issue, t);
+}
+
 export function dateLine(issue: Issue, t: Template): string {
   return fill(t.masthead.date.format, { ...issue.date });
 }
@@ -28,6 +33,28 @@ export function dateLine(issue: Issue, t: Template): string {
 /** `本期送：` and `区县处级领导`: the label with its separator, and the recipients joined with 、. */
 export function distributionParts(d: DistributionLine, t: Template): { label: string; recipients: string } {
   return { label: d.label + t.footer.separator, recipients: d.recipients.join('、') };
+}
+
+/** The 报尾's recipient lines in print order: 报/送/发 as written, then 本期增发 (a list takes the template's label). */
+export function footerDistribution(issue: Issue, t: Template): Array<{ label: string; recipients: string }> {
+  const extra = (issue.extraDistribution ?? []).map((d) => ({ ...d, label: d.label || t.footer.extraDistribution }));
+  return [...issue.distribution, ...extra].map((d) => distributionParts(d, t));
+}
+
+/** `签发：张三　审核：李四　校对：王五`, or undefined without `signOff`. */
+export function signOffLine(issue: Issue, t: Template): string | undefined {
+  const s = t.signOff;
+  return issue.signOff?.map((e) => `${e.label}${s.separator}${e.name}`).join(s.gap);
+}
+
+/** The series line under the masthead name (`防汛专刊`), or undefined for a regular issue. */
+export function seriesLine(issue: Issue, t: Template): string | undefined {
+  return issue.series ? fill(t.masthead.series.format, { series: issue.series.value }) : undefined;
+}
+
+/** The brief marker with its space, the issue's own character (`briefMarker: ◆`) in place of the template's. */
+export function briefMarker(t: Template, issueMarker?: string): string {
+  return issueMarker ? t.brief.marker.replace(/^\S+/u, issueMarker) : t.brief.marker;
 }
 
 export function editorLine(issue: Issue, t: Template): string | undefined {

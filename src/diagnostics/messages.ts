@@ -30,6 +30,14 @@ export const GENERAL_MESSAGES: Record<string, Message> = {
     en: 'this table row takes {lines} grid lines with the header above it, more than the {capacity} lines of a page; a row is never split across pages — shorten its cells, or move the long text into a paragraph',
     zh: '此表格行连同表头需要 {lines} 行，超过一页的 {capacity} 行；表格行不能跨页拆开——请缩短单元格文字，或把长文字改写成段落',
   },
+  'layout/marking-too-long': {
+    en: 'the classification and the copy number do not both fit on the masthead\'s top line; shorten the classification (e.g. `内部资料　注意保存`)',
+    zh: '密级（classification）与份号（copyNumber）在报头首行放不下；请缩短密级标志（如 `内部资料　注意保存`）',
+  },
+  'layout/sign-off-too-long': {
+    en: 'the sign-off line does not fit beside the issue number (the template sets it on the number line: `signOff: place: number`); give fewer names, or put it in the footer with `signOff: place: footer` in the template',
+    zh: '签发行放在期号行右侧放不下（模板设置了 `signOff: place: number`）；请减少人名，或在模板中改为 `signOff: place: footer`，印在报尾',
+  },
   // fonts
   'font/missing-glyph': {
     en: 'no font can draw `{char}` ({codepoint}); add a font that has it under `fonts: fallback:` in issue.yaml, or replace the character',

@@ -12,7 +12,7 @@ import {
   BorderStyle, FrameAnchorType, FrameWrap, HorizontalPositionAlign, Paragraph, Tab, TextRun, VerticalPositionAlign,
   type IBorderOptions,
 } from 'docx';
-import { copiesLine, distributionParts, editorLine } from '../content/parts.js';
+import { copiesLine, editorLine, footerDistribution, signOffLine } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { FaceChooser } from '../layout/metrics.js';
 import { setSingleLine } from '../layout/text.js';
@@ -22,16 +22,17 @@ import type { Runs } from './runs.js';
 import { STYLE } from './style-ids.js';
 import { eighths, hexColor, twips } from './units.js';
 
-/** The footer's paragraphs, the last of the document. Empty without distribution, editor and copies. */
+/** The footer's paragraphs, the last of the document. Empty without distribution, sign-off, editor and copies. */
 export function footerBlock(issue: Issue, t: Template, g: WordGeometry, fonts: FaceChooser, runs: Runs): Paragraph[] {
   const f = t.footer;
   const inset = twips(f.inset * f.size);
-  const lines: Array<{ children: TextRun[]; indent?: { left: number; hanging: number; right: number } }> = issue.distribution.map((d) => {
-    const { label, recipients } = distributionParts(d, t);
+  const lines: Array<{ children: TextRun[]; indent?: { left: number; hanging: number; right: number } }> = footerDistribution(issue, t).map(({ label, recipients }) => {
     // Wrapped recipients align after the colon: a hanging indent the width of the label.
     const labelWidth = twips(setSingleLine([{ text: label, role: f.font, size: f.size, color: f.color }], fonts).width);
     return { indent: { left: inset + labelWidth, hanging: labelWidth, right: inset }, children: [...runs(label, f.font), ...runs(recipients, f.font)] };
   });
+  const signOff = t.signOff.place === 'footer' ? signOffLine(issue, t) : undefined;
+  if (signOff) lines.push({ children: runs(signOff, f.font) });
   const editor = editorLine(issue, t);
   const copies = copiesLine(issue, t);
   if (editor || copies) {

@@ -16,6 +16,8 @@ export const STYLE = {
   emphasis: 'BulletinEmphasis',
   table: 'BulletinTable',
   tableHeader: 'BulletinTableHeader',
+  marking: 'BulletinMarking',
+  series: 'BulletinSeries',
 } as const;
 
 /** The names Word shows (and the README lists). */
@@ -36,4 +38,6 @@ export const STYLE_NAMES: Record<keyof typeof STYLE, string> = {
   emphasis: '强调',
   table: '表格',
   tableHeader: '表头',
+  marking: '密级份号',
+  series: '专刊名',
 };

@@ -105,6 +105,21 @@ export function wordStyles(t: Template, g: WordGeometry, fonts: Record<Role, Wor
         run: { ...text(t.masthead.name), characterSpacing: twips(t.masthead.name.letterSpacing), ...offGrid },
       },
       {
+        // 密级 flush left, 份号 flush right (a right tab at the text block's edge).
+        ...named('marking'),
+        basedOn: 'Normal',
+        next: STYLE.masthead,
+        paragraph: { alignment: AlignmentType.LEFT, rightTabStop: g.textWidth, ...exact(twips(t.masthead.marking.baseline)) },
+        run: { ...text(t.masthead.marking), ...offGrid },
+      },
+      {
+        ...named('series'),
+        basedOn: 'Normal',
+        next: STYLE.issueNumber,
+        paragraph: { alignment: AlignmentType.CENTER, ...exact(twips(t.masthead.series.size)) },
+        run: { ...text(t.masthead.series), ...offGrid },
+      },
+      {
         ...named('issueNumber'),
         basedOn: 'Normal',
         next: STYLE.issueLine,
@@ -161,7 +176,9 @@ function gridScale(t: Template, g: WordGeometry): { scale?: number } {
 }
 
 /** Styles set off the grid: their own line heights, their own character widths. */
-export const OFF_GRID_STYLES: string[] = [STYLE.title, STYLE.caption, STYLE.table, STYLE.tableHeader, STYLE.masthead, STYLE.issueNumber, STYLE.issueLine, STYLE.footer, STYLE.pageNumber];
+export const OFF_GRID_STYLES: string[] = [
+  STYLE.title, STYLE.caption, STYLE.table, STYLE.tableHeader, STYLE.masthead, STYLE.issueNumber, STYLE.issueLine, STYLE.footer, STYLE.pageNumber, STYLE.marking, STYLE.series,
+];
 
 /**
  * The docx library writes w:snapToGrid only on runs (the character grid in

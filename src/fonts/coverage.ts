@@ -29,6 +29,13 @@ export function issueTexts(issue: Issue, t: Template): RoleText[] {
   add(issue.publisher.value, t.masthead.publisher.font, issue.publisher.at);
   for (const d of issue.distribution) add(d.label + d.recipients.join(''), t.footer.font, d.at);
   if (issue.editor) add(issue.editor.value, t.footer.font, issue.editor.at);
+  for (const d of issue.extraDistribution ?? []) add(d.label + d.recipients.join(''), t.footer.font, d.at);
+  if (issue.classification) add(issue.classification.value, t.masthead.marking.font, issue.classification.at);
+  if (issue.copyNumber) add(issue.copyNumber.value, t.masthead.marking.font, issue.copyNumber.at);
+  if (issue.series) add(issue.series.value, t.masthead.series.font, issue.series.at);
+  const signOffRole = t.signOff.place === 'number' ? t.masthead.number.font : t.footer.font;
+  for (const e of issue.signOff ?? []) add(e.label + e.name, signOffRole, e.at);
+  if (issue.briefMarker) add(issue.briefMarker.value, t.body.font, issue.briefMarker.at);
   issue.items.forEach((item, i) => {
     const lead = i === 0 && item.kind === 'item';
     if (item.title) add(item.title.text, lead ? t.lead.title.font : t.item.title.font, item.title.at);
@@ -50,6 +57,9 @@ export function issueTexts(issue: Issue, t: Template): RoleText[] {
   add(words(t.masthead.date.format) + '0123456789', t.masthead.publisher.font, tpl);
   add(words(t.pageNumber.format) + '0123456789', t.pageNumber.font, tpl);
   add(words(t.footer.editor + t.footer.copies) + t.footer.separator + '0123456789、', t.footer.font, tpl);
+  if (issue.extraDistribution?.some((d) => !d.label)) add(t.footer.extraDistribution, t.footer.font, tpl);
+  if (issue.series) add(words(t.masthead.series.format), t.masthead.series.font, tpl);
+  if (issue.signOff) add(t.signOff.separator + t.signOff.gap, signOffRole, tpl);
   add(t.brief.marker + t.attribution.open + t.attribution.close, t.body.font, tpl);
   add(t.item.title.separator, t.item.title.font, tpl);
   return out;

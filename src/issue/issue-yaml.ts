@@ -3,9 +3,10 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { LINT_NAMES, LINT_RULES, isLintName } from '../lint/rules.js';
 import { ROLES } from '../template/model.js';
-import type { DistributionLine, Issue, IssueDate, Placed } from './model.js';
+import type { DistributionLine, Issue, IssueDate, Placed, SignOff } from './model.js';
 import { positionOf, type SourceText } from './source.js';
 import { nearest } from '../text/suggest.js';
+import { isOneVisibleCharacter } from './visible.js';
 import { isScalar } from 'yaml';
 import { mapEntries, parseYamlMap, readInteger, readText, readTextList, writtenForm, YamlText, type YamlEntry } from './yaml-nodes.js';
 
@@ -28,6 +29,11 @@ export const ISSUE_KEYS = [
   'supplement',
   'note',
   'extraDistribution',
+  'classification',
+  'copyNumber',
+  'series',
+  'signOff',
+  'briefMarker',
 ] as const;
 type IssueKey = (typeof ISSUE_KEYS)[number];
 
@@ -47,7 +53,12 @@ const EXAMPLES: Record<IssueKey, string> = {
   wordFonts: 'wordFonts: {body: 仿宋_GB2312}',
   supplement: 'supplement: true',
   note: 'note: 本期增发至各镇街道',
-  extraDistribution: 'extraDistribution: {增发: [区人大办公室]}',
+  extraDistribution: 'extraDistribution: [区人大办公室, 区政协办公室]',
+  classification: 'classification: 内部资料　注意保存',
+  copyNumber: 'copyNumber: "000123"',
+  series: 'series: 防汛专刊',
+  signOff: 'signOff: {签发: 张三, 审核: 李四, 校对: 王五}',
+  briefMarker: 'briefMarker: ◆',
 };
 
 /** Reads issue.yaml; reports every problem; returns the header only if there were no errors. */
@@ -122,6 +133,7 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
   // Issue 22: a distribution change is expected when either is written; printed nowhere yet.
   const note = text('note', false);
   const extraDistribution = byKey.has('extraDistribution') ? readDistribution(byKey.get('extraDistribution'), y, diags, 'extraDistribution') : undefined;
+  const form = readFormKeys(byKey, y, diags, text, supplement);
   for (const [role, placed] of Object.entries(wordFonts)) {
     if (!(ROLES as readonly string[]).includes(role)) diags.warning(file, placed.at, 'issue/unknown-key', { key: `wordFonts: ${role}`, suggestion: nearest(role, ROLES) });
   }
@@ -144,7 +156,68 @@ export function readIssueYaml(src: SourceText, diags: Diagnostics): IssueHeader 
     ...(supplement ? { supplement } : {}),
     ...(note ? { note } : {}),
     ...(extraDistribution ? { extraDistribution } : {}),
+    ...form,
   };
+}
+
+type FormKeys = Pick<IssueHeader, 'classification' | 'copyNumber' | 'series' | 'signOff' | 'briefMarker'>;
+
+/** The parts of the 简报 form issue 20 adds: 密级, 份号, 专刊, 签发 line, brief marker. */
+function readFormKeys(
+  byKey: Map<IssueKey, YamlEntry>, y: YamlText, diags: Diagnostics,
+  text: (key: IssueKey, required: boolean) => Placed<string> | undefined, supplement: boolean,
+): FormKeys {
+  const file = y.src.file;
+  const out: FormKeys = {};
+  /** Text on one line: a marking or a series name broken over two lines would print as one. */
+  const oneLine = (key: IssueKey): Placed<string> | undefined => {
+    const t = text(key, false);
+    if (t && /[\r\n]/.test(t.value)) {
+      diags.error(file, positionOf(t.at), 'issue/one-line', { key, example: EXAMPLES[key] }, t.end ? positionOf(t.end) : undefined);
+      return undefined;
+    }
+    return t;
+  };
+  const classification = oneLine('classification');
+  if (classification) out.classification = classification;
+
+  const copy = byKey.get('copyNumber');
+  if (copy) {
+    // 份号: six Arabic digits (GB/T 9704 §7.2.1); 123 or "123" is printed 000123.
+    const written = isScalar(copy.value) ? String(copy.value.value ?? '').trim() : '';
+    const digits = isScalar(copy.value) && typeof copy.value.value === 'number' ? writtenForm(copy.value, y) : written;
+    if (/^\d{1,6}$/.test(digits) && Number(digits) > 0) out.copyNumber = { value: digits.padStart(6, '0'), at: copy.valueAt, end: copy.valueEnd };
+    else diags.error(file, positionOf(copy.valueAt), 'issue/copy-number', { value: writtenForm(copy.value, y) }, positionOf(copy.valueEnd));
+  }
+
+  const series = oneLine('series');
+  if (series && supplement) diags.error(file, positionOf(series.at), 'issue/series-and-supplement', { series: series.value }, series.end ? positionOf(series.end) : undefined);
+  else if (series) out.series = series;
+
+  const signOff = byKey.get('signOff');
+  if (signOff) {
+    const entries = mapEntries(signOff.value, y);
+    if (!entries || entries.length === 0) {
+      diags.error(file, positionOf(signOff.valueAt), 'issue/type', { key: 'signOff', example: EXAMPLES.signOff }, positionOf(signOff.valueEnd));
+    } else {
+      const list: SignOff[] = [];
+      for (const e of entries) {
+        const name = readText(e.value, e.valueAt, y);
+        if (name.kind === 'text' && !/[\r\n]/.test(name.value)) list.push({ label: e.key, name: name.value, at: e.keyAt });
+        else diags.error(file, positionOf(e.valueAt), 'issue/type', { key: `signOff: ${e.key}`, example: `${e.key}: 张三` }, positionOf(e.valueEnd));
+      }
+      if (list.length === entries.length) out.signOff = list;
+    }
+  }
+
+  const markerEntry = byKey.get('briefMarker');
+  if (markerEntry) {
+    // Written but blank (a full-width space trims to nothing) is as wrong as two characters.
+    const marker = readText(markerEntry.value, markerEntry.valueAt, y);
+    if (marker.kind === 'text' && isOneVisibleCharacter(marker.value)) out.briefMarker = { value: marker.value, at: marker.at, end: marker.end };
+    else diags.error(file, positionOf(marker.at), 'issue/brief-marker', { value: writtenForm(markerEntry.value, y) }, positionOf(marker.end));
+  }
+  return out;
 }
 
 function readDate(entry: YamlEntry | undefined, y: YamlText, diags: Diagnostics): IssueDate | undefined {
@@ -178,6 +251,9 @@ function readDistribution(entry: YamlEntry | undefined, y: YamlText, diags: Diag
   const lines: DistributionLine[] = [];
   if (!entry || entry.value === null || readText(entry.value, entry.valueAt, y).kind === 'empty') return lines;
   const entries = mapEntries(entry.value, y);
+  // 本期增发 written as a list (or one name): one line under the template's label.
+  const plain = !entries && key === 'extraDistribution' ? readTextList(entry.value, entry.valueAt, y) : undefined;
+  if (plain) return [{ label: '', recipients: plain.values, at: plain.at }];
   if (!entries) {
     diags.error(y.src.file, positionOf(entry.valueAt), 'issue/type', { key, example: EXAMPLES[key] }, positionOf(entry.valueEnd));
     return lines;

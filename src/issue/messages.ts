@@ -215,4 +215,21 @@ export const LOAD_MESSAGES: Record<string, Message> = {
     en: 'this table cell has {length} characters; at most {limit} can be printed in a cell — put the text in a paragraph below the table',
     zh: '此单元格有 {length} 个字，单元格中最多排印 {limit} 个字——请把这段文字写成表格下方的段落',
   },
+  // the 简报 form (issue 20): 密级, 份号, 专刊, sign-off, brief marker
+  'issue/one-line': {
+    en: '`{key}` must be one line of text; write it like `{example}`',
+    zh: '`{key}` 必须是一行文字；应写成 `{example}` 这样',
+  },
+  'issue/copy-number': {
+    en: '`copyNumber: {value}` is not a copy number (份号): write 1 to 6 digits, e.g. `copyNumber: "000123"` (printed as six digits, 000123)',
+    zh: '`copyNumber: {value}` 不是有效的份号：请写 1 到 6 位数字，例如 `copyNumber: "000123"`（印为 6 位数字 000123）',
+  },
+  'issue/series-and-supplement': {
+    en: 'an issue is either a supplement (`supplement: true`) or in the series `{series}`, not both; remove one of them',
+    zh: '一期简报不能既是增刊（`supplement: true`）又属于“{series}”；请删去其中之一',
+  },
+  'issue/brief-marker': {
+    en: '`briefMarker: {value}` must be one visible character, e.g. `briefMarker: ◆` (the space after it comes from the template)',
+    zh: '`briefMarker: {value}` 必须是一个可见字符，例如 `briefMarker: ◆`（其后的空格由模板给出）',
+  },
 };

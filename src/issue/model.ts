@@ -101,6 +101,13 @@ export interface DistributionLine {
   at: SourcePlace;
 }
 
+/** One entry of the sign-off line: 签发 and 张三. */
+export interface SignOff {
+  label: string;
+  name: string;
+  at: SourcePlace;
+}
+
 export interface IssueDate {
   year: number;
   month: number;
@@ -140,8 +147,19 @@ export interface Issue {
   supplement?: boolean;
   /** 编者按 (issue 20 prints it); the series check accepts a changed distribution when it is written. */
   note?: Placed<string>;
-  /** 本期增发: recipients of this issue only (issue 20 prints them); same shape as `distribution`. */
+  /** 本期增发: recipients of this issue only, printed after the distribution lines; a line with an
+   *  empty label (written as a list) takes the template's `footer.extraDistribution` label. */
   extraDistribution?: DistributionLine[];
+  /** 密级 or 内部资料　注意保存: printed at the masthead's top left. */
+  classification?: Placed<string>;
+  /** 份号 as six digits (000123): printed at the masthead's top right. */
+  copyNumber?: Placed<string>;
+  /** A named series (专刊) numbered on its own, e.g. 防汛专刊: printed under the masthead name. */
+  series?: Placed<string>;
+  /** 签发/审核/校对 and who did it, in written order. */
+  signOff?: SignOff[];
+  /** This issue's brief marker (◆), in place of the template's. */
+  briefMarker?: Placed<string>;
   /** All items (kind `item`) in order, then all briefs in order. The first item is the lead. */
   items: Item[];
   /** Text of every source file by display path, so any stage can turn an offset into line:column. */

@@ -3,7 +3,7 @@
 // aligned after the colon, editor left and copy count right on the last line.
 // It occupies whole grid lines, so its last rule lies on the text block's bottom edge.
 
-import { copiesLine, distributionParts, editorLine } from '../content/parts.js';
+import { copiesLine, editorLine, footerDistribution, signOffLine } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
 import type { GlyphRun, StructTag } from './display-list.js';
@@ -32,9 +32,8 @@ export function footerLayout(issue: Issue, t: Template, grid: Grid, fonts: FaceC
   const footer: StructTag = { type: 'Div' };
   const tagged = (runs: GlyphRun[], tag: StructTag) => runs.map((r) => ({ ...r, tag }));
 
-  for (const d of issue.distribution) {
+  for (const parts of footerDistribution(issue, t)) {
     rules.push({ at: lines.length, thickness: lines.length === 0 ? f.thick : f.thin });
-    const parts = distributionParts(d, t);
     const paragraph: StructTag = { type: 'P', parent: footer };
     const label = setSingleLine([piece(parts.label)], fonts);
     const body = composeParagraph([piece(parts.recipients)], fonts, {
@@ -49,8 +48,19 @@ export function footerLayout(issue: Issue, t: Template, grid: Grid, fonts: FaceC
   const copiesText = copiesLine(issue, t);
   const editor = editorText ? setSingleLine([piece(editorText)], fonts) : undefined;
   const copies = copiesText ? setSingleLine([piece(copiesText)], fonts) : undefined;
-  if (editor || copies) {
+  // The sign-off (签发/审核/校对), when the template puts it here: the last group, above 责任编辑.
+  const signOffText = t.signOff.place === 'footer' ? signOffLine(issue, t) : undefined;
+  if (signOffText) {
     rules.push({ at: lines.length, thickness: lines.length === 0 ? f.thick : f.thin });
+    const signOff = composeParagraph([piece(signOffText)], fonts, { measure, indent: 0, tracking: 0, justify: false });
+    const paragraph: StructTag = { type: 'P', parent: footer };
+    for (const line of signOff) {
+      lines.push(tagged(place(line, inset, 0), paragraph));
+      texts.push(line.text);
+    }
+  }
+  if (editor || copies) {
+    if (!signOffText) rules.push({ at: lines.length, thickness: lines.length === 0 ? f.thick : f.thin });
     lines.push(tagged([
       ...(editor ? place(editor, inset, 0) : []),
       ...(copies ? place(copies, grid.measure - inset - copies.width, 0) : []),

@@ -1,11 +1,12 @@
 // The masthead (报头) on page 1: the red name, 第N期, publisher and date, red rule.
 
-import { dateLine, numberLine } from '../content/parts.js';
+import { dateLine, numberLine, seriesLine, signOffLine } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template, TextStyle } from '../template/model.js';
 import type { DisplayItem, GlyphRun, StructTag } from './display-list.js';
 import type { Grid } from './grid.js';
 import type { FaceChooser } from './metrics.js';
+import type { Line } from './compose.js';
 import { inkWidth, place, setSingleLine } from './text.js';
 
 // Kept here too: older code imports fill from this module.
@@ -28,7 +29,22 @@ export function mastheadItems(issue: Issue, t: Template, grid: Grid, fonts: Face
   // check reports a name too long for minSize; here it is set at minSize anyway, never past the text block.
   const fit = fitMastheadName(issue.masthead.value, t, grid.measure, fonts) ?? { size: m.name.minSize, tracking: 0 };
   centred(issue.masthead.value, { ...m.name, size: fit.size }, m.name.baseline, fit.tracking);
-  centred(numberLine(issue, t), m.number, m.number.baseline);
+  const series = seriesLine(issue, t);
+  if (series) centred(series, m.series, m.series.baseline);
+  const numberBaseline = series ? m.series.numberBaseline : m.number.baseline;
+  centred(numberLine(issue, t), m.number, numberBaseline);
+
+  // 密级 flush left and 份号 flush right on the top line of the text block (GB/T 9704 §7.2.1–2).
+  const marking = markingLines(issue, t, fonts);
+  const markingY = grid.top + m.marking.baseline;
+  if (marking.left) add(place(marking.left, grid.left, markingY));
+  if (marking.right) add(place(marking.right, grid.right - marking.right.width, markingY));
+  // The sign-off flush right on the number line when the template puts it there (as 签发人 in a 公文).
+  const signOff = t.signOff.place === 'number' ? signOffLine(issue, t) : undefined;
+  if (signOff) {
+    const line = setSingleLine([piece(signOff, m.number)], fonts);
+    add(place(line, grid.right - line.width, grid.top + numberBaseline));
+  }
 
   const y = grid.top + m.publisher.baseline;
   add(place(setSingleLine([piece(issue.publisher.value, m.publisher)], fonts), grid.left, y));
@@ -37,6 +53,34 @@ export function mastheadItems(issue: Issue, t: Template, grid: Grid, fonts: Face
 
   items.push({ kind: 'rule', x: grid.left, y: grid.top + m.rule.at, width: grid.measure, thickness: m.rule.thickness, color: m.rule.color });
   return items;
+}
+
+/** The classification (left) and copy number (right) as set, either absent when not written. */
+export function markingLines(issue: Issue, t: Template, fonts: FaceChooser): { left?: Line; right?: Line } {
+  const s = t.masthead.marking;
+  const set = (text: string) => setSingleLine([{ text, role: s.font, size: s.size, color: s.color }], fonts);
+  return {
+    ...(issue.classification ? { left: set(issue.classification.value) } : {}),
+    ...(issue.copyNumber ? { right: set(issue.copyNumber.value) } : {}),
+  };
+}
+
+/**
+ * What would collide in the masthead: the classification with the copy number, or a sign-off set on the
+ * number line with the centred number. check reports each at its issue.yaml line.
+ */
+export function mastheadCollisions(issue: Issue, t: Template, measure: number, fonts: FaceChooser): Array<'marking' | 'signOff'> {
+  const out: Array<'marking' | 'signOff'> = [];
+  const gap = t.masthead.marking.size; // at least one character between the two
+  const marking = markingLines(issue, t, fonts);
+  if (marking.left && marking.right && marking.left.width + gap + marking.right.width > measure) out.push('marking');
+  const signOff = t.signOff.place === 'number' ? signOffLine(issue, t) : undefined;
+  if (signOff) {
+    const s = t.masthead.number;
+    const width = (text: string) => setSingleLine([{ text, role: s.font, size: s.size, color: s.color }], fonts).width;
+    if ((measure + width(numberLine(issue, t))) / 2 + s.size > measure - width(signOff)) out.push('signOff');
+  }
+  return out;
 }
 
 export interface NameFit {

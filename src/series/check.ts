@@ -1,12 +1,13 @@
 // `bulletin series DIR`: the issues of a folder checked as one series. Numbers
 // run on within a year (第N期) and across years (总第N期), dates do not go back,
 // supplements (增刊) keep their own numbering, and the distribution list does
-// not change without a word. Reported at the issue.yaml line to fix.
+// not change without a word. Supplements (增刊) and each named series (专刊)
+// keep their own numbering. Reported at the issue.yaml line to fix.
 
 import { Diagnostics, positionAt, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/sort.js';
 import type { DistributionLine, Issue } from '../issue/model.js';
-import { isoOf, loadSeries, type SeriesIssue } from './load.js';
+import { isoOf, loadSeries, numberingOf, type SeriesIssue } from './load.js';
 
 export interface SeriesResult {
   issues: SeriesIssue[];
@@ -20,20 +21,24 @@ export async function checkSeries(dir: string): Promise<SeriesResult> {
   diags.merge(series.diagnostics);
   const at = (s: SeriesIssue, key: string) => keyPosition(series.sources[s.issue.issueFile] ?? '', key);
 
-  const regular = series.issues.filter((s) => !s.issue.supplement);
-  const supplements = series.issues.filter((s) => s.issue.supplement);
-  for (const list of [regular, supplements]) {
+  // Regular issues, 增刊 and each named series (防汛专刊) are numbered apart, each within its year.
+  const regular = series.issues.filter((s) => numberingOf(s.issue) === '');
+  for (const numbering of new Set(series.issues.map((s) => numberingOf(s.issue)))) {
+    const list = series.issues.filter((s) => numberingOf(s.issue) === numbering);
     for (const year of new Set(list.map((s) => s.issue.date.year))) {
       runsOn(list.filter((s) => s.issue.date.year === year), (s) => s.issue.number, (s, fault, args) => {
-        const kind = s.issue.supplement ? '增刊' : '';
-        diags.error(s.issue.issueFile, at(s, 'number'), `series/number-${fault}`, { ...args, year, kind, number: s.issue.number });
+        diags.error(s.issue.issueFile, at(s, 'number'), `series/number-${fault}`, { ...args, year, kind: numbering, number: s.issue.number });
       });
     }
   }
   runsOn(regular.filter((s) => s.issue.total !== undefined), (s) => s.issue.total!, (s, fault, args) => {
     diags.error(s.issue.issueFile, at(s, 'total'), `series/total-${fault}`, { ...args, total: s.issue.total! });
   });
-  for (const s of supplements) if (s.issue.total !== undefined) diags.error(s.issue.issueFile, at(s, 'total'), 'series/supplement-total');
+  for (const s of series.issues) {
+    if (s.issue.total === undefined || numberingOf(s.issue) === '') continue;
+    if (s.issue.series) diags.error(s.issue.issueFile, at(s, 'total'), 'series/named-total', { series: s.issue.series.value });
+    else diags.error(s.issue.issueFile, at(s, 'total'), 'series/supplement-total');
+  }
 
   regular.forEach((s, i) => {
     const prev = regular[i - 1];

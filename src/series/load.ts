@@ -18,7 +18,7 @@ export interface SeriesIssue {
 }
 
 export interface Series {
-  /** Regular issues, then supplements, each in numbering order (year, number, total, folder). */
+  /** Regular issues, then supplements, then each named series, each in numbering order (year, number, total, folder). */
   issues: SeriesIssue[];
   /** The loaders' own diagnostics, and series/no-issues. */
   diagnostics: Diagnostic[];
@@ -53,12 +53,22 @@ export async function loadSeries(dir: string): Promise<Series> {
   return { issues, diagnostics: diags.list, sources };
 }
 
-/** Regular issues before supplements; then by year, number, total, folder name. */
+/**
+ * The numbering an issue belongs to: '' for the regular issues, 增刊 for supplements, the series'
+ * own name (防汛专刊) for a named series. Each is numbered on its own.
+ */
+export function numberingOf(issue: Issue): string {
+  return issue.series?.value ?? (issue.supplement ? '增刊' : '');
+}
+
+/** Regular issues first, then supplements, then named series by name; then by year, number, total, folder name. */
 export function compareIssues(a: { dir: string; issue: Issue }, b: { dir: string; issue: Issue }): number {
   const x = a.issue;
   const y = b.issue;
+  const rank = (i: Issue) => (i.series ? 2 : i.supplement ? 1 : 0);
   return (
-    Number(!!x.supplement) - Number(!!y.supplement) ||
+    rank(x) - rank(y) ||
+    compareNames(numberingOf(x), numberingOf(y)) ||
     x.date.year - y.date.year ||
     x.number - y.number ||
     (x.total ?? 0) - (y.total ?? 0) ||

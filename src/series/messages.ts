@@ -35,4 +35,8 @@ export const SERIES_MESSAGES: Record<string, Message> = {
     en: 'the distribution list differs from the previous issue (`{other}`): removed {removed}; added {added}; if this is meant, say so with `note:` or list this issue\'s extra recipients under `extraDistribution:`',
     zh: '报送范围与上一期（`{other}`）不同：减少 {removed}；增加 {added}；如属有意，请写 `note:`（编者按）或把本期增发单位写在 `extraDistribution:` 下',
   },
+  'series/named-total': {
+    en: 'an issue of the series `{series}` is numbered within that series and takes no total number (总第); remove `total`, or `series:` if this is a regular issue',
+    zh: '“{series}”单独编号，不占总期号；请删去 `total`，如本期是正刊则删去 `series:`',
+  },
 };

@@ -54,6 +54,7 @@ function buildTemplate(file: string, shown: string, r: TemplateReader): Template
     figure: section.figure(r),
     table: section.table(r),
     footer: section.footer(r),
+    signOff: section.signOff(r),
     pageNumber: section.pageNumber(r),
   };
 }
@@ -61,7 +62,8 @@ function buildTemplate(file: string, shown: string, r: TemplateReader): Template
 /** Every colour an element names is defined under `colors`. */
 function checkColors(t: Template, r: TemplateReader): void {
   const named = [t.masthead.name.color, t.masthead.number.color, t.masthead.publisher.color, t.masthead.rule.color, t.body.color,
-    t.lead.title.color, t.figure.caption.color, t.table.color, t.table.rule.color, t.footer.color, t.pageNumber.color];
+    t.lead.title.color, t.figure.caption.color, t.table.color, t.table.rule.color, t.footer.color, t.pageNumber.color,
+    t.masthead.marking.color, t.masthead.series.color];
   for (const c of new Set(named)) if (c && !(c in t.colors)) r.fail(['colors'], `does not define the colour \`${c}\``);
 }
 

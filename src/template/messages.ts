@@ -8,6 +8,7 @@ export const TEMPLATE_REASONS = {
   between: { en: 'must be a length from {min} to {max} pt', zh: '必须是 {min} 到 {max} pt 之间的长度' },
   above: { en: 'must be a length greater than {min} and at most {max} pt', zh: '必须是大于 {min}、不超过 {max} pt 的长度' },
   fraction: { en: 'must be a fraction from {min} to {max}', zh: '必须是 {min} 到 {max} 之间的比例' },
+  marker: { en: 'must be one visible character, optionally followed by spaces, e.g. "◆ "', zh: '必须是一个可见字符，后面可跟空格，例如 "◆ "' },
   noBlock: { en: 'leaves no room for text: the margins take the whole page {side}', zh: '没有留出正文区域：页边距占满了整个页面的{side}' },
   missing: {
     en: 'is missing: write it here, or extend a template that has it (`extends: default` gives every key its house value)',

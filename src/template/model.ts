@@ -53,6 +53,10 @@ export interface Template {
     publisher: TextStyle & { baseline: number };
     date: { format: string };
     rule: { color: string; thickness: number; at: number };
+    /** The classification (left) and copy number (right) line above the name. */
+    marking: TextStyle & { baseline: number };
+    /** A named series' line under the name; the number line moves to numberBaseline under it. */
+    series: TextStyle & { baseline: number; format: string; numberBaseline: number };
   };
   /** narrower: every line of the lead title is at least this much narrower than the text block. */
   /** maxLines: a title of more lines is broken as a paragraph, not balanced (every balanced title). */
@@ -76,7 +80,11 @@ export interface Template {
   footer: TextStyle & {
     thick: number; thin: number; inset: number; separator: string;
     editor: string; copies: string; minGap: number;
+    /** The label of 本期增发 written as a plain list. */
+    extraDistribution: string;
   };
+  /** The 签发/审核/校对 line: on the number line's right (`number`) or in the 报尾 above 责任编辑 (`footer`). */
+  signOff: { place: 'number' | 'footer'; separator: string; gap: string };
   pageNumber: TextStyle & {
     /** below: text block to the 一字线; dashRaise: the 一字线's height above the baseline in the number face. */
     format: string; below: number; dashRaise: number; position: 'outside' | 'center'; inset: number; onFooterOnlyPage: boolean;

@@ -112,6 +112,13 @@ export function masthead(r: TemplateReader): Template['masthead'] {
     publisher: { ...r.style(at('publisher')), baseline: r.len(at('publisher', 'baseline')) },
     date: { format: r.str(at('date', 'format')) },
     rule: { color: r.str(at('rule', 'color')), thickness: r.len(at('rule', 'thickness')), at: r.len(at('rule', 'at')) },
+    marking: { ...r.style(at('marking')), baseline: r.len(at('marking', 'baseline')) },
+    series: {
+      ...r.style(at('series')),
+      baseline: r.len(at('series', 'baseline')),
+      format: r.str(at('series', 'format')),
+      numberBaseline: r.len(at('series', 'numberBaseline')),
+    },
   };
 }
 
@@ -178,7 +185,13 @@ export function footer(r: TemplateReader): Template['footer'] {
     editor: r.str(at('editor')),
     copies: r.str(at('copies')),
     minGap: r.num(at('minGap')),
+    extraDistribution: r.str(at('extraDistribution')),
   };
+}
+
+export function signOff(r: TemplateReader): Template['signOff'] {
+  const at = (key: string) => ['signOff', key];
+  return { place: r.oneOf(at('place'), ['footer', 'number'] as const), separator: r.str(at('separator')), gap: r.str(at('gap')) };
 }
 
 export function pageNumber(r: TemplateReader): Template['pageNumber'] {

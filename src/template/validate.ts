@@ -7,6 +7,7 @@
 import type { Localized } from '../diagnostics/diagnostic.js';
 import { TEMPLATE_REASONS } from './messages.js';
 import type { Template } from './model.js';
+import { isOneVisibleCharacter } from '../issue/visible.js';
 
 /** The ranges (stated in the README). Lengths are in points. */
 export const TEMPLATE_LIMITS = {
@@ -64,6 +65,8 @@ export function validateTemplate(t: Template, fail: Fail): void {
     [['figure', 'caption', 'size'], t.figure.caption.size],
     [['table', 'size'], t.table.size],
     [['masthead', 'name', 'minSize'], t.masthead.name.minSize],
+    [['masthead', 'marking', 'size'], t.masthead.marking.size],
+    [['masthead', 'series', 'size'], t.masthead.series.size],
   ];
   for (const [keys, v] of sizes) lengthIn(keys, v, 0, TEMPLATE_LIMITS.size, true);
 
@@ -79,6 +82,9 @@ export function validateTemplate(t: Template, fail: Fail): void {
     [['pageNumber', 'below'], t.pageNumber.below],
     [['table', 'rule', 'outer'], t.table.rule.outer],
     [['table', 'rule', 'inner'], t.table.rule.inner],
+    [['masthead', 'marking', 'baseline'], t.masthead.marking.baseline],
+    [['masthead', 'series', 'baseline'], t.masthead.series.baseline],
+    [['masthead', 'series', 'numberBaseline'], t.masthead.series.numberBaseline],
   ];
   for (const [keys, v] of lengths) lengthIn(keys, v, 0, page);
   // Composition: justification and the ellipsis's closing stay within a character; the 一字线's raise within its size.
@@ -93,6 +99,10 @@ export function validateTemplate(t: Template, fail: Fail): void {
   if (sizeOk(t.table.size)) lengthIn(['table', 'padding'], t.table.padding, 0, 2 * t.table.size);
   if (sizeOk(t.pageNumber.size)) lengthIn(['pageNumber', 'dashRaise'], t.pageNumber.dashRaise, -t.pageNumber.size, t.pageNumber.size);
   lengthIn(['masthead', 'name', 'letterSpacing'], t.masthead.name.letterSpacing, -t.masthead.name.size, page);
+
+  // The brief marker: one visible character (△, ◆), then the spaces before the text.
+  const [mark = '', ...rest] = t.brief.marker.split(/(?=\s)/u);
+  if (!isOneVisibleCharacter(mark) || !/^\s*$/u.test(rest.join(''))) fail(['brief', 'marker'], say('marker'));
 
   // Counts of characters and grid lines, against a grid that is itself right.
   if (!gridOk) return;

@@ -68,7 +68,7 @@ export const isPageNumber = (l: Pick<TextLine, 'text'>) => PAGE_NO.test(l.text);
 export const isBody = (l: TextLine, g: Geometry) => Math.abs(l.size - g.bodySize) <= EDGE;
 
 /** East Asian Width "ambiguous" marks that Chinese text sets full-width. */
-const WIDE_MARKS = new Set('“”‘’—…·°×÷§№※→←↑↓●○■□△▲☆★');
+const WIDE_MARKS = new Set('“”‘’—…·°×÷§№※→←↑↓●○■□△▲☆★◆◇');
 
 /** Grid cells a line fills: a wide (CJK) character one, a half-width digit or letter half of one. */
 export function cells(text: string): number {

@@ -3,7 +3,7 @@
 // number at the right. The width kept for page numbers is fixed, so the pages
 // come out the same with placeholder numbers (to count them) and with the real ones.
 
-import { dateLine, fill, numberLine } from '../content/parts.js';
+import { dateLine, fill, numberWithSeries } from '../content/parts.js';
 import type { Issue, Item } from '../issue/model.js';
 import { pageNumber, type DisplayItem, type GlyphRun, type Page } from '../layout/index.js';
 import { baselineOf, gridOf, type Grid } from '../layout/grid.js';
@@ -38,8 +38,8 @@ export function itemLabel(item: Item, v: VolumeSettings): string {
 
 export function titlePage(issues: Issue[], t: Template, fonts: FaceChooser, v: VolumeSettings): Page {
   const grid = gridOf(t);
-  // The range counts regular issues (supplements, 增刊, are numbered apart and bound after them).
-  const regular = issues.filter((i) => !i.supplement);
+  // The range counts regular issues (supplements, 增刊, and named series, 专刊, are numbered apart and bound after them).
+  const regular = issues.filter((i) => !i.supplement && !i.series);
   const first = regular[0] ?? issues[0]!;
   const last = regular[regular.length - 1] ?? first;
   const items: DisplayItem[] = [];
@@ -59,7 +59,7 @@ export function contentsEntries(issues: VolumeIssue[], t: Template, v: VolumeSet
   const heading: TextStyle = { font: t.item.title.font, size: t.body.size, color: t.body.color };
   const body: TextStyle = { font: t.body.font, size: t.body.size, color: t.body.color };
   return issues.flatMap(({ issue, start, itemPages }) => [
-    { text: fill(v.issueEntry, { number: numberLine(issue, t), date: dateLine(issue, t) }), style: heading, indent: 0, page: start, heading: true },
+    { text: fill(v.issueEntry, { number: numberWithSeries(issue, t), date: dateLine(issue, t) }), style: heading, indent: 0, page: start, heading: true },
     ...issue.items.filter((i) => i.title).map((item) => ({ text: itemLabel(item, v), style: body, indent: v.itemIndent, page: itemPages?.[issue.items.indexOf(item)] })),
   ]);
 }
@@ -72,7 +72,7 @@ export function indexEntries(issues: VolumeIssue[], t: Template, v: VolumeSettin
   for (const { issue, itemPages } of issues) {
     issue.items.forEach((item, k) => {
       const list = byDept.get(item.department.text) ?? [];
-      list.push({ text: fill(v.indexEntry, { number: numberLine(issue, t), title: itemLabel(item, v) }), style: body, indent: v.itemIndent, page: itemPages?.[k] });
+      list.push({ text: fill(v.indexEntry, { number: numberWithSeries(issue, t), title: itemLabel(item, v) }), style: body, indent: v.itemIndent, page: itemPages?.[k] });
       byDept.set(item.department.text, list);
     });
   }

@@ -69,3 +69,25 @@ describe('the reasons the loader gives', () => {
     expect(formatMessage(diags[0]!.rule, diags[0]!.args, 'zh')).toMatch(/`grid.chars` 必须是数$/);
   });
 });
+
+describe('the 简报 form keys of a template (issue 20)', () => {
+  it('reads the marking line, the series line, the 本期增发 label and the sign-off place', () => {
+    const { t, found } = load('masthead: {marking: {size: 四号}, series: {format: "（{series}）", numberBaseline: 46mm}}\nsignOff: {place: number, gap: "  "}\nfooter: {extraDistribution: 增发}');
+    expect(found).toEqual([]);
+    expect(t!.masthead.marking.size).toBe(14);
+    expect(t!.masthead.marking.font).toBe('heading');
+    expect(t!.masthead.series.format).toBe('（{series}）');
+    expect(t!.masthead.series.numberBaseline).toBeCloseTo((46 * 72) / 25.4, 6);
+    expect(t!.signOff).toEqual({ place: 'number', separator: '：', gap: '  ' });
+    expect(t!.footer.extraDistribution).toBe('增发');
+  });
+
+  it('refuses a wrong place, a negative size or baseline, and a marker that is not one visible character', () => {
+    expect(load('signOff: {place: right}').found).toEqual(['2:18 template/invalid `signOff.place` must be one of footer, number']);
+    expect(load('masthead: {marking: {size: -2pt}}').found).toEqual(['2:28 template/invalid `masthead.marking.size` must be a length greater than 0']);
+    expect(load('masthead: {series: {baseline: -5mm}}').found).toEqual(['2:31 template/invalid `masthead.series.baseline` must be a length from 0 to 841.8897637795277 pt']);
+    expect(load('brief: {marker: "◆◆ "}').found).toEqual(['2:17 template/invalid `brief.marker` must be one visible character, optionally followed by spaces, e.g. "◆ "']);
+    expect(load('brief: {marker: " "}').found).toHaveLength(1);
+    expect(load('brief: {marker: "◆　"}').found).toEqual([]);
+  });
+});
