@@ -1,7 +1,7 @@
 // issue.yaml's keys for the parts of the 简报 form (issue 20), read and refused at their place.
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
-import { formatMessage } from '../../src/diagnostics/messages.js';
+import { formatMessage } from '../../src/report/catalogue.js';
 import { readIssueYaml } from '../../src/issue/issue-yaml.js';
 import { SourceText } from '../../src/issue/source.js';
 

@@ -84,7 +84,7 @@ describe('the 简报 form keys of a template (issue 20)', () => {
 
   it('refuses a wrong place, a negative size or baseline, and a marker that is not one visible character', () => {
     expect(load('signOff: {place: right}').found).toEqual(['2:18 template/invalid `signOff.place` must be one of footer, number']);
-    expect(load('masthead: {marking: {size: -2pt}}').found).toEqual(['2:28 template/invalid `masthead.marking.size` must be a length greater than 0']);
+    expect(load('masthead: {marking: {size: -2pt}}').found).toEqual(['2:28 template/invalid `masthead.marking.size` must be a length greater than 0 and at most 500 pt']);
     expect(load('masthead: {series: {baseline: -5mm}}').found).toEqual(['2:31 template/invalid `masthead.series.baseline` must be a length from 0 to 841.8897637795277 pt']);
     expect(load('brief: {marker: "◆◆ "}').found).toEqual(['2:17 template/invalid `brief.marker` must be one visible character, optionally followed by spaces, e.g. "◆ "']);
     expect(load('brief: {marker: " "}').found).toHaveLength(1);
