@@ -8,6 +8,7 @@ import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sort.js';
 import { checkCoverage } from './fonts/coverage.js';
 import { loadFontSet, type FontSet } from './fonts/fontset.js';
+import { reportMissingDepartments } from './issue/attribution.js';
 import { loadIssue, type ItemReader } from './issue/load.js';
 import { gridOf } from './layout/grid.js';
 import { fitMastheadName } from './layout/masthead.js';
@@ -56,6 +57,10 @@ async function runChecks(dir: string, strict: boolean, readItem?: ItemReader): P
     if (checked.why === 'missing') diags.error(issue.issueFile, at, 'template/not-found', { name: templateName, looked: displayPath(templateFile), available: availableTemplates() }, end);
     else diags.error(issue.issueFile, at, 'template/unreadable', { path: displayPath(templateFile), reason: reasonText(checked) }, end);
   }
+
+  // Briefs that do not say `attribution:` follow the template (brief.attribution).
+  const briefs = issue.items.filter((item) => item.kind === 'brief' && item.attribution === undefined);
+  reportMissingDepartments(briefs, template?.brief.attribution ?? true, undefined, diags);
 
   const lint = lintIssue(issue, template);
   diags.merge(lint.diagnostics);

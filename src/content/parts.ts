@@ -3,6 +3,7 @@
 // them from here, so none of them decides the content again.
 
 import type { DistributionLine, Figure, ImageFile, Inline, Issue, Item } from '../issue/model.js';
+import { attributed } from '../issue/attribution.js';
 import type { Role, Template } from '../template/model.js';
 
 /** `第{number}期` with `{number}` filled in. */
@@ -81,7 +82,9 @@ function figureParts(f: Figure, t: Template): FigureParts {
   return { image: f.image, ...(f.caption ? { caption: { text: f.caption.text, role: t.figure.caption.font, kind: 'caption' } } : {}) };
 }
 
-export function attribution(item: Item, t: Template): string {
+/** `（区发改委）`, or nothing when the item prints no attribution (`attribution: false`, or a brief by the template's default). */
+export function attribution(item: Item, t: Template): string | undefined {
+  if (!item.department || !attributed(item, t.brief.attribution)) return undefined;
   return `${t.attribution.open}${item.department.text}${t.attribution.close}`;
 }
 
@@ -100,10 +103,11 @@ export function itemParts(item: Item, lead: boolean, t: Template): ItemParts {
   const paragraphs = item.paragraphs.map((p) => (p.figure ? figureParts(p.figure, t) : withoutLeadingSpace(p.inlines.map((i) => inlinePart(i, t)))));
   // The attribution closes the last paragraph of text, also when figures follow it (a report
   // ends with its department, the photos are shown with it); with no text at all it stands alone.
+  const signed = attribution(item, t);
   const lastText = paragraphs.findLastIndex((p) => !isFigure(p));
   const closing = lastText >= 0 ? (paragraphs[lastText] as Part[]) : [];
-  if (lastText < 0) paragraphs.push(closing);
-  closing.push({ text: attribution(item, t), role: body, kind: 'attribution' });
+  if (lastText < 0 && signed) paragraphs.push(closing);
+  if (signed) closing.push({ text: signed, role: body, kind: 'attribution' });
   // The marker and a run-in title start the first paragraph; before a figure they get one of their own.
   const opening = (): Part[] => {
     const first = paragraphs[0]!;

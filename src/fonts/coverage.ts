@@ -31,7 +31,7 @@ export function issueTexts(issue: Issue, t: Template): RoleText[] {
   issue.items.forEach((item, i) => {
     const lead = i === 0 && item.kind === 'item';
     if (item.title) add(item.title.text, lead ? t.lead.title.font : t.item.title.font, item.title.at);
-    add(item.department.text, t.body.font, item.department.at);
+    if (item.department) add(item.department.text, t.body.font, item.department.at);
     for (const p of item.paragraphs) {
       for (const inline of p.inlines) add(inline.text, inlineRole(inline), inline.at);
       if (p.figure?.caption) add(p.figure.caption.text, t.figure.caption.font, p.figure.caption.at);

@@ -2,6 +2,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { PLACEHOLDER } from '../issue/placeholders.js';
 import { LIMITS, readRegularFile } from '../issue/read-file.js';
 import { parse } from 'yaml';
 
@@ -62,11 +63,11 @@ export function newItem(dir: string, spec: NewItem): string {
   // `order` only where the folder already orders this kind by it; else the file name places the new file last.
   const orders = existing.filter((e) => e.kind === kind && e.order !== undefined).map((e) => e.order!);
   const lines = ['---'];
-  if (!spec.brief) lines.push(`title: ${yamlString(spec.title ?? '（请填写标题）')}`);
+  if (!spec.brief) lines.push(`title: ${yamlString(spec.title ?? PLACEHOLDER.title)}`);
   lines.push(`department: ${yamlString(spec.department)}`);
   if (spec.brief) lines.push('kind: brief');
   if (orders.length) lines.push(`order: ${Math.max(...orders) + 1}`);
-  lines.push('---', spec.brief ? '近日，……。' : '一是……。二是……。三是……。', '');
+  lines.push('---', spec.brief ? PLACEHOLDER.briefBody : PLACEHOLDER.body, '');
   fs.writeFileSync(file, lines.join('\n'), { flag: 'wx' });
   return file;
 }

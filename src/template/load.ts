@@ -209,7 +209,7 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
         align: oneOf(['item', 'title', 'align'], ['left', 'center'] as const, 'left'),
       },
     },
-    brief: { marker: str(['brief', 'marker'], '△ ') },
+    brief: { marker: str(['brief', 'marker'], '△ '), attribution: bool(['brief', 'attribution'], true) },
     attribution: { open: str(['attribution', 'open'], '（'), close: str(['attribution', 'close'], '）') },
     // Defaults here too: a template that does not extend default may leave images out.
     figure: {

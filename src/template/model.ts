@@ -57,7 +57,8 @@ export interface Template {
   /** narrower: every line of the lead title is at least this much narrower than the text block. */
   lead: { title: TextStyle & { spaceAfter: number; narrower: number } };
   item: { title: { style: 'run-in' | 'block'; font: Role; separator: string; align: 'left' | 'center' } };
-  brief: { marker: string };
+  /** attribution: whether a brief prints its attribution when its front matter does not say. */
+  brief: { marker: string; attribution: boolean };
   attribution: { open: string; close: string };
   /** Images: the largest box an image is scaled into, its caption's style, blank grid lines around it. */
   figure: { maxWidth: number; maxHeight: number; caption: TextStyle; spaceBefore: number; spaceAfter: number };

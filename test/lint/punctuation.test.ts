@@ -11,7 +11,13 @@ describe('lint/halfwidth-punctuation', () => {
   });
 
   it('leaves marks among Latin text and numbers alone', () => {
-    expect(body('时间为10:30,比例1:3。参加 China Hi-Tech Fair, 2025 展会。增长(7.8%)。\n').at).toEqual([]);
+    expect(body('时间为10:30，比例1:3。参加 China Hi-Tech Fair, 2025 展会。增长(7.8%)。共1,200人。\n').at).toEqual([]);
+  });
+
+  it('a half-width comma between a number (or %) and Chinese, on either side, and --fix makes it full-width', () => {
+    const r = body('增长6.8%,高于全市。安全,9月25日开始;3项完成,2项在建。\n');
+    expect(r.at).toEqual(['5:7-8 lint/halfwidth-punctuation', '5:15-16 lint/halfwidth-punctuation', '5:23-24 lint/halfwidth-punctuation', '5:28-29 lint/halfwidth-punctuation']);
+    expect(r.fixes.map((f) => [f.old, f.text])).toEqual([[',', '，'], [',', '，'], [';', '；'], [',', '，']]);
   });
 
   it('ASCII parentheses go as a pair, one warning for both', () => {
@@ -60,6 +66,11 @@ describe('lint/fullwidth-alphanumeric', () => {
 describe('lint/space-between-chinese', () => {
   it('ASCII and ideographic spaces between Chinese characters', () => {
     expect(body('紧抓 春节，鼓励　商超。\n').at).toEqual(['5:3-4 lint/space-between-chinese', '5:9-10 lint/space-between-chinese']);
+  });
+
+  it('spaces inside a quoted slogan are its separators, not flagged; outside the quotes they still are', () => {
+    expect(body('开展“迎中秋 庆国庆 话发展”主题活动。\n').at).toEqual([]);
+    expect(body('开展“迎中秋 庆国庆”主题 活动。\n').at).toEqual(['5:14-15 lint/space-between-chinese']);
   });
 
   it('a space between Chinese and Latin is not flagged', () => {
