@@ -4,6 +4,7 @@
 
 import type { DistributionLine, Figure, ImageFile, Inline, Issue, Item } from '../issue/model.js';
 import { attributed } from '../issue/attribution.js';
+import { joinLines } from '../issue/line-breaks.js';
 import type { Role, Template } from '../template/model.js';
 
 /** `第{number}期` with `{number}` filled in. */
@@ -46,7 +47,7 @@ export function pageNumberParts(t: Template): { before: string; after: string } 
 }
 
 /** What a piece of an item is, so an output can style it by name (Word's character styles). */
-export type PartKind = 'text' | 'strong' | 'emphasis' | 'title' | 'separator' | 'marker' | 'attribution' | 'caption';
+export type PartKind = 'text' | 'strong' | 'emphasis' | 'title' | 'separator' | 'marker' | 'attribution' | 'caption' | 'note-label' | 'note';
 
 export interface Part {
   text: string;
@@ -63,6 +64,8 @@ export interface FigureParts {
 export interface ItemParts {
   /** A title set on its own: the lead's display title, or any title when the template says `block`. */
   title?: { text: string; role: Role; display: boolean };
+  /** The item's 编者按 (noteParagraphs): after a title set on its own, else before the item's first paragraph. */
+  note?: Part[][];
   /** Body paragraphs with the run-in title, the brief marker and the attribution in place, and figures. */
   paragraphs: Array<Part[] | FigureParts>;
 }
@@ -98,7 +101,30 @@ function withoutLeadingSpace(parts: Part[]): Part[] {
   return parts;
 }
 
+/**
+ * A 编者按 in paragraphs: `编者按：` in the label's face (黑体) opens the first, the note runs on in the
+ * note's face (楷体). A blank line in the note starts a new paragraph; a single line break joins as in
+ * Markdown text (nothing between Chinese characters).
+ */
+export function noteParagraphs(text: string, t: Template): Part[][] {
+  const paragraphs = text.split(/\n[ \t\u3000]*\n\s*/).map((p) => joinLines(p.split('\n').map((l) => l.trim()))).filter((p) => p !== '');
+  return paragraphs.map((p, i) => [
+    ...(i === 0 ? [{ text: t.note.label, role: t.note.labelFont, kind: 'note-label' as const }] : []),
+    { text: p, role: t.note.font, kind: 'note' as const },
+  ]);
+}
+
+/** The issue's own 编者按 (issue.yaml `note`), set after the masthead, before the lead item. */
+export function issueNote(issue: Issue, t: Template): Part[][] | undefined {
+  return issue.note ? noteParagraphs(issue.note.value, t) : undefined;
+}
+
 export function itemParts(item: Item, lead: boolean, t: Template): ItemParts {
+  const parts = itemPartsWithoutNote(item, lead, t);
+  return item.note ? { ...parts, note: noteParagraphs(item.note.text, t) } : parts;
+}
+
+function itemPartsWithoutNote(item: Item, lead: boolean, t: Template): ItemParts {
   const body = t.body.font;
   const paragraphs = item.paragraphs.map((p) => (p.figure ? figureParts(p.figure, t) : withoutLeadingSpace(p.inlines.map((i) => inlinePart(i, t)))));
   // The attribution closes the last paragraph of text, also when figures follow it (a report

@@ -4,7 +4,7 @@
 // figures with their captions.
 
 import { Paragraph, TextRun } from 'docx';
-import { isFigure, isLead, itemParts, type PartKind } from '../content/parts.js';
+import { isFigure, isLead, issueNote, itemParts, type Part, type PartKind } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
 import { figureParagraphs } from './figure.js';
@@ -18,11 +18,24 @@ const CHARACTER_STYLE: Partial<Record<PartKind, string>> = {
   emphasis: STYLE.emphasis,
 };
 
+/**
+ * A 编者按 in its paragraph style (楷体), the label `编者按：` in its character style (黑体), as the PDF
+ * sets them; then `space` empty body paragraphs, the PDF's blank grid lines.
+ */
+function noteParagraphs(note: Part[][], space: number, runs: Runs): Paragraph[] {
+  const text = note.map((parts) => new Paragraph({
+    style: STYLE.note,
+    children: parts.flatMap((part) => runs(part.text, part.role, part.kind === 'note-label' ? { style: STYLE.noteLabel } : {})),
+  }));
+  return text.concat(Array.from({ length: space }, () => new Paragraph({ style: STYLE.body })));
+}
+
 /** `pdfLines`: the text lines of the PDF's pages (displayLines), where titles take their breaks from. */
 export function bodyParagraphs(issue: Issue, t: Template, runs: Runs, pdfLines: readonly string[]): Paragraph[] {
   let figures = 0;
   const titleLines = titleLineFinder(pdfLines);
-  return issue.items.flatMap((item, i) => {
+  const head = issueNote(issue, t);
+  return (head ? noteParagraphs(head, t.note.issueSpaceAfter, runs) : []).concat(issue.items.flatMap((item, i) => {
     const parts = itemParts(item, isLead(issue, i), t);
     const out: Paragraph[] = [];
     if (parts.title) {
@@ -30,6 +43,8 @@ export function bodyParagraphs(issue: Issue, t: Template, runs: Runs, pdfLines: 
       const children = titleLines(text).flatMap((line, n) => [...(n ? [new TextRun({ break: 1 })] : []), ...runs(line, role)]);
       out.push(new Paragraph({ style: parts.title.display ? STYLE.title : STYLE.blockTitle, children }));
     }
+    // As in the PDF: after a title of its own, else before the item's first paragraph.
+    if (parts.note) out.push(...noteParagraphs(parts.note, t.note.spaceAfter, runs));
     const style = item.kind === 'brief' ? STYLE.brief : STYLE.body;
     for (const p of parts.paragraphs) {
       if (isFigure(p)) {
@@ -43,5 +58,5 @@ export function bodyParagraphs(issue: Issue, t: Template, runs: Runs, pdfLines: 
       out.push(new Paragraph({ style, children }));
     }
     return out;
-  });
+  }));
 }

@@ -14,6 +14,8 @@ export const STYLE = {
   runInTitle: 'BulletinRunInTitle',
   strong: 'BulletinStrong',
   emphasis: 'BulletinEmphasis',
+  note: 'BulletinNote',
+  noteLabel: 'BulletinNoteLabel',
 } as const;
 
 /** The names Word shows (and the README lists). */
@@ -32,4 +34,6 @@ export const STYLE_NAMES: Record<keyof typeof STYLE, string> = {
   runInTitle: '条目标题',
   strong: '加粗',
   emphasis: '强调',
+  note: '编者按',
+  noteLabel: '编者按标签',
 };

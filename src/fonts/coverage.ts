@@ -28,10 +28,12 @@ export function issueTexts(issue: Issue, t: Template): RoleText[] {
   add(issue.publisher.value, t.masthead.publisher.font, issue.publisher.at);
   for (const d of issue.distribution) add(d.label + d.recipients.join(''), t.footer.font, d.at);
   if (issue.editor) add(issue.editor.value, t.footer.font, issue.editor.at);
+  if (issue.note) add(issue.note.value, t.note.font, issue.note.at);
   issue.items.forEach((item, i) => {
     const lead = i === 0 && item.kind === 'item';
     if (item.title) add(item.title.text, lead ? t.lead.title.font : t.item.title.font, item.title.at);
     if (item.department) add(item.department.text, t.body.font, item.department.at);
+    if (item.note) add(item.note.text, t.note.font, item.note.at);
     for (const p of item.paragraphs) {
       for (const inline of p.inlines) add(inline.text, inlineRole(inline), inline.at);
       if (p.figure?.caption) add(p.figure.caption.text, t.figure.caption.font, p.figure.caption.at);
@@ -47,6 +49,7 @@ export function issueTexts(issue: Issue, t: Template): RoleText[] {
   add(words(t.footer.editor + t.footer.copies) + t.footer.separator + '0123456789、', t.footer.font, tpl);
   add(t.brief.marker + t.attribution.open + t.attribution.close, t.body.font, tpl);
   add(t.item.title.separator, t.item.title.font, tpl);
+  if (issue.note || issue.items.some((item) => item.note)) add(t.note.label, t.note.labelFont, tpl);
   return out;
 }
 

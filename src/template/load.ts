@@ -211,6 +211,14 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
     },
     brief: { marker: str(['brief', 'marker'], '△ '), attribution: bool(['brief', 'attribution'], true) },
     attribution: { open: str(['attribution', 'open'], '（'), close: str(['attribution', 'close'], '）') },
+    // Defaults here too: a template that does not extend default may leave the note out.
+    note: {
+      font: raw(['note', 'font']) === undefined ? 'emphasis' : role(['note', 'font']),
+      label: str(['note', 'label'], '编者按：'),
+      labelFont: raw(['note', 'labelFont']) === undefined ? 'heading' : role(['note', 'labelFont']),
+      spaceAfter: num(['note', 'spaceAfter'], 0),
+      issueSpaceAfter: num(['note', 'issueSpaceAfter'], 1),
+    },
     // Defaults here too: a template that does not extend default may leave images out.
     figure: {
       maxWidth: positive(['figure', 'maxWidth'], Number.POSITIVE_INFINITY),

@@ -102,6 +102,8 @@ export function validateTemplate(t: Template, fail: Fail): void {
   wholeIn(['lead', 'title', 'spaceAfter'], t.lead.title.spaceAfter, 0, l);
   wholeIn(['figure', 'spaceBefore'], t.figure.spaceBefore, 0, l);
   wholeIn(['figure', 'spaceAfter'], t.figure.spaceAfter, 0, l);
+  wholeIn(['note', 'spaceAfter'], t.note.spaceAfter, 0, l);
+  wholeIn(['note', 'issueSpaceAfter'], t.note.issueSpaceAfter, 0, l);
   wholeIn(['footer', 'minGap'], t.footer.minGap, 0, l);
   for (const [keys, v] of [[['footer', 'inset'], t.footer.inset], [['pageNumber', 'inset'], t.pageNumber.inset]] as const) {
     if (!Number.isFinite(v) || v < 0 || v > c / 4) fail([...keys], say('count', { min: 0, max: c / 4 }));
