@@ -33,8 +33,10 @@ describe('item front matter', () => {
 
   it('frontmatter/unknown-key: a misspelt key suggests the right one', () => {
     const r = read(FM.replace('department:', 'departmant:') + '正文。\n');
-    expect(r.at).toEqual(['3:1 warning frontmatter/unknown-key', '1:1 error frontmatter/required']);
+    // The missing department is the load stage's to report (it knows the kind, the lead and, for briefs, the template).
+    expect(r.at).toEqual(['3:1 warning frontmatter/unknown-key']);
     expect(r.diagnostics[0]!.args).toEqual({ key: 'departmant', suggestion: 'department' });
+    expect(r.departmentMissing?.at).toMatchObject({ line: 1, column: 1 });
   });
 
   it('a title continued on the next line joins without a space', () => {
