@@ -69,6 +69,19 @@ describe('init and new', () => {
   });
 });
 
+describe('check --fix and the digit-adjacent commas', () => {
+  it('rewrites 6.8%, and 安全,9月 (and ; before Chinese) to full width, leaves 1,200, and a second run finds nothing', () => {
+    const dir = path.join(tmpDir(), 'issue');
+    fs.cpSync(path.join(root, 'test/fixtures/fix-numbers/issue'), dir, { recursive: true });
+    const r = bulletin(['check', dir, '--fix']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${path.join(dir, '01-tongji.md')}:5:17: fixed \`,\` → \`，\` [lint/halfwidth-punctuation]`);
+    const fixed = fs.readFileSync(path.join(dir, '01-tongji.md'));
+    expect(fixed.equals(fs.readFileSync(path.join(root, 'test/fixtures/fix-numbers/expected/01-tongji.md')))).toBe(true);
+    expect(bulletin(['check', dir]).stderr).not.toContain('lint/halfwidth-punctuation');
+  });
+});
+
 describe('attribution', () => {
   it('department: "" is an error at the value that names the kind: 简讯 for a brief, 头条 for the lead', () => {
     const { folder } = copyExample();
