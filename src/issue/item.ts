@@ -93,7 +93,8 @@ export function readItem(name: string, src: SourceText, diags: Diagnostics): Loa
   // Nothing left to print, and not because of a construct already reported.
   if (paragraphs.length === 0 && errorCount(diags) === errorsBeforeBody) {
     const start = src.position(bodyStart);
-    diags.error(file, start, 'item/empty-body', {}, src.position(bodyStart + src.lineText(start.line).length));
+    const kind = frontmatter?.kind === 'brief' ? { en: 'brief', zh: '简讯' } : { en: 'item', zh: '稿件' };
+    diags.error(file, start, 'item/empty-body', { kind }, src.position(bodyStart + src.lineText(start.line).length));
   }
 
   const figures = paragraphs.flatMap((p) => (p.figure ? [p.figure] : []));

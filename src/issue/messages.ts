@@ -151,8 +151,8 @@ export const LOAD_MESSAGES: Record<string, Message> = {
     zh: '`kind: {value}` 不是有效的类型；应写 `kind: item`（默认）或 `kind: brief`——是不是想写 `{suggestion}`？',
   },
   'item/empty-body': {
-    en: 'this item has no text; write its paragraphs below the closing `---` line',
-    zh: '此稿件没有正文；请在结尾的 `---` 行下面写正文段落',
+    en: 'this {kind} has no text; write its paragraphs below the closing `---` line',
+    zh: '此{kind}没有正文；请在结尾的 `---` 行下面写正文段落',
   },
   'item/duplicate-order': {
     en: '`order: {order}` is also used by `{other}`; two files of the same kind cannot share a position, give one of them another number',

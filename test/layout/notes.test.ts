@@ -7,6 +7,7 @@ import { compile, type Compiled } from '../../src/build.js';
 import { CLOSING } from '../../src/layout/chars.js';
 import type { GlyphRun } from '../../src/layout/display-list.js';
 import { baselineOf, gridOf } from '../../src/layout/grid.js';
+import { fontFamily, renderSvgPage } from '../../src/render/svg.js';
 import { root } from '../helpers/cli.js';
 
 const folder = path.join(root, 'test/fixtures/notes/issue');
@@ -87,6 +88,16 @@ describe('编者按 (note)', () => {
     const first = lines().find((l) => l.text.startsWith('编者按：'))!;
     expect(first.runs[0]!.x).toBeCloseTo(grid.left + c.template.body.indent * grid.cell, 3);
     expect([...first.text].length).toBe(c.template.grid.chars - c.template.body.indent);
+  });
+});
+
+describe('编者按 in the preview', () => {
+  it('the SVG page draws the label in the heading face and the note in the note face, as the PDF does', () => {
+    const svg = renderSvgPage(c.pages[0]!, { faces: c.fonts.faces, colors: c.template.colors });
+    const heading = fontFamily(c.fonts.primary(c.template.note.labelFont).id);
+    const kai = fontFamily(c.fonts.primary(c.template.note.font).id);
+    expect(svg.match(new RegExp(`font-family="${heading}"[^>]*>编者按：</text>`, 'g'))).toHaveLength(2);
+    expect(svg).toMatch(new RegExp(`font-family="${kai}"[^>]*>岁末年初，各地各部门围绕重点项目建设和民生实</text>`));
   });
 });
 

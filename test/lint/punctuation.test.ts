@@ -93,6 +93,12 @@ describe('titles', () => {
     expect(lint([fm('我区开展"高新技术"企业培育') + '正文。\n']).at).toEqual(['2:12-18 lint/ascii-quotes']);
   });
 
+  it('an item\'s 编者按 is checked at its place in the front matter, and not fixed there', () => {
+    const r = lint([fm().replace('---\n', '---\nnote: 做法值得借鉴,请参考。\n') + '正文。\n']);
+    expect(r.at).toEqual(['2:13-14 lint/halfwidth-punctuation']);
+    expect(r.fixes).toEqual([]);
+  });
+
   it('--fix never touches the front matter', () => {
     expect(lint([fm('我区开展高新技术企业,培育攻坚行动') + '正文。\n']).fixes).toEqual([]);
   });
