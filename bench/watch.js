@@ -5,6 +5,11 @@
 // preview's Server-Sent Event with the new version arrives. Each figure
 // includes the watcher's debounce (DEBOUNCE_MS). Medians over 20 edits, after
 // 5 warm-up edits, for examples/issue-07 and a generated 60-item issue.
+// Beside them, Typst's side: the same edits to the same content as Typst
+// markup (bench/typst/issue-to-typ.js), recompiled by one long-lived
+// in-process compiler (typst-ts-node-compiler, Typst's incremental engine,
+// its caches evicted as `typst watch` does), timed from the new source to the
+// PDF written to disk. No file watching and no debounce on that side.
 //
 //   npm run bench:watch        (needs a build: it runs tsc first)
 
@@ -14,12 +19,15 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { DEBOUNCE_MS } from '../dist/watch/rebuilder.js';
 import { generateIssue } from './generate-issue.js';
 import { ms, summary } from './stats.js';
+import { issueToTyp } from './typst/issue-to-typ.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const cli = path.join(here, '../bin/bulletin.js');
+// BENCH_CLI=/other/checkout/bin/bulletin.js measures another build of bulletin (a before/after).
+const cli = path.resolve(process.env.BENCH_CLI ?? path.join(here, '../bin/bulletin.js'));
 const EDITS = 20;
 const WARMUP = 5;
 const PAUSE = 150; // between edits: an editor saves at most a few times a second
@@ -69,21 +77,54 @@ async function editToPdf(name, source) {
   const watcher = fs.watch(dir, (_e, f) => {
     if (f === 'out.pdf' && resolveWrite) resolveWrite(performance.now());
   });
+  // Typst's edit after each of ours, so both sides meet the same load (the machine may be shared).
+  const typst = typstEditor(name, source);
   const times = [];
+  const typstTimes = [];
   for (let i = 1; i <= WARMUP + EDITS; i++) {
     const written = new Promise((r) => (resolveWrite = r));
     const t0 = performance.now();
     edit(i);
     const t1 = await written;
     resolveWrite = undefined;
-    if (i > WARMUP) times.push(t1 - t0);
+    await sleep(PAUSE);
+    const t = typst.step(i);
+    if (i > WARMUP) {
+      times.push(t1 - t0);
+      typstTimes.push(t);
+    }
     await sleep(PAUSE);
   }
+  typst.close();
   watcher.close();
   await p.stop();
   // The CLI's own status lines: compile + render + write, from the compile's start.
   const work = [...p.stderr().matchAll(/built .* \((\d+) ms\)/g)].map((m) => Number(m[1])).slice(-EDITS);
-  return { name, pages: Number(/(\d+) pages/.exec(p.stderr())[1]), ...summary(times), work: summary(work).median };
+  const ratios = times.map((x, i) => x / typstTimes[i]);
+  return { name, pages: Number(/(\d+) pages/.exec(p.stderr())[1]), ...summary(times), work: summary(work).median, typst: summary(typstTimes), ratio: summary(ratios).median };
+}
+
+/**
+ * Typst's incremental edit → PDF on disk, in process: the same edits to the same content as Typst markup.
+ * step(i) makes edit i and returns the time from the new source to the PDF written.
+ */
+function typstEditor(name, source) {
+  const { dir, folder, edit } = prepare(`typst-${name}`, source);
+  const out = path.join(dir, 'out.pdf');
+  const compiler = NodeCompiler.create({ workspace: dir, fontArgs: [{ fontPaths: [path.join(here, '../fonts')] }] });
+  fs.writeFileSync(out, compiler.pdf({ mainFileContent: issueToTyp(folder) }));
+  return {
+    step(i) {
+      edit(i);
+      const typ = issueToTyp(folder); // the edit, made in Typst's source: not Typst's work
+      const t0 = performance.now();
+      fs.writeFileSync(out, compiler.pdf({ mainFileContent: typ }));
+      const t1 = performance.now();
+      compiler.evictCache(10); // as `typst watch` does after each compile
+      return t1 - t0;
+    },
+    close: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 async function editToPreview(name, source) {
@@ -141,6 +182,11 @@ export async function benchWatch() {
       `  ${r.kind.padEnd(22)} ${r.name.padEnd(9)} ${String(r.pages).padStart(3)} pages  median ${ms(r.median)}  min ${ms(r.min)}  max ${ms(r.max)}` +
         `  (beyond the debounce ${ms(r.median - DEBOUNCE_MS)}, of which build work ${ms(r.work)})`,
     );
+  }
+  console.log(`edit → PDF on disk, side by side, edits alternating (medians of ${EDITS} edits after ${WARMUP} warm-up):`);
+  console.log('  issue      bulletin --watch, incl. debounce (min)   Typst in process (min)   bulletin / Typst, pair by pair');
+  for (const r of rows.filter((x) => x.typst)) {
+    console.log(`  ${r.name.padEnd(9)}  ${`${ms(r.median)} (${ms(r.min)})`.padStart(38)}   ${`${ms(r.typst.median)} (${ms(r.typst.min)})`.padStart(22)}   ${r.ratio.toFixed(2).padStart(30)}`);
   }
   return rows;
 }

@@ -9,25 +9,34 @@ import { fileURLToPath } from 'node:url';
 import { decode, encode } from '@jridgewell/sourcemap-codec';
 import { build } from 'esbuild';
 
+// Each start-up step below can be left out of a bundle, to measure what it pays
+// or to rule it out when a tool's new version breaks it (docs/performance.md,
+// "Start-up machinery"): BULLETIN_BUNDLE_WITHOUT=lazy-pdfkit,builtins,ascii npm run build
+const WITHOUT = new Set((process.env.BULLETIN_BUNDLE_WITHOUT ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const STEPS = ['lazy-fontkit', 'lazy-pdfkit', 'lazy-child-process', 'brotli', 'builtins', 'ascii'];
+for (const w of WITHOUT) if (!STEPS.includes(w)) throw new Error(`BULLETIN_BUNDLE_WITHOUT: unknown step ${w} (steps: ${STEPS.join(', ')})`);
+
 // Modules that cost milliseconds to initialise but that most builds never
 // call: pdfkit imports them at its top for encryption, line wrapping and
 // opening font files, none of which a bulletin build does (our faces come
 // with their own tables, see src/fonts); the others are below. Each is
 // replaced by a stand-in that loads the real module on first call.
-const LAZY = {
-  fontkit: { named: ['create'] }, // ~30 ms: Unicode property tables, decompressed at import
-  linebreak: { construct: true }, // ~5 ms: a line-break trie; pdfkit wraps no text of ours
-  '@noble/ciphers/aes': { named: ['cbc', 'ecb'] }, // ~18 ms: AES tables computed at import; we never encrypt
-  // ~1.5 ms with net, dgram and the rest it loads: commander requires it at its top (for subcommands that are
+// The named exports are the ones the importers use: esbuild stops the build ("No matching export") if a new
+// version of an importer asks for another.
+const ALL_LAZY = {
+  fontkit: { named: ['create'], step: 'lazy-fontkit' }, // ~30 ms: Unicode property tables, decompressed at import
+  linebreak: { construct: true, step: 'lazy-pdfkit' }, // ~5 ms: a line-break trie; pdfkit wraps no text of ours
+  '@noble/ciphers/aes': { named: ['cbc', 'ecb'], step: 'lazy-pdfkit' }, // ~18 ms: AES tables computed at import; we never encrypt
+  // 3–10 ms with net, dgram and the rest it loads: commander requires it at its top (for subcommands that are
   // programs, which we have none of), and only `preview` starts a program (the browser).
-  'node:child_process': { named: ['spawn'] },
-  // ~0.5 ms: the table of 2,000 HTML entity names, which only a `&name;` in a report needs.
-  'decode-named-character-reference': { named: ['decodeNamedCharacterReference'] },
+  'node:child_process': { named: ['spawn'], step: 'lazy-child-process' },
 };
+const LAZY = Object.fromEntries(Object.entries(ALL_LAZY).filter(([, spec]) => !WITHOUT.has(spec.step)));
 
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
+    if (!Object.keys(LAZY).length) return;
     const filter = new RegExp(`^(${Object.keys(LAZY).map((k) => k.replace(/[/@]/g, '\\$&')).join('|')})$`);
     b.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy' }));
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, ({ path }) => {
@@ -94,7 +103,7 @@ await build({
   // loaded only by `verify`) is then loaded with require(esm).
   supported: { 'dynamic-import': false },
   external: ['pdfjs-dist'],
-  plugins: [lazyModules, nodeBrotli],
+  plugins: [lazyModules, ...(WITHOUT.has('brotli') ? [] : [nodeBrotli])],
   // src/paths.ts finds templates/ and fonts/ from its own address.
   define: { 'import.meta.url': '__bundle_url' },
   // The bundle is the body of a function that bin/bulletin.js calls as Node calls a module's, written so here
@@ -119,14 +128,15 @@ await build({
 // esbuild escapes strings but leaves regular expressions and comments as written: escape what is left, as \uXXXX
 // (valid in strings, templates, regular expressions and names alike; astral characters as their two halves).
 const map = JSON.parse(fs.readFileSync(`${outfile}.map`, 'utf8'));
-let code = replaceKeepingMap(fs.readFileSync(outfile, 'utf8'), map, /[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+let code = fs.readFileSync(outfile, 'utf8');
+if (!WITHOUT.has('ascii')) code = `/*ascii*/${replaceKeepingMap(code, map, /[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`;
 // Node built-ins: for `import fs from 'node:fs'` esbuild writes `__toESM(require("node:fs"), 1)`, which copies
 // every property of the module into a new object of getters, at each of ~50 import sites (~1 MB and ~4 ms at
 // start). A built-in is never an ES module turned CommonJS, so `default` is the module itself: an object that
 // has `default` and inherits the rest answers both default and named imports, in constant time.
 let builtins = 0;
-code = replaceKeepingMap(code, map, /__toESM\((require\("([^"]+)"\))(?:, ?1)?\)/g, (call, req, id) => (isBuiltin(id) ? (builtins++, `__builtin(${req})`) : call));
-if (builtins < 40) throw new Error(`bundle.js: only ${builtins} imports of Node built-ins found; has esbuild's output changed?`);
+if (!WITHOUT.has('builtins')) code = replaceKeepingMap(code, map, /__toESM\((require\("([^"]+)"\))(?:, ?1)?\)/g, (call, req, id) => (isBuiltin(id) ? (builtins++, `__builtin(${req})`) : call));
+if (!WITHOUT.has('builtins') && builtins < 40) throw new Error(`bundle.js: only ${builtins} imports of Node built-ins found; has esbuild's output changed?`);
 fs.writeFileSync(outfile, code);
 fs.writeFileSync(`${outfile}.map`, JSON.stringify(map));
 

@@ -12,6 +12,8 @@ import { reportMissingDepartments } from './issue/attribution.js';
 import { loadIssue, type ItemReader } from './issue/load.js';
 import { gridOf } from './layout/grid.js';
 import { fitMastheadName } from './layout/masthead.js';
+import { fitColumns, headerLines, layoutTable } from './layout/table.js';
+import { tableParts } from './content/parts.js';
 import { checkFile, LIMITS, reasonText } from './issue/read-file.js';
 import type { Issue } from './issue/model.js';
 import { lintIssue, withoutSwitchedOff, type Fix } from './lint/index.js';
@@ -71,6 +73,7 @@ async function runChecks(dir: string, strict: boolean, readItem?: ItemReader): P
   if (!fonts || diags.hasErrors) return result;
   checkCoverage(loaded.issue, template, fonts, diags, strict);
   checkMasthead(loaded.issue, template, fonts, diags);
+  checkTables(loaded.issue, template, fonts, diags);
   if (!diags.hasErrors) result.ready = { issue: loaded.issue, template, fonts };
   return result;
 }
@@ -80,4 +83,28 @@ function checkMasthead(issue: Issue, t: Template, fonts: FontSet, diags: Diagnos
   const name = issue.masthead;
   if (fitMastheadName(name.value, t, gridOf(t).measure, fonts)) return;
   diags.error(issue.issueFile, name.at, 'layout/masthead-too-long', { name: name.value, count: [...name.value].length, min: Math.round(t.masthead.name.minSize * 10) / 10 }, name.end);
+}
+
+/** Every table must fit the measure with its columns at their narrowest, and each row a page under its header. */
+function checkTables(issue: Issue, t: Template, fonts: FontSet, diags: Diagnostics): void {
+  const grid = gridOf(t);
+  const mm = (pt: number) => Math.ceil((pt * 25.4) / 72 * 10) / 10;
+  for (const item of issue.items) {
+    for (const p of item.paragraphs) {
+      if (!p.table) continue;
+      const parts = tableParts(p.table, t);
+      const fit = fitColumns(parts, t, grid.measure, fonts);
+      if (!fit.ok) {
+        const columns = p.table.align.length;
+        diags.error(item.file, p.table.at, 'layout/table-too-wide', { mm: mm(fit.over), chars: Math.ceil(fit.over / t.table.size), columns, word: fit.word, column: fit.column + 1 });
+        continue;
+      }
+      const layout = layoutTable(parts, t, grid, fonts);
+      const header = headerLines(layout);
+      layout.rows.forEach((row, r) => {
+        const lines = r < layout.header ? header : header + row.lines;
+        if (lines > grid.lines) diags.error(item.file, p.table!.rowAt[r]!, 'layout/table-row-too-tall', { lines, capacity: grid.lines });
+      });
+    }
+  }
 }

@@ -7,6 +7,7 @@ import { defaultOutput, renderIssue, writeOutput } from '../build.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../diagnostics/messages.js';
 import { displayPath } from '../paths.js';
+import { FontProgramCache } from '../render/pdf-fonts.js';
 import { WatchSession } from '../watch/session.js';
 import { printDiagnostics } from './common.js';
 import { untilStopped } from './signals.js';
@@ -29,6 +30,8 @@ export async function watchBuild(o: WatchBuildOptions): Promise<number> {
   const tmp = path.join(path.dirname(output), `.${path.basename(output)}.`);
   const ignore = (f: string) => f === output || (f.startsWith(tmp) && f.endsWith('.tmp'));
   let good = false;
+  // An edit seldom brings a character the issue did not have: the fonts' subsets stay as they were.
+  const programs = new FontProgramCache();
 
   const session = new WatchSession({
     dir: o.dir,
@@ -37,7 +40,7 @@ export async function watchBuild(o: WatchBuildOptions): Promise<number> {
       const diagnostics: Diagnostic[] = [...result.diagnostics];
       let pages: number | undefined;
       if (result.compiled) {
-        const failed = writeOutput(output, await renderIssue(result.compiled, o.date ?? new Date(), { pdfa: !!o.pdfa }));
+        const failed = writeOutput(output, await renderIssue(result.compiled, o.date ?? new Date(), { pdfa: !!o.pdfa, programs }));
         if (failed) diagnostics.push(failed);
         else pages = result.compiled.pages.length;
       }

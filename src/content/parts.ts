@@ -2,7 +2,7 @@
 // Issue and the template. Every output (the PDF layout, the Word file) reads
 // them from here, so none of them decides the content again.
 
-import type { DistributionLine, Figure, ImageFile, Inline, Issue, Item } from '../issue/model.js';
+import type { CellAlign, DistributionLine, Figure, ImageFile, Inline, Issue, Item, Table } from '../issue/model.js';
 import { attributed } from '../issue/attribution.js';
 import { joinLines } from '../issue/line-breaks.js';
 import type { Role, Template } from '../template/model.js';
@@ -61,23 +61,66 @@ export interface FigureParts {
   caption?: Part;
 }
 
+/** A cell's words and where they sit in it. */
+export interface CellParts {
+  parts: Part[];
+  align: CellAlign;
+}
+
+/** A table: its header row first (set in the header face, repeated on each page it runs onto). */
+export interface TableParts {
+  rows: CellParts[][];
+  /** Rows at the top that are the header (GFM has one). */
+  header: number;
+  table: Table;
+}
+
+export type BodyPart = Part[] | FigureParts | TableParts;
+
 export interface ItemParts {
   /** A title set on its own: the lead's display title, or any title when the template says `block`. */
   title?: { text: string; role: Role; display: boolean };
   /** The item's 编者按 (noteParagraphs): after a title set on its own, else before the item's first paragraph. */
   note?: Part[][];
-  /** Body paragraphs with the run-in title, the brief marker and the attribution in place, and figures. */
-  paragraphs: Array<Part[] | FigureParts>;
+  /** Body paragraphs with the run-in title, the brief marker and the attribution in place, figures and tables. */
+  paragraphs: BodyPart[];
 }
 
-export function isFigure(p: Part[] | FigureParts): p is FigureParts {
-  return !Array.isArray(p);
+export function isFigure(p: BodyPart): p is FigureParts {
+  return 'image' in p;
 }
 
-function inlinePart(inline: Inline, t: Template): Part {
+export function isTable(p: BodyPart): p is TableParts {
+  return 'rows' in p;
+}
+
+/**
+ * A figure in a statistics table: digits with their sign, point, thousands commas and % or ‰, or a
+ * dash for "none". Set flush right so that units line up, unless the delimiter row aligns the column.
+ */
+const NUMERIC = /^[+\-−±]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*[%‰％]?$|^[—–\-－]+$/;
+
+export function isNumeric(text: string): boolean {
+  return NUMERIC.test(text.trim());
+}
+
+export function tableParts(table: Table, t: Template): TableParts {
+  const rows = table.rows.map((cells, r) =>
+    cells.map((cell, c): CellParts => {
+      const header = r === 0;
+      const parts = cell.inlines.map((i) => (header ? { text: i.text, role: t.table.header.font, kind: 'text' as const } : inlinePart(i, t, t.table.font)));
+      const text = parts.map((p) => p.text).join('');
+      const align = header ? t.table.header.align : (table.align[c] ?? (isNumeric(text) ? 'right' : 'left'));
+      return { parts: withoutLeadingSpace(parts), align };
+    }),
+  );
+  return { rows, header: 1, table };
+}
+
+function inlinePart(inline: Inline, t: Template, plain: Role = t.body.font): Part {
   if (inline.style === 'strong') return { text: inline.text, role: t.item.title.font, kind: 'strong' };
   if (inline.style === 'emphasis') return { text: inline.text, role: 'emphasis', kind: 'emphasis' };
-  return { text: inline.text, role: t.body.font, kind: 'text' };
+  return { text: inline.text, role: plain, kind: 'text' };
 }
 
 function figureParts(f: Figure, t: Template): FigureParts {
@@ -126,18 +169,20 @@ export function itemParts(item: Item, lead: boolean, t: Template): ItemParts {
 
 function itemPartsWithoutNote(item: Item, lead: boolean, t: Template): ItemParts {
   const body = t.body.font;
-  const paragraphs = item.paragraphs.map((p) => (p.figure ? figureParts(p.figure, t) : withoutLeadingSpace(p.inlines.map((i) => inlinePart(i, t)))));
-  // The attribution closes the last paragraph of text, also when figures follow it (a report
+  const paragraphs: BodyPart[] = item.paragraphs.map((p) =>
+    p.figure ? figureParts(p.figure, t) : p.table ? tableParts(p.table, t) : withoutLeadingSpace(p.inlines.map((i) => inlinePart(i, t))),
+  );
+  // The attribution closes the last paragraph of text, also when figures or tables follow it (a report
   // ends with its department, the photos are shown with it); with no text at all it stands alone.
   const signed = attribution(item, t);
-  const lastText = paragraphs.findLastIndex((p) => !isFigure(p));
+  const lastText = paragraphs.findLastIndex((p) => Array.isArray(p));
   const closing = lastText >= 0 ? (paragraphs[lastText] as Part[]) : [];
   if (lastText < 0 && signed) paragraphs.push(closing);
   if (signed) closing.push({ text: signed, role: body, kind: 'attribution' });
   // The marker and a run-in title start the first paragraph; before a figure they get one of their own.
   const opening = (): Part[] => {
     const first = paragraphs[0]!;
-    if (!isFigure(first)) return first;
+    if (Array.isArray(first)) return first;
     const own: Part[] = [];
     paragraphs.unshift(own);
     return own;

@@ -26,6 +26,15 @@ export const MESSAGES: Record<string, Message> = {
     en: 'the masthead name `{name}` ({count} characters) is wider than the text block even at {min} pt, the smallest masthead size the template allows (`masthead: name: minSize`); shorten the name, or lower minSize in the template',
     zh: '报头名称“{name}”（{count} 个字）即使缩小到模板允许的最小字号 {min} 磅（`masthead: name: minSize`）仍超出版心宽度；请缩短名称，或在模板中调低 minSize',
   },
+  // tables (check.ts checkTables)
+  'layout/table-too-wide': {
+    en: 'this table is {mm} mm (about {chars} characters) wider than the text block even with every column at its narrowest: {columns} columns, the widest word `{word}` in column {column}; use fewer columns (split the table), shorten the widest words or numbers, or set a smaller `table: size` or `table: padding` in the template',
+    zh: '此表格即使每列都压到最窄，仍比版心宽 {mm} 毫米（约 {chars} 个字）：共 {columns} 列，第 {column} 列中最长的不可断开的词是“{word}”；请减少列数（拆分表格）、缩短最长的词或数字，或在模板中调小 `table: size` 或 `table: padding`',
+  },
+  'layout/table-row-too-tall': {
+    en: 'this table row takes {lines} grid lines with the header above it, more than the {capacity} lines of a page; a row is never split across pages — shorten its cells, or move the long text into a paragraph',
+    zh: '此表格行连同表头需要 {lines} 行，超过一页的 {capacity} 行；表格行不能跨页拆开——请缩短单元格文字，或把长文字改写成段落',
+  },
   ...OFD_CHECK_MESSAGES,
   ...SERIES_MESSAGES,
   ...VERIFY_MESSAGES,

@@ -1,15 +1,17 @@
 // Items and briefs as paragraphs in the named styles: the lead's title on its
 // own (in the PDF's lines), run-in titles, **strong** and *emphasis* as character styles, the
 // attribution and the △ marker as plain text where the content parts put them,
-// figures with their captions.
+// figures with their captions, tables as Word tables.
 
-import { Paragraph, TextRun } from 'docx';
-import { isFigure, isLead, issueNote, itemParts, type Part, type PartKind } from '../content/parts.js';
+import { Paragraph, Table, TextRun } from 'docx';
+import { isFigure, isLead, issueNote, isTable, itemParts, type Part, type PartKind } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
+import type { FaceChooser } from '../layout/metrics.js';
 import { figureParagraphs } from './figure.js';
 import type { Runs } from './runs.js';
 import { STYLE } from './style-ids.js';
+import { wordTable } from './table.js';
 import { titleLineFinder } from './title-lines.js';
 
 const CHARACTER_STYLE: Partial<Record<PartKind, string>> = {
@@ -30,14 +32,15 @@ function noteParagraphs(note: Part[][], space: number, runs: Runs): Paragraph[] 
   return text.concat(Array.from({ length: space }, () => new Paragraph({ style: STYLE.body })));
 }
 
-/** `pdfLines`: the text lines of the PDF's pages (displayLines), where titles take their breaks from. */
-export function bodyParagraphs(issue: Issue, t: Template, runs: Runs, pdfLines: readonly string[]): Paragraph[] {
+/** `pdfLines`: the text lines of the PDF's pages (displayLines), where titles take their breaks from; `fonts` measure tables' columns. */
+export function bodyParagraphs(issue: Issue, t: Template, runs: Runs, pdfLines: readonly string[], fonts: FaceChooser): Array<Paragraph | Table> {
   let figures = 0;
   const titleLines = titleLineFinder(pdfLines);
   const head = issueNote(issue, t);
-  return (head ? noteParagraphs(head, t.note.issueSpaceAfter, runs) : []).concat(issue.items.flatMap((item, i) => {
+  const opening: Array<Paragraph | Table> = head ? noteParagraphs(head, t.note.issueSpaceAfter, runs) : [];
+  return opening.concat(issue.items.flatMap((item, i) => {
     const parts = itemParts(item, isLead(issue, i), t);
-    const out: Paragraph[] = [];
+    const out: Array<Paragraph | Table> = [];
     if (parts.title) {
       const { text, role } = parts.title;
       const children = titleLines(text).flatMap((line, n) => [...(n ? [new TextRun({ break: 1 })] : []), ...runs(line, role)]);
@@ -47,6 +50,10 @@ export function bodyParagraphs(issue: Issue, t: Template, runs: Runs, pdfLines: 
     if (parts.note) out.push(...noteParagraphs(parts.note, t.note.spaceAfter, runs));
     const style = item.kind === 'brief' ? STYLE.brief : STYLE.body;
     for (const p of parts.paragraphs) {
+      if (isTable(p)) {
+        out.push(wordTable(p, t, runs, fonts));
+        continue;
+      }
       if (isFigure(p)) {
         out.push(...figureParagraphs(p, t, runs, ++figures));
         continue;

@@ -14,6 +14,8 @@ export const STYLE = {
   runInTitle: 'BulletinRunInTitle',
   strong: 'BulletinStrong',
   emphasis: 'BulletinEmphasis',
+  table: 'BulletinTable',
+  tableHeader: 'BulletinTableHeader',
   note: 'BulletinNote',
   noteLabel: 'BulletinNoteLabel',
 } as const;
@@ -34,6 +36,8 @@ export const STYLE_NAMES: Record<keyof typeof STYLE, string> = {
   runInTitle: '条目标题',
   strong: '加粗',
   emphasis: '强调',
+  table: '表格',
+  tableHeader: '表头',
   note: '编者按',
   noteLabel: '编者按标签',
 };

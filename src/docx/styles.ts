@@ -87,6 +87,19 @@ export function wordStyles(t: Template, g: WordGeometry, fonts: Record<Role, Wor
         run: { ...text(t.figure.caption), ...offGrid },
       },
       {
+        // A line of cell text a grid line, as in the PDF; alignment is the cell's own.
+        ...named('table'),
+        basedOn: 'Normal',
+        paragraph: { ...exact(g.linePitch) },
+        run: { ...text(t.table), ...offGrid },
+      },
+      {
+        ...named('tableHeader'),
+        basedOn: STYLE.table,
+        paragraph: { alignment: t.table.header.align === 'center' ? AlignmentType.CENTER : t.table.header.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT },
+        run: face(t.table.header.font),
+      },
+      {
         ...named('masthead'),
         basedOn: 'Normal',
         next: STYLE.issueNumber,
@@ -151,7 +164,7 @@ function gridScale(t: Template, g: WordGeometry): { scale?: number } {
 }
 
 /** Styles set off the grid: their own line heights, their own character widths. */
-export const OFF_GRID_STYLES: string[] = [STYLE.title, STYLE.caption, STYLE.masthead, STYLE.issueNumber, STYLE.issueLine, STYLE.footer, STYLE.pageNumber];
+export const OFF_GRID_STYLES: string[] = [STYLE.title, STYLE.caption, STYLE.table, STYLE.tableHeader, STYLE.masthead, STYLE.issueNumber, STYLE.issueLine, STYLE.footer, STYLE.pageNumber];
 
 /**
  * The docx library writes w:snapToGrid only on runs (the character grid in

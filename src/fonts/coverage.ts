@@ -37,6 +37,10 @@ export function issueTexts(issue: Issue, t: Template): RoleText[] {
     for (const p of item.paragraphs) {
       for (const inline of p.inlines) add(inline.text, inlineRole(inline), inline.at);
       if (p.figure?.caption) add(p.figure.caption.text, t.figure.caption.font, p.figure.caption.at);
+      // A table's header row in its own face; its cells as paragraphs, plain text in the table's face.
+      p.table?.rows.forEach((row, r) => {
+        for (const cell of row) for (const i of cell.inlines) add(i.text, r === 0 ? t.table.header.font : i.style === 'plain' ? t.table.font : inlineRole(i), i.at);
+      });
     }
   });
 

@@ -14,6 +14,7 @@ import { readBlock } from './figure.js';
 import { reportUnsupported } from './inline.js';
 import { errorCount } from './issue-yaml.js';
 import { markdownProblem } from './markdown-guard.js';
+import { readTable } from './table.js';
 import type { Figure, Item, ItemKind, Paragraph, Placed } from './model.js';
 import type { SourceText } from './source.js';
 
@@ -21,8 +22,7 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(r
 
 /**
  * GFM tables only (not all of remark-gfm, whose bare-URL links would make
- * every web address an error): plain CommonMark reads a table as a paragraph
- * of pipes and would print it so; parsed, it is reported like other blocks.
+ * every web address an error): a department's statistics table (table.ts).
  */
 function remarkTables(this: Processor): void {
   const data = this.data();
@@ -76,6 +76,11 @@ export function readItem(name: string, src: SourceText, diags: Diagnostics): Loa
   const errorsBeforeBody = errorCount(diags);
   let lastEnd = 0;
   for (const node of body) {
+    if (node.type === 'table') {
+      const table = readTable(node, src, diags);
+      if (table) paragraphs.push(table);
+      continue;
+    }
     if (node.type !== 'paragraph') {
       reportUnsupported(node, src, diags);
       continue;

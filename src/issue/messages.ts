@@ -202,4 +202,18 @@ export const LOAD_MESSAGES: Record<string, Message> = {
     en: 'this {construct} ({syntax}) cannot be printed in a bulletin; write plain paragraphs — only **bold** and *emphasis* may be used',
     zh: '正文不能使用这种 Markdown 写法（{syntax}），无法排印；请写成普通段落——正文中只能使用 **加粗** 和 *强调*',
   },
+
+  // tables (table.ts; the layout's checks are in diagnostics/messages.ts)
+  'table/too-large': {
+    en: 'this table has {count} {what}; at most {limit} can be printed — split it into smaller tables, or put the figures in the text',
+    zh: '此表格有 {count} {what}，最多只能排印 {limit}——请拆成几个小表格，或把数据写进正文',
+  },
+  'table/extra-cells': {
+    en: 'this row has {count} cells but the header row has {columns}; the cells past the header would be lost — add a column to the header, or delete the extra `|` cells',
+    zh: '此行有 {count} 个单元格，表头只有 {columns} 个；多出的单元格会丢失——请在表头加一列，或删去多余的 `|` 单元格',
+  },
+  'table/cell-too-long': {
+    en: 'this table cell has {length} characters; at most {limit} can be printed in a cell — put the text in a paragraph below the table',
+    zh: '此单元格有 {length} 个字，单元格中最多排印 {limit} 个字——请把这段文字写成表格下方的段落',
+  },
 };

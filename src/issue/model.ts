@@ -28,6 +28,27 @@ export interface Paragraph {
   at: SourcePlace;
   /** Set when the paragraph is an image on its own: `![caption](photos/a.jpg)`. */
   figure?: Figure;
+  /** Set when the paragraph is a GFM pipe table (inlines empty then). */
+  table?: Table;
+}
+
+/** A column's alignment as the delimiter row writes it (`:--`, `:-:`, `--:`). */
+export type CellAlign = 'left' | 'center' | 'right';
+
+/** A cell: the same runs as a paragraph's (**bold**, *emphasis*); empty for an empty cell. */
+export interface TableCell {
+  inlines: Inline[];
+  at: SourcePlace;
+}
+
+/** A GFM pipe table: its header row first, every row as many cells as the header. */
+export interface Table {
+  /** Per column; undefined where the delimiter row gives none (then numbers right, text left). */
+  align: Array<CellAlign | undefined>;
+  rows: TableCell[][];
+  /** Where each row starts. */
+  rowAt: SourcePlace[];
+  at: SourcePlace;
 }
 
 /** An image set on its own at the text width, its caption under it. */

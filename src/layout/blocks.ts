@@ -1,7 +1,7 @@
 // The body of an issue as blocks of grid lines: the lead's display title, item
 // paragraphs with run-in titles and attributions, figures, and the △ briefs.
 
-import { isFigure, isLead, issueNote, itemParts, type Part } from '../content/parts.js';
+import { isFigure, isLead, issueNote, isTable, itemParts, type Part, type TableParts } from '../content/parts.js';
 import type { ImageFile, Issue, Item } from '../issue/model.js';
 import type { Role, Template } from '../template/model.js';
 import type { Line, Piece } from './compose.js';
@@ -9,11 +9,12 @@ import type { StructTag } from './display-list.js';
 import { figureBlock } from './figure.js';
 import type { Grid } from './grid.js';
 import type { FaceChooser } from './metrics.js';
+import { layoutTable, type TableLayout } from './table.js';
 import { composeLonger, composeParagraph } from './text.js';
 import { titleLines } from './title.js';
 
 export interface Block {
-  kind: 'title' | 'paragraph' | 'space' | 'figure';
+  kind: 'title' | 'paragraph' | 'space' | 'figure' | 'table';
   /** Lines of the block; `size` is the text size the line's baseline is set for. */
   lines: Line[];
   size: number;
@@ -21,6 +22,8 @@ export interface Block {
   offsets: number[];
   /** A figure's image, placed from the text block's left edge and the top of the block's first line. */
   image?: PlacedImage;
+  /** A table's rows (its lines are empty: pagination places rows, table.ts draws them). */
+  table?: TableLayout;
   /** The structure element its lines' runs belong to (a figure's: its caption). */
   tag?: StructTag;
   /** The item's first paragraph (with its run-in title or △): pagination keeps more of it together. */
@@ -94,6 +97,10 @@ export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, f
   // 编者按 precedes the text it introduces: under a title of its own, else before the run-in title or △.
   if (parts.note) blocks.push(...noteBlocks(parts.note, t.note.spaceAfter, t, grid, fonts, article));
   for (const [i, p] of parts.paragraphs.entries()) {
+    if (isTable(p)) {
+      blocks.push(...tableBlocks(p, t, grid, fonts, article));
+      continue;
+    }
     if (!isFigure(p)) {
       const paragraph: StructTag = { type: 'P', parent: article };
       blocks.push({ ...paragraphBlock(p.map((part) => piece(part, paragraph)), t, grid, fonts, paragraph), ...(i === 0 ? { opensItem: true } : {}) });
@@ -109,6 +116,15 @@ export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, f
     for (let i = 0; i < t.figure.spaceAfter; i++) blocks.push(spaceBlock(t.body.size));
   }
   return blocks;
+}
+
+function tableBlocks(p: TableParts, t: Template, grid: Grid, fonts: FaceChooser, article: StructTag): Block[] {
+  const table = layoutTable(p, t, grid, fonts, article);
+  const lines = table.rows.reduce((n, r) => n + r.lines, 0);
+  const empty = { runs: [], width: 0, text: '' };
+  const spaces = (n: number) => Array.from({ length: n }, () => spaceBlock(t.body.size));
+  const block: Block = { kind: 'table', lines: Array.from({ length: lines }, () => empty), size: t.table.size, offsets: Array<number>(lines).fill(0), table };
+  return [...spaces(t.table.spaceBefore), block, ...spaces(t.table.spaceAfter)];
 }
 
 /** Keeps an item's blocks between builds (watch mode). Its owner keys it by the item's content and

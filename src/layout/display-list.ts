@@ -11,7 +11,7 @@ import type { ImageFile } from '../issue/model.js';
  */
 export interface StructTag {
   /** A standard structure type: Art an item, Div the masthead or footer, H1 the lead's title. */
-  type: 'Art' | 'Div' | 'H1' | 'H2' | 'P' | 'Span' | 'Figure' | 'Caption';
+  type: 'Art' | 'Div' | 'H1' | 'H2' | 'P' | 'Span' | 'Figure' | 'Caption' | 'Table' | 'TR' | 'TH' | 'TD';
   parent?: StructTag;
   /** Alternative text (a figure's). */
   alt?: string;
@@ -41,6 +41,7 @@ export interface GlyphRun {
   after?: string;
 }
 
+/** A filled box: a horizontal rule, or (a table's, width = its thickness, thickness = its length) a vertical one. */
 export interface Rule {
   kind: 'rule';
   x: number;

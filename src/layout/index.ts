@@ -11,6 +11,7 @@ import { baselineOf, gridOf, type Grid } from './grid.js';
 import { mastheadItems } from './masthead.js';
 import type { FaceChooser } from './metrics.js';
 import { paginate } from './paginate.js';
+import { segmentItems } from './table.js';
 import { setSingleLine } from './text.js';
 
 export type { Page, DisplayItem, GlyphRun, ImageBox, Rule } from './display-list.js';
@@ -33,6 +34,7 @@ export function layoutIssue(issue: Issue, t: Template, fonts: FaceChooser, cache
       const tag = blocks[s.block]!.tag;
       for (const r of s.line.runs) items.push({ ...r, x: grid.left + s.offset + r.x, y, tag: r.tag ?? tag });
       if (s.line.after && s.line.runs.length) (items[items.length - 1] as GlyphRun).after = s.line.after;
+      if (s.table) items.push(...segmentItems(s.table, i, grid, t));
       if (s.image) {
         const { image, x, y: top, width, height, tag: figure } = s.image;
         items.push({ kind: 'image', image, x: grid.left + x, y: grid.top + i * grid.pitch + top, width, height, tag: figure });

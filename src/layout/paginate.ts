@@ -6,6 +6,7 @@
 
 import type { Block, PlacedImage } from './blocks.js';
 import type { Line } from './compose.js';
+import { headerLines, type TableSegment } from './table.js';
 
 export interface Slot {
   line: Line;
@@ -15,6 +16,8 @@ export interface Slot {
   block: number;
   /** On a figure's first line: its image, placed from the top of this line. */
   image?: PlacedImage;
+  /** On the first line of a table's part on a page: the rows drawn from this line down. */
+  table?: TableSegment;
 }
 
 export interface Flow {
@@ -60,6 +63,32 @@ export function paginate(blocks: Block[], capacity: number, firstPageStart: numb
     return true;
   };
 
+  // A table breaks between rows only; its header rows open each page it runs onto, with at least one row under them.
+  const putTable = (b: Block, bi: number) => {
+    const layout = b.table!;
+    let segment: TableSegment | undefined;
+    const putRow = (r: number) => {
+      const page = pages[pages.length - 1]!;
+      for (let k = 0; k < layout.rows[r]!.lines; k++) {
+        page[slot] = { line: b.lines[0]!, offset: 0, size: b.size, block: bi, ...(segment ? {} : { table: (segment = { layout, rows: [], continued: pages.length > firstPage }) }) };
+        slot++;
+      }
+      segment!.rows.push(r);
+    };
+    if (tableOpening(b) > capacity - slot && slot > 0) newPage();
+    const firstPage = pages.length;
+    for (let r = 0; r < layout.header; r++) putRow(r);
+    for (let r = layout.header; r < layout.rows.length; r++) {
+      // A row taller than a page under the header is an error of `check` (checkTables): set here past the page's end.
+      if (slot + layout.rows[r]!.lines > capacity && slot > headerLines(layout)) {
+        newPage();
+        segment = undefined;
+        for (let h = 0; h < layout.header; h++) putRow(h);
+      }
+      putRow(r);
+    }
+  };
+
   blocks.forEach((b, bi) => {
     const room = capacity - slot;
     if (b.kind !== 'paragraph') whole = undefined;
@@ -71,7 +100,7 @@ export function paginate(blocks: Block[], capacity: number, firstPageStart: numb
       // Keep the title with the first lines of the next text block.
       const next = blocks.slice(bi + 1).find((x) => x.kind !== 'space');
       const spaces = blocks.slice(bi + 1).findIndex((x) => x.kind !== 'space');
-      const kept = next?.kind === 'figure' ? next.lines.length : Math.min(keep.orphans, next?.lines.length ?? 0);
+      const kept = next?.kind === 'figure' ? next.lines.length : next?.table ? tableOpening(next) : Math.min(keep.orphans, next?.lines.length ?? 0);
       const need = b.lines.length + Math.max(0, spaces) + kept;
       if (need > room && slot > 0) newPage();
       for (let i = 0; i < b.lines.length; i++) {
@@ -93,11 +122,15 @@ export function paginate(blocks: Block[], capacity: number, firstPageStart: numb
       // Whole, with the first lines of what follows, on this page or on the next (when they fit one page).
       const next = blocks.slice(bi + 1).find((x) => x.kind !== 'space');
       const spaces = Math.max(0, blocks.slice(bi + 1).findIndex((x) => x.kind !== 'space'));
-      const need = b.lines.length + spaces + (next?.kind === 'figure' ? next.lines.length : Math.min(keep.orphans, next?.lines.length ?? 0));
+      const need = b.lines.length + spaces + (next?.kind === 'figure' ? next.lines.length : next?.table ? tableOpening(next) : Math.min(keep.orphans, next?.lines.length ?? 0));
       if (need > room && need <= capacity) {
         newPage();
         whole = undefined;
       }
+    }
+    if (b.kind === 'table') {
+      putTable(b, bi);
+      return;
     }
     let p = b; // as set here: its version one line longer may stand in for it (a cached block stays as it was)
     let tried = false;
@@ -135,4 +168,10 @@ export function paginate(blocks: Block[], capacity: number, firstPageStart: numb
     }
   });
   return { pages, lastUsed: slot };
+}
+
+/** Grid lines a table needs on the page it starts on: its header and first row. */
+function tableOpening(b: Block): number {
+  const layout = b.table!;
+  return headerLines(layout) + (layout.rows[layout.header]?.lines ?? 0);
 }

@@ -41,6 +41,11 @@ export function lintIssue(issue: Issue, template?: Template): LintResult {
     for (const p of item.paragraphs) {
       const caption = p.figure?.caption && mapRuns([p.figure.caption], source, true);
       if (caption) checkPunctuation(caption, f);
+      // So is a table cell's.
+      for (const cell of p.table?.rows.flat() ?? []) {
+        const text = mapRuns(cell.inlines, source, true);
+        if (text) checkPunctuation(text, f);
+      }
     }
   });
   if (issue.note) {

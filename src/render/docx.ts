@@ -39,7 +39,7 @@ export async function renderDocx(c: Compiled, meta: DocxMeta): Promise<Uint8Arra
   const section: ISectionOptions = {
     properties: sectionProperties(t, g),
     footers,
-    children: [...mastheadParagraphs(issue, t, runs), ...bodyParagraphs(issue, t, runs, displayLines(c.pages)), ...footerBlock(issue, t, g, fonts, runs)],
+    children: [...mastheadParagraphs(issue, t, runs), ...bodyParagraphs(issue, t, runs, displayLines(c.pages), fonts), ...footerBlock(issue, t, g, fonts, runs)],
   };
   const doc = new Document({
     title: meta.title,

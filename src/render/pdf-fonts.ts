@@ -16,9 +16,43 @@ import zlib from 'node:zlib';
 import type { FontTables } from '../fonts/font-tables.js';
 import type { FontkitFont } from '../fonts/fontkit.js';
 import { subsetCff, type ByteSource } from './cff/subset.js';
-import { withFastSubset } from './subset-prime.js';
 
 const deflate = promisify(zlib.deflate);
+
+/** A face's font program as embedded: compressed, with its length before compression. */
+export interface FontProgram {
+  bytes: Uint8Array;
+  length: number;
+  truetype: boolean;
+}
+
+/**
+ * Font programs made by earlier renders, kept by a long-lived caller (watch mode): the same face and the
+ * same glyphs in the same order give the same program, so an edit that brings no new character re-uses it
+ * instead of subsetting and compressing again. Holds what the last render used, no more.
+ */
+export class FontProgramCache {
+  private kept = new Map<string, Promise<FontProgram>>();
+  private used = new Map<string, Promise<FontProgram>>();
+
+  /** The program under `key`, made by `make` when no earlier render made it. */
+  get(key: string, make: () => Promise<FontProgram>): Promise<FontProgram> {
+    let program = this.used.get(key) ?? this.kept.get(key);
+    if (!program) {
+      program = make();
+      // A failure is not kept: the next render tries again.
+      program.catch(() => this.used.delete(key));
+    }
+    this.used.set(key, program);
+    return program;
+  }
+
+  /** After a render: forget the programs it did not use. */
+  endRender(): void {
+    this.kept = this.used;
+    this.used = new Map();
+  }
+}
 
 /** What the renderer knows of a face. */
 export interface EmbeddableFace {
@@ -64,7 +98,7 @@ export class EmbeddedFont {
   /** The code of each BMP character met, plus one (0: not met yet). */
   private readonly bmpCode = new Uint16Array(0x10000);
   private readonly astralCode = new Map<number, number>();
-  private program?: Promise<{ bytes: Uint8Array; length: number; truetype: boolean }>;
+  private program?: Promise<FontProgram>;
 
   constructor(
     /** The resource name pages use (F1, F2…). */
@@ -125,8 +159,13 @@ export class EmbeddedFont {
     return code;
   }
 
-  /** Subset now and compress off the main thread; call once every glyph is known. */
-  startProgram(): void {
+  /** Subset now and compress off the main thread (or take the program from `cache`); call once every glyph is known. */
+  startProgram(cache?: FontProgramCache): void {
+    const make = () => this.makeProgram();
+    this.program = cache ? cache.get(`${this.face.path}#${this.face.collectionName ?? ''}#${this.gids.join(',')}`, make) : make();
+  }
+
+  private makeProgram(): Promise<FontProgram> {
     // fontkit subsets a CFF face as CFF and any other as a TrueType file.
     const truetype = this.face.tables.outlines !== 'cff';
     const bytes = (truetype ? undefined : this.subsetCff()) ?? this.subsetWithFontkit();
@@ -135,7 +174,7 @@ export class EmbeddedFont {
     // A CFF program is Huffman-coded only: its charstrings hardly repeat, so LZ77's search for repeats costs
     // three times the time (8 ms for the 333 KB body face of examples/issue-07) for 5% of the size.
     const strategy = truetype ? zlib.constants.Z_DEFAULT_STRATEGY : zlib.constants.Z_HUFFMAN_ONLY;
-    this.program = deflate(bytes, { chunkSize: bytes.length + (bytes.length >> 8) + 64, strategy }).then((z) => ({ bytes: z, length: bytes.length, truetype }));
+    return deflate(bytes, { chunkSize: bytes.length + (bytes.length >> 8) + 64, strategy }).then((z) => ({ bytes: z, length: bytes.length, truetype }));
   }
 
   private subsetCff(): Uint8Array | undefined {
@@ -159,7 +198,8 @@ export class EmbeddedFont {
   }
 
   private subsetWithFontkit(): Uint8Array {
-    const font = withFastSubset(this.face.fontkitFont as FontkitFont);
+    // fontkit's documented subsetting API (font.createSubset, includeGlyph, encode).
+    const font = this.face.fontkitFont as FontkitFont;
     const subset = font.createSubset();
     for (const gid of this.gids) subset.includeGlyph(font.getGlyph(gid));
     return subset.encode();

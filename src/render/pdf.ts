@@ -10,7 +10,7 @@ import type { FontTables } from '../fonts/font-tables.js';
 import type { Page } from '../layout/display-list.js';
 import { rgbHex } from '../template/color.js';
 import type { Color } from '../template/model.js';
-import { CodeList, EmbeddedFont, type RefMaker } from './pdf-fonts.js';
+import { CodeList, EmbeddedFont, type FontProgramCache, type RefMaker } from './pdf-fonts.js';
 import { StructureWriter } from './pdf-tags.js';
 
 export interface FaceFile {
@@ -42,6 +42,8 @@ export interface PdfOptions {
    * identification and the sRGB output intent it ships), every template colour in RGB.
    */
   pdfa?: boolean;
+  /** Font programs of earlier renders (watch mode), re-used when a face's glyphs are the same. */
+  programs?: FontProgramCache;
 }
 
 /** The page's font resources (pdfkit's PDFPage.fonts). */
@@ -93,7 +95,7 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
   const codeBytes = Buffer.from(codes.codes.buffer, 0, 2 * codes.length);
   if (os.endianness() === 'LE') codeBytes.swap16();
   // The largest subset first: its compression, the longest, starts soonest.
-  for (const font of [...fonts.values()].sort((a, b) => b.glyphCount - a.glyphCount)) font.startProgram();
+  for (const font of [...fonts.values()].sort((a, b) => b.glyphCount - a.glyphCount)) font.startProgram(options.programs);
 
   const first = pages[0];
   const info = pdfa ? archivalInfo(meta) : meta;
@@ -210,6 +212,7 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
   }
 
   for (const font of fonts.values()) await font.finish(refs);
+  options.programs?.endRender();
   doc.end();
   return done;
 }

@@ -231,6 +231,24 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
       spaceBefore: num(['figure', 'spaceBefore'], 0),
       spaceAfter: num(['figure', 'spaceAfter'], 0),
     },
+    // Defaults here too: a template that does not extend default may leave tables out.
+    table: {
+      font: raw(['table', 'font']) === undefined ? 'body' : role(['table', 'font']),
+      size: positive(['table', 'size'], bodySize),
+      color: str(['table', 'color'], 'black'),
+      header: {
+        font: raw(['table', 'header', 'font']) === undefined ? 'heading' : role(['table', 'header', 'font']),
+        align: oneOf(['table', 'header', 'align'], ['left', 'center', 'right'] as const, 'center'),
+      },
+      padding: len(['table', 'padding'], len(['table', 'size'], undefined, bodySize), 0.5 * bodySize),
+      rule: {
+        outer: positive(['table', 'rule', 'outer'], 1),
+        inner: positive(['table', 'rule', 'inner'], 0.5),
+        color: str(['table', 'rule', 'color'], 'black'),
+      },
+      spaceBefore: num(['table', 'spaceBefore'], 0),
+      spaceAfter: num(['table', 'spaceAfter'], 0),
+    },
     footer: {
       ...style(['footer']),
       thick: len(['footer', 'thick']),
@@ -251,7 +269,7 @@ export function loadTemplate(file: string, diags: Diagnostics): Template | undef
       onFooterOnlyPage: bool(['pageNumber', 'onFooterOnlyPage'], true),
     },
   };
-  for (const c of [t.masthead.name.color, t.masthead.rule.color, t.body.color, t.figure.caption.color]) {
+  for (const c of [t.masthead.name.color, t.masthead.rule.color, t.body.color, t.figure.caption.color, t.table.color, t.table.rule.color]) {
     if (!(c in colors)) fail(['colors'], `does not define the colour \`${c}\``);
   }
   const failed = () => diags.list.slice(before).some((d) => d.severity === 'error');

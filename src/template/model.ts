@@ -64,6 +64,17 @@ export interface Template {
   note: { font: Role; label: string; labelFont: Role; spaceAfter: number; issueSpaceAfter: number };
   /** Images: the largest box an image is scaled into, its caption's style, blank grid lines around it. */
   figure: { maxWidth: number; maxHeight: number; caption: TextStyle; spaceBefore: number; spaceAfter: number };
+  /**
+   * GFM tables: cell text (one grid line a line of text), the header row's face and alignment, the
+   * space between a cell's text and its rules, the outer and inner rules' thickness, blank grid lines around.
+   */
+  table: TextStyle & {
+    header: { font: Role; align: 'left' | 'center' | 'right' };
+    padding: number;
+    rule: { outer: number; inner: number; color: string };
+    spaceBefore: number;
+    spaceAfter: number;
+  };
   footer: TextStyle & {
     thick: number; thin: number; inset: number; separator: string;
     editor: string; copies: string; minGap: number;

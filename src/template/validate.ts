@@ -62,6 +62,7 @@ export function validateTemplate(t: Template, fail: Fail): void {
     [['footer', 'size'], t.footer.size],
     [['pageNumber', 'size'], t.pageNumber.size],
     [['figure', 'caption', 'size'], t.figure.caption.size],
+    [['table', 'size'], t.table.size],
     [['masthead', 'name', 'minSize'], t.masthead.name.minSize],
   ];
   for (const [keys, v] of sizes) lengthIn(keys, v, 0, TEMPLATE_LIMITS.size, true);
@@ -76,6 +77,8 @@ export function validateTemplate(t: Template, fail: Fail): void {
     [['footer', 'thick'], t.footer.thick],
     [['footer', 'thin'], t.footer.thin],
     [['pageNumber', 'below'], t.pageNumber.below],
+    [['table', 'rule', 'outer'], t.table.rule.outer],
+    [['table', 'rule', 'inner'], t.table.rule.inner],
   ];
   for (const [keys, v] of lengths) lengthIn(keys, v, 0, page);
   // Composition: justification and the ellipsis's closing stay within a character; the 一字线's raise within its size.
@@ -87,6 +90,7 @@ export function validateTemplate(t: Template, fail: Fail): void {
   }
   if (!(t.body.widowFill >= 0 && t.body.widowFill <= 1)) fail(['body', 'widowFill'], say('fraction', { min: 0, max: 1 }));
   lengthIn(['lead', 'title', 'narrower'], t.lead.title.narrower, 0, width);
+  if (sizeOk(t.table.size)) lengthIn(['table', 'padding'], t.table.padding, 0, 2 * t.table.size);
   if (sizeOk(t.pageNumber.size)) lengthIn(['pageNumber', 'dashRaise'], t.pageNumber.dashRaise, -t.pageNumber.size, t.pageNumber.size);
   lengthIn(['masthead', 'name', 'letterSpacing'], t.masthead.name.letterSpacing, -t.masthead.name.size, page);
 
@@ -105,6 +109,8 @@ export function validateTemplate(t: Template, fail: Fail): void {
   wholeIn(['note', 'spaceAfter'], t.note.spaceAfter, 0, l);
   wholeIn(['note', 'issueSpaceAfter'], t.note.issueSpaceAfter, 0, l);
   wholeIn(['footer', 'minGap'], t.footer.minGap, 0, l);
+  wholeIn(['table', 'spaceBefore'], t.table.spaceBefore, 0, l);
+  wholeIn(['table', 'spaceAfter'], t.table.spaceAfter, 0, l);
   for (const [keys, v] of [[['footer', 'inset'], t.footer.inset], [['pageNumber', 'inset'], t.pageNumber.inset]] as const) {
     if (!Number.isFinite(v) || v < 0 || v > c / 4) fail([...keys], say('count', { min: 0, max: c / 4 }));
   }

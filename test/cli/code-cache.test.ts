@@ -18,10 +18,10 @@ function packageCopy(): string {
   return dir;
 }
 
-function build(pkg: string, out: string, cache: string) {
+function build(pkg: string, out: string, cache: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [path.join(pkg, 'bin/bulletin.js'), 'build', example, '-o', out], {
     encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', SOURCE_DATE_EPOCH: '1737331200', BULLETIN_CACHE_DIR: cache },
+    env: { ...process.env, LANG: 'C', SOURCE_DATE_EPOCH: '1737331200', BULLETIN_CACHE_DIR: cache, ...env },
   });
   return { code: r.status, stderr: r.stderr };
 }
@@ -71,5 +71,61 @@ describe('code cache', () => {
     const out = path.join(tmpDir(), 'out.pdf');
     expect(build(pkg, out, path.join(file, 'cache'))).toEqual({ code: 0, stderr: `wrote ${out} (4 pages)\n` });
     expect(fs.statSync(file).isFile()).toBe(true);
+  });
+
+  it('BULLETIN_NO_CODE_CACHE=1 neither reads nor writes a cache, and the PDF is the same bytes', () => {
+    const pkg = packageCopy();
+    const cacheDir = path.join(tmpDir(), 'cache');
+    const [plain, cached] = [path.join(tmpDir(), 'plain.pdf'), path.join(tmpDir(), 'cached.pdf')];
+    expect(build(pkg, plain, cacheDir, { BULLETIN_NO_CODE_CACHE: '1' })).toEqual({ code: 0, stderr: `wrote ${plain} (4 pages)\n` });
+    expect(fs.existsSync(cacheDir)).toBe(false);
+    // A damaged cache under the right key would be refused and rewritten by a run that reads it: this one leaves it.
+    expect(build(pkg, cached, cacheDir).code).toBe(0);
+    const [name] = fs.readdirSync(cacheDir);
+    const cache = path.join(cacheDir, name!);
+    const keyLine = fs.readFileSync(cache).toString('utf8').split('\n')[0];
+    const damaged = Buffer.concat([Buffer.from(`${keyLine}\n`), Buffer.alloc(5000, 7)]);
+    fs.writeFileSync(cache, damaged);
+    expect(build(pkg, plain, cacheDir, { BULLETIN_NO_CODE_CACHE: '1' }).code).toBe(0);
+    expect(fs.readFileSync(cache).equals(damaged)).toBe(true);
+    expect(fs.readFileSync(plain).equals(fs.readFileSync(cached))).toBe(true);
+  });
+
+  it('a run that writes its cache removes the caches of bundles gone or changed and stale temporary files; other caches stay', () => {
+    const pkg = packageCopy();
+    const other = packageCopy(); // another installed copy, whose cache is still good
+    const cacheDir = path.join(tmpDir(), 'cache');
+    fs.mkdirSync(cacheDir);
+    const key = (bundle: string, size: number, mtimeMs: number) => `${process.version} ${process.arch} ${bundle} ${size} ${mtimeMs}\n`;
+    const otherBundle = path.join(other, 'dist/bulletin.cjs');
+    const st = fs.statSync(otherBundle);
+    const put = (name: string, head: string) => fs.writeFileSync(path.join(cacheDir, name), Buffer.concat([Buffer.from(head), Buffer.alloc(100, 1)]));
+    put('code-00000001.cache', key(path.join(tmpDir(), 'gone', 'dist', 'bulletin.cjs'), 123, 456)); // the bundle is gone
+    put('code-00000002.cache', key(otherBundle, st.size + 1, st.mtimeMs)); // made for an earlier version of it
+    put('code-00000003.cache', key(otherBundle, st.size, st.mtimeMs)); // current: kept
+    put('code-00000004.cache', `v0.0.1 ${process.arch} ${otherBundle} ${st.size} ${st.mtimeMs}\n`); // another Node, bundle current: kept
+    fs.writeFileSync(path.join(cacheDir, 'font-index.json'), '{}'); // not a code cache: kept
+    fs.writeFileSync(path.join(cacheDir, 'code-00000005.cache.1.tmp'), 'x');
+    const hoursAgo = new Date(Date.now() - 2 * 3600_000);
+    fs.utimesSync(path.join(cacheDir, 'code-00000005.cache.1.tmp'), hoursAgo, hoursAgo); // left by a killed run
+    fs.writeFileSync(path.join(cacheDir, 'code-00000006.cache.2.tmp'), 'x'); // another run may be writing it now: kept
+
+    const out = path.join(tmpDir(), 'out.pdf');
+    expect(build(pkg, out, cacheDir)).toEqual({ code: 0, stderr: `wrote ${out} (4 pages)\n` });
+    const left = fs.readdirSync(cacheDir).sort();
+    const own = left.filter((f) => !/^code-0000000\d/.test(f) && f !== 'font-index.json');
+    expect(own).toHaveLength(1);
+    expect(left.filter((f) => f !== own[0])).toEqual(['code-00000003.cache', 'code-00000004.cache', 'code-00000006.cache.2.tmp', 'font-index.json']);
+  });
+
+  it('an entry the sweep cannot read costs nothing: the build succeeds with its usual output, the rest is swept', () => {
+    const pkg = packageCopy();
+    const cacheDir = path.join(tmpDir(), 'cache');
+    fs.mkdirSync(path.join(cacheDir, 'code-00000009.cache'), { recursive: true }); // a folder where a cache file would be
+    fs.writeFileSync(path.join(cacheDir, 'code-00000008.cache'), 'not a key line\n'); // not a cache this program made
+    const out = path.join(tmpDir(), 'out.pdf');
+    expect(build(pkg, out, cacheDir)).toEqual({ code: 0, stderr: `wrote ${out} (4 pages)\n` });
+    expect(fs.statSync(path.join(cacheDir, 'code-00000009.cache')).isDirectory()).toBe(true);
+    expect(fs.existsSync(path.join(cacheDir, 'code-00000008.cache'))).toBe(false);
   });
 });

@@ -1,7 +1,6 @@
 // Which subroutines a Type 2 charstring calls (Adobe Technote 5177), found by
-// reading its bytes for numbers and operators only: no outline is built. Both
-// subsetters use it: subset-prime.ts (over fontkit's parsed font) and
-// subset.ts (over the few bytes it reads of the font file).
+// reading its bytes for numbers and operators only: no outline is built.
+// subset.ts uses it over the few bytes it reads of the font file.
 
 /** A subroutine INDEX, global or local. */
 export interface SubrTable {
