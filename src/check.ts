@@ -9,6 +9,7 @@ import { sortDiagnostics } from './diagnostics/sort.js';
 import { briefMarker } from './content/parts.js';
 import { checkCoverage } from './fonts/coverage.js';
 import { loadFontSet, type FontSet } from './fonts/fontset.js';
+import { reportMissingDepartments } from './issue/attribution.js';
 import { loadIssue, type ItemReader } from './issue/load.js';
 import { gridOf } from './layout/grid.js';
 import { fitMastheadName, mastheadCollisions } from './layout/masthead.js';
@@ -70,6 +71,9 @@ async function runChecks(dir: string, strict: boolean, caches: CheckCaches): Pro
 
   // The issue's own brief marker (briefMarker: ◆) is the template's from here on: layout, Word and coverage read it there.
   if (template && issue.briefMarker) template = { ...template, brief: { ...template.brief, marker: briefMarker(template, issue.briefMarker.value) } };
+  // Briefs that do not say `attribution:` follow the template (brief.attribution).
+  const briefs = issue.items.filter((item) => item.kind === 'brief' && item.attribution === undefined);
+  reportMissingDepartments(briefs, template?.brief.attribution ?? true, undefined, diags);
 
   const lint = lintIssue(issue, template);
   diags.merge(lint.diagnostics);

@@ -69,6 +69,12 @@ export function registerInit(program: Command, ctx: CommandContext): void {
         ctx.exit = 2;
         return;
       }
+      // A brief has no title: dropping the one given would lose it without a word.
+      if (o.brief && o.title !== undefined) {
+        process.stderr.write(`${formatMessage('cli/new-brief-title', { title: o.title }, lang)}\n`);
+        ctx.exit = 2;
+        return;
+      }
       const file = newItem(dir, { department: o.department, brief: !!o.brief, ...(o.title ? { title: o.title } : {}) });
       process.stdout.write(`${displayPath(file)}\n`);
     });

@@ -3,6 +3,8 @@
 // them from here, so none of them decides the content again.
 
 import type { CellAlign, DistributionLine, Figure, ImageFile, Inline, Issue, Item, Table } from '../issue/model.js';
+import { attributed } from '../issue/attribution.js';
+import { joinLines } from '../issue/line-breaks.js';
 import type { Role, Template } from '../template/model.js';
 
 /** `第{number}期` with `{number}` filled in. */
@@ -72,7 +74,7 @@ export function pageNumberParts(t: Template): { before: string; after: string } 
 }
 
 /** What a piece of an item is, so an output can style it by name (Word's character styles). */
-export type PartKind = 'text' | 'strong' | 'emphasis' | 'title' | 'separator' | 'marker' | 'attribution' | 'caption';
+export type PartKind = 'text' | 'strong' | 'emphasis' | 'title' | 'separator' | 'marker' | 'attribution' | 'caption' | 'note-label' | 'note';
 
 export interface Part {
   text: string;
@@ -105,6 +107,8 @@ export type BodyPart = Part[] | FigureParts | TableParts;
 export interface ItemParts {
   /** A title set on its own: the lead's display title, or any title when the template says `block`. */
   title?: { text: string; role: Role; display: boolean };
+  /** The item's 编者按 (noteParagraphs): after a title set on its own, else before the item's first paragraph. */
+  note?: Part[][];
   /** Body paragraphs with the run-in title, the brief marker and the attribution in place, figures and tables. */
   paragraphs: BodyPart[];
 }
@@ -151,7 +155,9 @@ function figureParts(f: Figure, t: Template): FigureParts {
   return { image: f.image, ...(f.caption ? { caption: { text: f.caption.text, role: t.figure.caption.font, kind: 'caption' } } : {}) };
 }
 
-export function attribution(item: Item, t: Template): string {
+/** `（区发改委）`, or nothing when the item prints no attribution (`attribution: false`, or a brief by the template's default). */
+export function attribution(item: Item, t: Template): string | undefined {
+  if (!item.department || !attributed(item, t.brief.attribution)) return undefined;
   return `${t.attribution.open}${item.department.text}${t.attribution.close}`;
 }
 
@@ -165,17 +171,41 @@ function withoutLeadingSpace(parts: Part[]): Part[] {
   return parts;
 }
 
+/**
+ * A 编者按 in paragraphs: `编者按：` in the label's face (黑体) opens the first, the note runs on in the
+ * note's face (楷体). A blank line in the note starts a new paragraph; a single line break joins as in
+ * Markdown text (nothing between Chinese characters).
+ */
+export function noteParagraphs(text: string, t: Template): Part[][] {
+  const paragraphs = text.split(/\n[ \t\u3000]*\n\s*/).map((p) => joinLines(p.split('\n').map((l) => l.trim()))).filter((p) => p !== '');
+  return paragraphs.map((p, i) => [
+    ...(i === 0 ? [{ text: t.note.label, role: t.note.labelFont, kind: 'note-label' as const }] : []),
+    { text: p, role: t.note.font, kind: 'note' as const },
+  ]);
+}
+
+/** The issue's own 编者按 (issue.yaml `note`), set after the masthead, before the lead item. */
+export function issueNote(issue: Issue, t: Template): Part[][] | undefined {
+  return issue.note ? noteParagraphs(issue.note.value, t) : undefined;
+}
+
 export function itemParts(item: Item, lead: boolean, t: Template): ItemParts {
+  const parts = itemPartsWithoutNote(item, lead, t);
+  return item.note ? { ...parts, note: noteParagraphs(item.note.text, t) } : parts;
+}
+
+function itemPartsWithoutNote(item: Item, lead: boolean, t: Template): ItemParts {
   const body = t.body.font;
   const paragraphs: BodyPart[] = item.paragraphs.map((p) =>
     p.figure ? figureParts(p.figure, t) : p.table ? tableParts(p.table, t) : withoutLeadingSpace(p.inlines.map((i) => inlinePart(i, t))),
   );
   // The attribution closes the last paragraph of text, also when figures or tables follow it (a report
   // ends with its department, the photos are shown with it); with no text at all it stands alone.
+  const signed = attribution(item, t);
   const lastText = paragraphs.findLastIndex((p) => Array.isArray(p));
   const closing = lastText >= 0 ? (paragraphs[lastText] as Part[]) : [];
-  if (lastText < 0) paragraphs.push(closing);
-  closing.push({ text: attribution(item, t), role: body, kind: 'attribution' });
+  if (lastText < 0 && signed) paragraphs.push(closing);
+  if (signed) closing.push({ text: signed, role: body, kind: 'attribution' });
   // The marker and a run-in title start the first paragraph; before a figure they get one of their own.
   const opening = (): Part[] => {
     const first = paragraphs[0]!;

@@ -145,6 +145,10 @@ export const GENERAL_MESSAGES: Record<string, Message> = {
     en: '`{path}` is not an issue folder (no such directory)',
     zh: '`{path}` 不是期刊文件夹（目录不存在）',
   },
+  'cli/new-brief-title': {
+    en: 'a brief (--brief) has no title, so `--title {title}` cannot be used; leave out --title, or leave out --brief to write an item with this title',
+    zh: '简讯（--brief）没有标题，不能同时使用 `--title {title}`；请去掉 --title，或去掉 --brief 写一篇带此标题的稿件',
+  },
 };
 
 

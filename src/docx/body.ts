@@ -4,7 +4,7 @@
 // figures with their captions, tables as Word tables.
 
 import { Paragraph, Table, TextRun } from 'docx';
-import { isFigure, isLead, isTable, itemParts, type PartKind } from '../content/parts.js';
+import { isFigure, isLead, issueNote, isTable, itemParts, type Part, type PartKind } from '../content/parts.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
 import type { FaceChooser } from '../layout/metrics.js';
@@ -20,11 +20,25 @@ const CHARACTER_STYLE: Partial<Record<PartKind, string>> = {
   emphasis: STYLE.emphasis,
 };
 
+/**
+ * A 编者按 in its paragraph style (楷体), the label `编者按：` in its character style (黑体), as the PDF
+ * sets them; then `space` empty body paragraphs, the PDF's blank grid lines.
+ */
+function noteParagraphs(note: Part[][], space: number, runs: Runs): Paragraph[] {
+  const text = note.map((parts) => new Paragraph({
+    style: STYLE.note,
+    children: parts.flatMap((part) => runs(part.text, part.role, part.kind === 'note-label' ? { style: STYLE.noteLabel } : {})),
+  }));
+  return text.concat(Array.from({ length: space }, () => new Paragraph({ style: STYLE.body })));
+}
+
 /** `pdfLines`: the text lines of the PDF's pages (displayLines), where titles take their breaks from; `fonts` measure tables' columns. */
 export function bodyParagraphs(issue: Issue, t: Template, runs: Runs, pdfLines: readonly string[], fonts: FaceChooser): Array<Paragraph | Table> {
   let figures = 0;
   const titleLines = titleLineFinder(pdfLines);
-  return issue.items.flatMap((item, i) => {
+  const head = issueNote(issue, t);
+  const opening: Array<Paragraph | Table> = head ? noteParagraphs(head, t.note.issueSpaceAfter, runs) : [];
+  return opening.concat(issue.items.flatMap((item, i) => {
     const parts = itemParts(item, isLead(issue, i), t);
     const out: Array<Paragraph | Table> = [];
     if (parts.title) {
@@ -32,6 +46,8 @@ export function bodyParagraphs(issue: Issue, t: Template, runs: Runs, pdfLines: 
       const children = titleLines(text).flatMap((line, n) => [...(n ? [new TextRun({ break: 1 })] : []), ...runs(line, role)]);
       out.push(new Paragraph({ style: parts.title.display ? STYLE.title : STYLE.blockTitle, children }));
     }
+    // As in the PDF: after a title of its own, else before the item's first paragraph.
+    if (parts.note) out.push(...noteParagraphs(parts.note, t.note.spaceAfter, runs));
     const style = item.kind === 'brief' ? STYLE.brief : STYLE.body;
     for (const p of parts.paragraphs) {
       if (isTable(p)) {
@@ -49,5 +65,5 @@ export function bodyParagraphs(issue: Issue, t: Template, runs: Runs, pdfLines: 
       out.push(new Paragraph({ style, children }));
     }
     return out;
-  });
+  }));
 }

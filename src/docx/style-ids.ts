@@ -18,6 +18,8 @@ export const STYLE = {
   tableHeader: 'BulletinTableHeader',
   marking: 'BulletinMarking',
   series: 'BulletinSeries',
+  note: 'BulletinNote',
+  noteLabel: 'BulletinNoteLabel',
 } as const;
 
 /** The names Word shows (and the README lists). */
@@ -40,4 +42,6 @@ export const STYLE_NAMES: Record<keyof typeof STYLE, string> = {
   tableHeader: '表头',
   marking: '密级份号',
   series: '专刊名',
+  note: '编者按',
+  noteLabel: '编者按标签',
 };

@@ -51,6 +51,8 @@ export function wordStyles(t: Template, g: WordGeometry, fonts: Record<Role, Wor
         run: { ...face(t.body.font, t.body.latin), size: halfPoints(t.body.size), color: color(t.body.color), ...gridScale(t, g) },
       },
       { ...named('brief'), basedOn: STYLE.body, next: STYLE.brief },
+      // 编者按: body text on the grid in the note's face (楷体), kept with the item it introduces.
+      { ...named('note'), basedOn: STYLE.body, next: STYLE.body, paragraph: { keepNext: true }, run: face(t.note.font) },
       {
         ...named('title'),
         basedOn: 'Normal',
@@ -161,6 +163,7 @@ export function wordStyles(t: Template, g: WordGeometry, fonts: Record<Role, Wor
       { ...named('runInTitle'), basedOn: 'DefaultParagraphFont', run: face(t.item.title.font) },
       { ...named('strong'), basedOn: 'DefaultParagraphFont', run: face(t.item.title.font) },
       { ...named('emphasis'), basedOn: 'DefaultParagraphFont', run: face('emphasis') },
+      { ...named('noteLabel'), basedOn: 'DefaultParagraphFont', run: face(t.note.labelFont) },
     ],
   };
 }

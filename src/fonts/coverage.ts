@@ -36,10 +36,12 @@ export function issueTexts(issue: Issue, t: Template): RoleText[] {
   const signOffRole = t.signOff.place === 'number' ? t.masthead.number.font : t.footer.font;
   for (const e of issue.signOff ?? []) add(e.label + e.name, signOffRole, e.at);
   if (issue.briefMarker) add(issue.briefMarker.value, t.body.font, issue.briefMarker.at);
+  if (issue.note) add(issue.note.value, t.note.font, issue.note.at);
   issue.items.forEach((item, i) => {
     const lead = i === 0 && item.kind === 'item';
     if (item.title) add(item.title.text, lead ? t.lead.title.font : t.item.title.font, item.title.at);
-    add(item.department.text, t.body.font, item.department.at);
+    if (item.department) add(item.department.text, t.body.font, item.department.at);
+    if (item.note) add(item.note.text, t.note.font, item.note.at);
     for (const p of item.paragraphs) {
       for (const inline of p.inlines) add(inline.text, inlineRole(inline), inline.at);
       if (p.figure?.caption) add(p.figure.caption.text, t.figure.caption.font, p.figure.caption.at);
@@ -62,6 +64,7 @@ export function issueTexts(issue: Issue, t: Template): RoleText[] {
   if (issue.signOff) add(t.signOff.separator + t.signOff.gap, signOffRole, tpl);
   add(t.brief.marker + t.attribution.open + t.attribution.close, t.body.font, tpl);
   add(t.item.title.separator, t.item.title.font, tpl);
+  if (issue.note || issue.items.some((item) => item.note)) add(t.note.label, t.note.labelFont, tpl);
   return out;
 }
 

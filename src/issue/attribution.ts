@@ -2,9 +2,9 @@
 // Writers often type it themselves too; keep one copy by taking theirs out
 // of the model, and warn so they can delete it.
 
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import type { Paragraph } from './model.js';
-import type { SourceText } from './source.js';
+import type { Diagnostics, Localized } from '../diagnostics/diagnostic.js';
+import type { ItemKind, Paragraph, SourcePlace } from './model.js';
+import { positionOf, type SourceText } from './source.js';
 
 /**
  * If the last paragraph ends with `（department）` (or ASCII parentheses),
@@ -55,4 +55,41 @@ function lastOpeningParen(text: string, index: number): number {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** How to do without: said after a missing department. */
+const ATTRIBUTION_OFF: Localized = { en: ', or write `attribution: false` to print no attribution', zh: '；如不署名，请写 `attribution: false`' };
+
+/** The kind an item is, in the editor's words, for messages about it. */
+export function kindWords(kind: ItemKind, lead: boolean): Localized {
+  if (kind === 'brief') return { en: 'a brief', zh: '简讯' };
+  return lead ? { en: 'the lead item', zh: '头条' } : { en: 'an item', zh: '稿件' };
+}
+
+/** Whether an item prints its attribution: as its front matter says; else the template's default for briefs; else yes. */
+export function attributed(item: { kind: ItemKind; attribution?: boolean }, briefDefault: boolean): boolean {
+  return item.attribution ?? (item.kind === 'brief' ? briefDefault : true);
+}
+
+interface Attributable {
+  file: string;
+  kind: ItemKind;
+  attribution?: boolean;
+  departmentMissing?: { at: SourcePlace; end?: SourcePlace };
+}
+
+/**
+ * `department` is required where an attribution is printed. `briefDefault` undefined: the template is not
+ * known yet (load stage), so a brief that does not say `attribution:` is left for the check stage.
+ * `lead`: the file of the lead item (头条), named so in the message.
+ */
+export function reportMissingDepartments(items: readonly Attributable[], briefDefault: boolean | undefined, lead: string | undefined, diags: Diagnostics): void {
+  for (const item of items) {
+    if (!item.departmentMissing) continue;
+    const pending = briefDefault === undefined && item.kind === 'brief' && item.attribution === undefined;
+    if (pending || !attributed(item, briefDefault ?? true)) continue;
+    const { at, end } = item.departmentMissing;
+    const kind = kindWords(item.kind, item.file === lead);
+    diags.error(item.file, positionOf(at), 'frontmatter/required', { key: 'department', kind, example: 'department: 区发改委', unless: ATTRIBUTION_OFF }, end ? positionOf(end) : undefined);
+  }
 }

@@ -1,13 +1,15 @@
-// The `---` block at the top of an item file: title, department, kind, order.
+// The `---` block at the top of an item file: title, department, kind, order,
+// attribution (false: none printed), note (编者按).
 
 import type { Yaml } from 'mdast';
-import type { Diagnostics } from '../diagnostics/diagnostic.js';
-import type { Inline, ItemKind, Placed } from './model.js';
+import { isScalar } from 'yaml';
+import type { Diagnostics, Localized } from '../diagnostics/diagnostic.js';
+import type { Inline, ItemKind, Placed, SourcePlace } from './model.js';
 import { positionOf, type SourceText } from './source.js';
 import { nearest } from '../text/suggest.js';
 import { parseYamlMap, readInteger, readText, writtenForm, YamlText, type YamlEntry } from './yaml-nodes.js';
 
-export const FRONTMATTER_KEYS = ['title', 'department', 'kind', 'order'] as const;
+export const FRONTMATTER_KEYS = ['title', 'department', 'kind', 'order', 'attribution', 'note'] as const;
 type FrontmatterKey = (typeof FRONTMATTER_KEYS)[number];
 const KINDS: readonly ItemKind[] = ['item', 'brief'];
 
@@ -16,7 +18,12 @@ const EXAMPLES: Record<FrontmatterKey, string> = {
   department: 'department: 区发改委',
   kind: 'kind: brief',
   order: 'order: 2',
+  attribution: 'attribution: false',
+  note: 'note: 这篇稿件介绍的做法值得各地借鉴。',
 };
+
+/** Only an item (not a brief) requires a title; the department's message (attribution.ts) names its own kind. */
+const AN_ITEM: Localized = { en: 'an item', zh: '稿件' };
 
 export interface Frontmatter {
   /** False when the block could not be read at all (YAML syntax error); nothing else is checked then. */
@@ -26,6 +33,11 @@ export interface Frontmatter {
   title?: Inline;
   department?: Inline;
   order?: Placed<number>;
+  /** `attribution:` as written (a boolean); absent when not written. */
+  attribution?: boolean;
+  /** Where `department` is missing or empty, when it is (reported by the load stage once the kind and the lead are known). */
+  departmentMissing?: { at: SourcePlace; end?: SourcePlace };
+  note?: Inline;
 }
 
 /** Reads and checks the front matter; `node` is remark-frontmatter's yaml node at the top of the file. */
@@ -48,13 +60,13 @@ export function readFrontmatter(node: Yaml, src: SourceText, diags: Diagnostics)
   const text = (key: FrontmatterKey, required: boolean): Inline | undefined => {
     const entry = byKey.get(key);
     if (!entry) {
-      if (required) diags.error(src.file, positionOf(blockStart), 'frontmatter/required', { key, example: EXAMPLES[key] });
+      if (required) diags.error(src.file, positionOf(blockStart), 'frontmatter/required', { key, kind: AN_ITEM, example: EXAMPLES[key], unless: '' });
       return undefined;
     }
     const t = readText(entry.value, entry.valueAt, y);
     if (t.kind === 'text') return { text: t.value, style: 'plain', at: t.at };
     if (t.kind === 'wrong') diags.error(src.file, positionOf(t.at), 'frontmatter/type', { key, example: EXAMPLES[key] }, positionOf(t.end));
-    else if (required) diags.error(src.file, positionOf(t.at), 'frontmatter/required', { key, example: EXAMPLES[key] }, positionOf(t.end));
+    else if (required) diags.error(src.file, positionOf(t.at), 'frontmatter/required', { key, kind: AN_ITEM, example: EXAMPLES[key], unless: '' }, positionOf(t.end));
     return undefined;
   };
 
@@ -74,8 +86,18 @@ export function readFrontmatter(node: Yaml, src: SourceText, diags: Diagnostics)
     if (title) result.title = title;
   }
 
-  const department = text('department', true);
+  const attribution = readBoolean(byKey.get('attribution'), y, diags);
+  if (attribution !== undefined) result.attribution = attribution;
+  // Whether a department is required depends on the kind, the lead and the template: said later (attribution.ts).
+  const department = text('department', false);
   if (department) result.department = department;
+  else if (!byKey.has('department')) result.departmentMissing = { at: blockStart };
+  else {
+    const t = readText(byKey.get('department')!.value, byKey.get('department')!.valueAt, y);
+    if (t.kind === 'empty') result.departmentMissing = { at: t.at, end: t.end };
+  }
+  const note = text('note', false);
+  if (note) result.note = note;
 
   const order = readOrder(byKey.get('order'), y, diags);
   if (order) result.order = order;
@@ -89,6 +111,14 @@ function readKind(entry: YamlEntry | undefined, y: YamlText, diags: Diagnostics)
   const value = t.kind === 'text' ? t.value : writtenForm(entry.value, y);
   if ((KINDS as readonly string[]).includes(value)) return value as ItemKind;
   diags.error(y.src.file, positionOf(t.at), 'item/kind', { value, suggestion: nearest(value, KINDS) }, positionOf(t.end));
+  return undefined;
+}
+
+function readBoolean(entry: YamlEntry | undefined, y: YamlText, diags: Diagnostics): boolean | undefined {
+  if (!entry) return undefined;
+  if (isScalar(entry.value) && typeof entry.value.value === 'boolean') return entry.value.value;
+  const t = readText(entry.value, entry.valueAt, y);
+  diags.error(y.src.file, positionOf(t.at), 'frontmatter/type', { key: 'attribution', example: EXAMPLES.attribution }, positionOf(t.end));
   return undefined;
 }
 

@@ -8,6 +8,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { unified, type Processor } from 'unified';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { stripAttribution } from './attribution.js';
+import { reportPlaceholders } from './placeholders.js';
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
 import { readBlock } from './figure.js';
 import { reportUnsupported } from './inline.js';
@@ -41,6 +42,9 @@ export interface LoadedItem {
   item?: Item;
   /** Every figure of the body, also when the file has other errors, so a missing image is reported in the same run. */
   figures: Figure[];
+  /** `attribution:` as written, and where `department` is missing: the load stage says whether that is an error. */
+  attribution?: boolean;
+  departmentMissing?: Item['departmentMissing'];
 }
 
 export function readItem(name: string, src: SourceText, diags: Diagnostics): LoadedItem {
@@ -88,24 +92,31 @@ export function readItem(name: string, src: SourceText, diags: Diagnostics): Loa
   }
 
   const department = frontmatter?.department;
-  if (department) stripAttribution(paragraphs, department.text, lastEnd, src, diags);
+  if (department && frontmatter?.attribution !== false) stripAttribution(paragraphs, department.text, lastEnd, src, diags);
+  reportPlaceholders(src, diags);
 
   // Nothing left to print, and not because of a construct already reported.
   if (paragraphs.length === 0 && errorCount(diags) === errorsBeforeBody) {
     const start = src.position(bodyStart);
-    diags.error(file, start, 'item/empty-body', {}, src.position(bodyStart + src.lineText(start.line).length));
+    const kind = frontmatter?.kind === 'brief' ? { en: 'brief', zh: '简讯' } : { en: 'item', zh: '稿件' };
+    diags.error(file, start, 'item/empty-body', { kind }, src.position(bodyStart + src.lineText(start.line).length));
   }
 
   const figures = paragraphs.flatMap((p) => (p.figure ? [p.figure] : []));
   const loaded: LoadedItem = { file, name, figures };
   if (frontmatter?.kind) loaded.kind = frontmatter.kind;
   if (frontmatter?.order) loaded.order = frontmatter.order;
-  if (errorCount(diags) === errorsBefore && frontmatter?.kind && department) {
+  if (frontmatter?.attribution !== undefined) loaded.attribution = frontmatter.attribution;
+  if (frontmatter?.departmentMissing) loaded.departmentMissing = frontmatter.departmentMissing;
+  if (errorCount(diags) === errorsBefore && frontmatter?.kind) {
     loaded.item = {
       file,
       kind: frontmatter.kind,
       ...(frontmatter.kind === 'item' && frontmatter.title ? { title: frontmatter.title } : {}),
-      department,
+      ...(department ? { department } : {}),
+      ...(frontmatter.attribution !== undefined ? { attribution: frontmatter.attribution } : {}),
+      ...(frontmatter.departmentMissing ? { departmentMissing: frontmatter.departmentMissing } : {}),
+      ...(frontmatter.note ? { note: frontmatter.note } : {}),
       paragraphs,
     };
   }

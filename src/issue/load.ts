@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { reportMissingDepartments } from './attribution.js';
 import { listFolder, readSource } from './folder.js';
 import { readImages, withImages } from './images.js';
 import { LIMITS } from './read-file.js';
@@ -71,6 +72,9 @@ export async function loadIssue(dir: string, read: ItemReader = readItem): Promi
     loaded.filter((l): l is LoadedItem & Pick<Item, 'kind'> => l.kind !== undefined),
     diags,
   );
+
+  // A brief's department may be left to the template's default (check.ts says so then).
+  reportMissingDepartments(ordered, undefined, ordered.find((l) => l.kind === 'item')?.file, diags);
 
   if (!header) return { diagnostics: diags.list, skipped, sources };
   const items = ordered.map((l) => l.item).filter((item): item is Item => item !== undefined).map((item) => withImages(item, images));

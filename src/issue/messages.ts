@@ -132,8 +132,8 @@ export const LOAD_MESSAGES: Record<string, Message> = {
     zh: '这一行用了全角冒号“：”；YAML 需要半角冒号加空格，应写成 `{fixed}`',
   },
   'frontmatter/required': {
-    en: '`{key}` is required for an item; add it between the `---` lines, e.g. `{example}`',
-    zh: '稿件必须写明 `{key}`；请在两行 `---` 之间补上，例如 `{example}`',
+    en: '`{key}` is required for {kind}; add it between the `---` lines, e.g. `{example}`{unless}',
+    zh: '{kind}必须写明 `{key}`；请在两行 `---` 之间补上，例如 `{example}`{unless}',
   },
   'frontmatter/type': {
     en: '`{key}` is not written in a form bulletin understands; write it like `{example}`',
@@ -154,12 +154,16 @@ export const LOAD_MESSAGES: Record<string, Message> = {
     zh: '`kind: {value}` 不是有效的类型；应写 `kind: item`（默认）或 `kind: brief`——是不是想写 `{suggestion}`？',
   },
   'item/empty-body': {
-    en: 'this item has no text; write its paragraphs below the closing `---` line',
-    zh: '此稿件没有正文；请在结尾的 `---` 行下面写正文段落',
+    en: 'this {kind} has no text; write its paragraphs below the closing `---` line',
+    zh: '此{kind}没有正文；请在结尾的 `---` 行下面写正文段落',
   },
   'item/duplicate-order': {
     en: '`order: {order}` is also used by `{other}`; two files of the same kind cannot share a position, give one of them another number',
     zh: '`order: {order}` 与 `{other}` 重复；同类稿件不能排在同一位置，请给其中一个换个序号',
+  },
+  'item/placeholder': {
+    en: '`{text}` is a placeholder written by `bulletin init` or `bulletin new`; replace it with {what}',
+    zh: '“{text}”是 `bulletin init` 或 `bulletin new` 写入的占位文字，请换成{what}',
   },
   'item/attribution-duplicated': {
     en: 'the body already ends with the attribution （{department}）; bulletin prints it after the last paragraph itself, so this copy is left out — delete it from the file',

@@ -88,8 +88,14 @@ export interface Item {
   kind: ItemKind;
   /** Required for `kind: item`; absent for briefs. */
   title?: Inline;
-  /** The department, printed as the attribution （department）. */
-  department: Inline;
+  /** The department, printed as the attribution （department）; absent only when the item prints none. */
+  department?: Inline;
+  /** `attribution:` as written in the front matter (false: none printed, `department` optional); absent: the template's default for briefs, or yes. */
+  attribution?: boolean;
+  /** Where a missing or empty `department` was (a brief's is reported once the template's default is known). */
+  departmentMissing?: { at: SourcePlace; end?: SourcePlace };
+  /** 编者按 for this item, set before it (frontmatter `note`). */
+  note?: Inline;
   /** Body paragraphs, without the attribution (the loader strips a trailing copy of it and warns). */
   paragraphs: Paragraph[];
 }

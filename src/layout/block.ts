@@ -24,6 +24,8 @@ export interface Block {
   opensItem?: boolean;
   /** A paragraph set one line longer, its lines looser but within body.maxStretch (pagination asks, to avoid a short page). */
   longer?: () => Line[] | undefined;
+  /** Goes to the next page rather than end a page without the first lines of what follows (a 编者按 before its item). */
+  keepWithNext?: boolean;
 }
 
 export interface PlacedImage {

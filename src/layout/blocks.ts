@@ -1,7 +1,7 @@
 // The body of an issue as blocks of grid lines: the lead's display title, item
 // paragraphs with run-in titles and attributions, figures, and the △ briefs.
 
-import { isFigure, isLead, isTable, itemParts, type Part, type TableParts } from '../content/parts.js';
+import { isFigure, isLead, issueNote, isTable, itemParts, type Part, type TableParts } from '../content/parts.js';
 import type { Issue, Item } from '../issue/model.js';
 import type { Role, Template } from '../template/model.js';
 import type { Piece } from './compose.js';
@@ -34,6 +34,17 @@ function paragraphBlock(pieces: Piece[], t: Template, grid: Grid, fonts: FaceCho
   return { kind: 'paragraph', lines, size: t.body.size, offsets: lines.map(() => 0), tag, longer };
 }
 
+/** A 编者按's paragraphs (parts.ts) on the grid, composed like body text, then `space` blank lines. */
+export function noteBlocks(note: Part[][], space: number, t: Template, grid: Grid, fonts: FaceChooser, parent: StructTag): Block[] {
+  const blocks: Block[] = note.map((parts) => {
+    const paragraph: StructTag = { type: 'P', parent };
+    const pieces = parts.map((p): Piece => ({ text: p.text, role: p.role, size: t.body.size, color: t.body.color, ...(p.kind === 'note-label' ? { keep: 'whole' as const } : {}) }));
+    return { ...paragraphBlock(pieces, t, grid, fonts, paragraph), keepWithNext: true };
+  });
+  for (let i = 0; i < space; i++) blocks.push(spaceBlock(t.body.size));
+  return blocks;
+}
+
 export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, fonts: FaceChooser): Block[] {
   // Pieces in the shape of every other piece (a spread made two more), so that code V8 optimised for them stays.
   const piece = (p: Part, paragraph: StructTag): Piece => {
@@ -56,6 +67,8 @@ export function itemBlocks(item: Item, lead: boolean, t: Template, grid: Grid, f
     const style = { font: parts.title.role, size: t.body.size, color: t.body.color };
     blocks.push({ ...titleBlock(parts.title.text, t, grid, fonts, style, t.item.title.align), tag: { type: 'H2', parent: article } });
   }
+  // 编者按 precedes the text it introduces: under a title of its own, else before the run-in title or △.
+  if (parts.note) blocks.push(...noteBlocks(parts.note, t.note.spaceAfter, t, grid, fonts, article));
   for (const [i, p] of parts.paragraphs.entries()) {
     if (isTable(p)) {
       blocks.push(...tableBlocks(p, t, grid, fonts, article));
@@ -94,11 +107,14 @@ export interface BlockCache {
 }
 
 export function bodyBlocks(issue: Issue, t: Template, grid: Grid, fonts: FaceChooser, cache?: BlockCache): Block[] {
-  return issue.items.flatMap((item, i) => {
+  // The issue's 编者按 opens the body: after the masthead, before the lead item.
+  const note = issueNote(issue, t);
+  const head = note ? noteBlocks(note, t.note.issueSpaceAfter, t, grid, fonts, { type: 'Div' }) : [];
+  return head.concat(issue.items.flatMap((item, i) => {
     const lead = isLead(issue, i);
     const make = () => itemBlocks(item, lead, t, grid, fonts);
     return cache ? cache.blocks(item, lead, make) : make();
-  });
+  }));
 }
 
 /** One empty grid line. */

@@ -118,6 +118,16 @@ export function paginate(blocks: Block[], capacity: number, firstPageStart: numb
       }
       return;
     }
+    if (b.keepWithNext && slot > 0) {
+      // Whole, with the first lines of what follows, on this page or on the next (when they fit one page).
+      const next = blocks.slice(bi + 1).find((x) => x.kind !== 'space');
+      const spaces = Math.max(0, blocks.slice(bi + 1).findIndex((x) => x.kind !== 'space'));
+      const need = b.lines.length + spaces + (next?.kind === 'figure' ? next.lines.length : next?.table ? tableOpening(next) : Math.min(keep.orphans, next?.lines.length ?? 0));
+      if (need > room && need <= capacity) {
+        newPage();
+        whole = undefined;
+      }
+    }
     if (b.kind === 'table') {
       putTable(b, bi);
       return;

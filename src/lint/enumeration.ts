@@ -1,13 +1,14 @@
 // 一是……二是……三是……: the points of an item count up from 一 without a gap
 // or a repeat. A marker counts only at the start of a paragraph or after a
-// mark (。；：，！？), so 统一是 or 唯一是 are not markers.
+// mark (。；：，！？ or its half-width form), so 统一是 or 唯一是 are not markers.
 
 import type { Findings } from './findings.js';
 import { LINT_RULES } from './rules.js';
 import type { MappedText } from './text-map.js';
 
 const DIGITS = '一二三四五六七八九';
-const BOUNDARY = '。；：，！？”） \u3000';
+// Half-width marks too (一是…;二是…): a marker after them was skipped and the next one misnamed.
+const BOUNDARY = '。；：，！？”） \u3000;:,!?.)"';
 
 /** 1–99 written in Chinese numerals (一, 十, 十二, 二十, 二十三); undefined otherwise. */
 export function chineseNumber(s: string): number | undefined {

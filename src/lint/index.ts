@@ -31,6 +31,9 @@ export function lintIssue(issue: Issue, template?: Template): LintResult {
         checkTitle(title, i === 0 && item.kind === 'item', measure, f);
       }
     }
+    // A 编者按 is printed text too, written in the front matter (reported, not fixed, as a title is).
+    const note = item.note && mapRuns([item.note], source, false);
+    if (note) checkPunctuation(note, f);
     const paragraphs = item.paragraphs.map((p) => mapRuns(p.inlines, source, true)).filter((m): m is MappedText => m !== undefined);
     for (const p of paragraphs) checkPunctuation(p, f);
     checkEnumeration(paragraphs, f);
@@ -45,6 +48,10 @@ export function lintIssue(issue: Issue, template?: Template): LintResult {
       }
     }
   });
+  if (issue.note) {
+    const note = mapRuns([{ text: issue.note.value, style: 'plain', at: issue.note.at }], issue.sources[issue.issueFile] ?? '', false);
+    if (note) checkPunctuation(note, f);
+  }
   f.finish();
   return { diagnostics: f.diags.list, fixes: f.fixes };
 }

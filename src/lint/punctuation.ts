@@ -73,17 +73,24 @@ function halfwidthParentheses(m: MappedText, f: Findings, converted: Set<number>
   }
 }
 
-/** `,;:?!` with Chinese before it and Chinese (or the end) after it, e.g. 工作,推进. */
+/**
+ * `,;:?!` with Chinese before it and Chinese (or the end) after it, e.g. 工作,推进; and a `,` or `;`
+ * between Chinese and a number on either side: 增长6.8%,高于 and 安全,9月25日 (1,000 stays).
+ */
 function halfwidthMarks(m: MappedText, f: Findings, converted: Set<number>): void {
   const t = m.text;
   const chinese = (i: number, ch: string | undefined) => converted.has(i) || isChinese(ch);
+  const numeric = (ch: string | undefined) => ch !== undefined && /[0-9%‰]/.test(ch);
   for (const mark of t.matchAll(HALFWIDTH_MARKS)) {
     const i = mark.index;
     const ch = mark[0];
     const before = charBefore(t, i);
     const after = charAt(t, i + 1);
     const beforeIndex = i - (before?.length ?? 1);
-    if (chinese(beforeIndex, before) && (after === undefined || chinese(i + 1, after))) {
+    const hanBefore = chinese(beforeIndex, before);
+    const hanAfter = after === undefined || chinese(i + 1, after);
+    const besideNumber = (ch === ',' || ch === ';') && ((hanBefore && numeric(after)) || (numeric(before) && after !== undefined && chinese(i + 1, after)));
+    if ((hanBefore && hanAfter) || besideNumber) {
       const fixed = HALFWIDTH_TO_FULLWIDTH[ch]!;
       f.warn(m, i, i + 1, LINT_RULES['halfwidth-punctuation'], { mark: ch, fixed }, new Map([[i, fixed]]));
     }
@@ -107,14 +114,30 @@ function fullwidthAlphanumeric(m: MappedText, f: Findings): void {
   }
 }
 
-/** 工作 推进: a space between Chinese characters prints as a gap. */
+/**
+ * 工作 推进: a space between Chinese characters prints as a gap. Not inside “…”: a quoted
+ * slogan (“迎中秋 庆国庆 话发展”) is written with spaces between its phrases.
+ */
 function spaceBetweenChinese(m: MappedText, f: Findings): void {
   const t = m.text;
+  const quoted = quotedSpans(t);
   for (const run of t.matchAll(SPACE_RUNS)) {
     const i = run.index;
     const j = i + run[0].length;
+    if (quoted.some(([open, close]) => open < i && j <= close)) continue;
     if (isChinese(charBefore(t, i)) && isChinese(charAt(t, j))) f.warn(m, i, j, LINT_RULES['space-between-chinese']);
   }
+}
+
+/** [open, close] of each “…” pair (the nearest ” after a “). */
+function quotedSpans(t: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let open = t.indexOf('“'); open >= 0; open = t.indexOf('“', open + 1)) {
+    const close = t.indexOf('”', open + 1);
+    if (close < 0) break;
+    spans.push([open, close]);
+  }
+  return spans;
 }
 
 /** “” ‘’ （） 《》 【】 must pair up within a paragraph; report the mark left alone. */

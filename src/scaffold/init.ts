@@ -4,6 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { PLACEHOLDER } from '../issue/placeholders.js';
 import { LIMITS, readRegularFile } from '../issue/read-file.js';
 import { yamlTooDeep } from '../issue/yaml-guard.js';
 import { isScalar, parseDocument } from 'yaml';
@@ -39,18 +40,43 @@ export function nextIssueYaml(previous: string, date: IsoDate, numbers: { number
   const doc = parseDocument(previous);
   if (doc.errors.length) return undefined;
   const edits: Array<{ from: number; to: number; text: string }> = [];
-  for (const key of ['number', 'total']) {
+  const renumbered: { number?: [number, number]; total?: [number, number] } = {};
+  for (const key of ['number', 'total'] as const) {
     const node = doc.get(key, true);
     if (isScalar(node) && node.range && Number.isInteger(Number(node.value))) {
-      edits.push({ from: node.range[0], to: node.range[1], text: String(numbers[key as 'number' | 'total'] ?? Number(node.value) + 1) });
+      const next = numbers[key] ?? Number(node.value) + 1;
+      renumbered[key] = [Number(node.value), next];
+      edits.push({ from: node.range[0], to: node.range[1], text: String(next) });
     }
   }
   const d = doc.get('date', true);
   let out = previous;
+  const oldDate = isScalar(d) && d.range ? parseIso(String(d.value)) : undefined;
   if (isScalar(d) && d.range) edits.push({ from: d.range[0], to: d.range[1], text: isoDate(date) });
   for (const e of edits.sort((a, b) => b.from - a.from)) out = out.slice(0, e.from) + e.text + out.slice(e.to);
   if (!(isScalar(d) && d.range)) out = `${out.replace(/\n?$/, '\n')}date: ${isoDate(date)}\n`;
-  return out;
+  return renumberComments(out, renumbered, oldDate, date);
+}
+
+function parseIso(s: string): IsoDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
+/**
+ * A comment that names the previous issue (`# 第7期《政务信息》`, `总第312期`, its date) would
+ * describe the wrong issue: it is given the new number, running number and date.
+ */
+function renumberComments(text: string, n: { number?: [number, number]; total?: [number, number] }, from: IsoDate | undefined, to: IsoDate): string {
+  const chinese = (d: IsoDate) => `${d.year}年${d.month}月${d.day}日`;
+  return text.replace(/(^|[ \t])#[^\n]*/gm, (comment) => {
+    let c = comment.replace(/(总?)第(\d+)期/g, (whole, total: string, digits: string) => {
+      const pair = total ? n.total : n.number;
+      return pair && Number(digits) === pair[0] ? `${total}第${pair[1]}期` : whole;
+    });
+    if (from) c = c.split(isoDate(from)).join(isoDate(to)).split(chinese(from)).join(chinese(to));
+    return c;
+  });
 }
 
 export function initFromPrevious(dir: string, previousDir: string, date: IsoDate, numbers: { number?: number; total?: number } = {}): InitResult {
@@ -80,13 +106,14 @@ editor: 某某某                # 责任编辑
 copies: 60                   # 印数，印为“（共印60份）”
 `;
 
+// Every stand-in word is an error in build and check (item/placeholder) until the editor replaces it.
 const SAMPLE_ITEM = `---
-title: 我区召开某某工作推进会
-department: 区某某局
+title: ${PLACEHOLDER.sampleTitle}
+department: ${PLACEHOLDER.sampleDepartment}
 ---
-一是……。二是……。三是……。
+${PLACEHOLDER.body}
 
-每个单位的稿件存为一个 .md 文件；文件名前的序号决定顺序。空一行是新段落。
+${PLACEHOLDER.sampleHint}
 `;
 
 export function initFresh(dir: string, date: IsoDate): InitResult {

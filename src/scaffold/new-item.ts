@@ -2,6 +2,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { PLACEHOLDER } from '../issue/placeholders.js';
 import { LIMITS, readRegularFile } from '../issue/read-file.js';
 import { parse } from 'yaml';
 
@@ -71,11 +72,11 @@ export function nextItemFile(dir: string, department: string, kind: 'item' | 'br
 export function newItem(dir: string, spec: NewItem): string {
   const { file, order } = nextItemFile(dir, spec.department, spec.brief ? 'brief' : 'item');
   const lines = ['---'];
-  if (!spec.brief) lines.push(`title: ${yamlString(spec.title ?? '（请填写标题）')}`);
+  if (!spec.brief) lines.push(`title: ${yamlString(spec.title ?? PLACEHOLDER.title)}`);
   lines.push(`department: ${yamlString(spec.department)}`);
   if (spec.brief) lines.push('kind: brief');
   if (order !== undefined) lines.push(`order: ${order}`);
-  lines.push('---', spec.brief ? '近日，……。' : '一是……。二是……。三是……。', '');
+  lines.push('---', spec.brief ? PLACEHOLDER.briefBody : PLACEHOLDER.body, '');
   fs.writeFileSync(file, lines.join('\n'), { flag: 'wx' });
   return file;
 }

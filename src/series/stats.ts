@@ -28,6 +28,8 @@ export function departmentStats(issues: SeriesIssue[], from?: IssueDate, to?: Is
   const byDept = new Map<string, DepartmentRow>();
   for (const { issue } of inRange) {
     issue.items.forEach((item, i) => {
+      // An unattributed piece without a department counts for nobody.
+      if (!item.department) return;
       const name = item.department.text;
       let row = byDept.get(name);
       if (!row) byDept.set(name, (row = { department: name, lead: 0, items: 0, briefs: 0, total: 0 }));

@@ -55,6 +55,7 @@ function buildTemplate(file: string, shown: string, r: TemplateReader): Template
     table: section.table(r),
     footer: section.footer(r),
     signOff: section.signOff(r),
+    note: section.note(r),
     pageNumber: section.pageNumber(r),
   };
 }

@@ -62,8 +62,11 @@ export interface Template {
   /** maxLines: a title of more lines is broken as a paragraph, not balanced (every balanced title). */
   lead: { title: TextStyle & { spaceAfter: number; narrower: number; maxLines: number } };
   item: { title: { style: 'run-in' | 'block'; font: Role; separator: string; align: 'left' | 'center' } };
-  brief: { marker: string };
+  /** attribution: whether a brief prints its attribution when its front matter does not say. */
+  brief: { marker: string; attribution: boolean };
   attribution: { open: string; close: string };
+  /** 编者按: the note's face, its label (编者按：) and the label's face; blank grid lines after an item's note and after the issue's. */
+  note: { font: Role; label: string; labelFont: Role; spaceAfter: number; issueSpaceAfter: number };
   /** Images: the largest box an image is scaled into, its caption's style, blank grid lines around it. */
   figure: { maxWidth: number; maxHeight: number; caption: TextStyle; spaceBefore: number; spaceAfter: number };
   /**

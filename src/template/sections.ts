@@ -143,7 +143,18 @@ export function item(r: TemplateReader): Template['item'] {
 }
 
 export function brief(r: TemplateReader): Template['brief'] {
-  return { marker: r.str(['brief', 'marker']) };
+  return { marker: r.str(['brief', 'marker']), attribution: r.bool(['brief', 'attribution']) };
+}
+
+export function note(r: TemplateReader): Template['note'] {
+  const at = (key: string) => ['note', key];
+  return {
+    font: r.role(at('font')),
+    label: r.str(at('label')),
+    labelFont: r.role(at('labelFont')),
+    spaceAfter: r.num(at('spaceAfter')),
+    issueSpaceAfter: r.num(at('issueSpaceAfter')),
+  };
 }
 
 export function attribution(r: TemplateReader): Template['attribution'] {

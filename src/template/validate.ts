@@ -118,6 +118,8 @@ export function validateTemplate(t: Template, fail: Fail): void {
   wholeIn(['lead', 'title', 'maxLines'], t.lead.title.maxLines, 1, 8);
   wholeIn(['figure', 'spaceBefore'], t.figure.spaceBefore, 0, l);
   wholeIn(['figure', 'spaceAfter'], t.figure.spaceAfter, 0, l);
+  wholeIn(['note', 'spaceAfter'], t.note.spaceAfter, 0, l);
+  wholeIn(['note', 'issueSpaceAfter'], t.note.issueSpaceAfter, 0, l);
   wholeIn(['footer', 'minGap'], t.footer.minGap, 0, l);
   wholeIn(['table', 'spaceBefore'], t.table.spaceBefore, 0, l);
   wholeIn(['table', 'spaceAfter'], t.table.spaceAfter, 0, l);

@@ -71,6 +71,8 @@ export function indexEntries(issues: VolumeIssue[], t: Template, v: VolumeSettin
   const byDept = new Map<string, Entry[]>();
   for (const { issue, itemPages } of issues) {
     issue.items.forEach((item, k) => {
+      // An unattributed piece without a department has no place in an index by department.
+      if (!item.department) return;
       const list = byDept.get(item.department.text) ?? [];
       list.push({ text: fill(v.indexEntry, { number: numberWithSeries(issue, t), title: itemLabel(item, v) }), style: body, indent: v.itemIndent, page: itemPages?.[k] });
       byDept.set(item.department.text, list);

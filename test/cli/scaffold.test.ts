@@ -11,7 +11,8 @@ describe('bulletin init --from', () => {
     expect(r.stdout.trim()).toBe(path.join(dir, 'issue.yaml'));
     const before = fs.readFileSync(path.join(example, 'issue.yaml'), 'utf8');
     const after = fs.readFileSync(path.join(dir, 'issue.yaml'), 'utf8');
-    expect(after).toBe(before.replace('number: 7', 'number: 8').replace('total: 312', 'total: 313').replace('date: 2025-01-20', 'date: 2025-01-27'));
+    // The comment naming the issue (# 第7期…) names the new one.
+    expect(after).toBe(before.replace('number: 7', 'number: 8').replace('total: 312', 'total: 313').replace('date: 2025-01-20', 'date: 2025-01-27').replace('# 第7期', '# 第8期'));
     expect(fs.readdirSync(dir)).toEqual(['issue.yaml']);
   });
 
@@ -34,13 +35,19 @@ describe('bulletin init --from', () => {
 });
 
 describe('bulletin init (fresh)', () => {
-  it('writes a commented issue.yaml and a sample item that build as they are', () => {
+  it('writes a commented issue.yaml and a sample item whose stand-in words stop the build until replaced', () => {
     const dir = path.join(tmpDir(), 'first');
     expect(bulletin(['init', dir, '--date', '2025-03-01']).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'issue.yaml'), 'utf8')).toMatch(/# .*报头/);
     const out = path.join(tmpDir(), 'first.pdf');
     const r = bulletin(['build', dir, '-o', out]);
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/\[item\/placeholder\]/g)).toHaveLength(4);
+    expect(fs.existsSync(out)).toBe(false);
+    const item = path.join(dir, '01-shili.md');
+    fs.writeFileSync(item, '---\ntitle: 我区召开安全生产工作推进会\ndepartment: 区应急局\n---\n一是压实责任。\n');
+    const built = bulletin(['build', dir, '-o', out]);
+    expect(built.code, built.stderr).toBe(0);
     expect(flatText(pdfText(out))).toContain('2025年3月1日');
   });
 });
@@ -53,6 +60,8 @@ describe('bulletin new', () => {
     const file = r.stdout.trim();
     expect(path.basename(file)).toBe('09-区发改委.md');
     expect(fs.readFileSync(file, 'utf8')).toBe('---\ntitle: 我区召开重点项目推进会\ndepartment: 区发改委\n---\n一是……。二是……。三是……。\n');
+    // the stand-in body is an error (item/placeholder) until the editor writes the text
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('一是……。二是……。三是……。', '一是明确责任分工。'));
     const out = path.join(dir, 'x.pdf');
     expect(bulletin(['build', folder, '-o', out]).code).toBe(0);
     const flat = flatText(pdfText(out));

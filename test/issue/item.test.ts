@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
+import { formatMessage } from '../../src/diagnostics/messages.js';
 import { readItem } from '../../src/issue/item.js';
 import { SourceText } from '../../src/issue/source.js';
 
@@ -33,8 +34,10 @@ describe('item front matter', () => {
 
   it('frontmatter/unknown-key: a misspelt key suggests the right one', () => {
     const r = read(FM.replace('department:', 'departmant:') + '正文。\n');
-    expect(r.at).toEqual(['3:1 warning frontmatter/unknown-key', '1:1 error frontmatter/required']);
+    // The missing department is the load stage's to report (it knows the kind, the lead and, for briefs, the template).
+    expect(r.at).toEqual(['3:1 warning frontmatter/unknown-key']);
     expect(r.diagnostics[0]!.args).toEqual({ key: 'departmant', suggestion: 'department' });
+    expect(r.departmentMissing?.at).toMatchObject({ line: 1, column: 1 });
   });
 
   it('a title continued on the next line joins without a space', () => {
@@ -102,6 +105,13 @@ describe('item body', () => {
 
   it('item/empty-body: a body that was only the attribution', () => {
     expect(read(FM + '（区科技局）\n').at).toEqual(['5:1 warning item/attribution-duplicated', '4:1 error item/empty-body']);
+  });
+
+  it('item/empty-body names the kind: a brief is not called an item', () => {
+    const r = read('---\ndepartment: 区科技局\nkind: brief\n---\n');
+    expect(r.at).toEqual(['4:1 error item/empty-body']);
+    expect(formatMessage('item/empty-body', r.diagnostics[0]!.args, 'en')).toMatch(/^this brief has no text/);
+    expect(formatMessage('item/empty-body', r.diagnostics[0]!.args, 'zh')).toMatch(/^此简讯没有正文/);
   });
 
   it('gives no item when the file has errors, but still its kind and order for ordering', () => {

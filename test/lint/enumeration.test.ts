@@ -22,6 +22,14 @@ describe('lint/enumeration', () => {
     expect(body('二是落实责任。\n').diagnostics.map((d) => d.args)).toEqual([{ found: '二是', expected: '一是' }]);
   });
 
+  it('markers after half-width marks count: no wrong number named after a `;` or `:`', () => {
+    // (the half-width marks themselves are another rule's finding)
+    const inOrder = body('工作成效:一是加强领导;二是落实责任;三是强化督导;四是严格考核。\n');
+    expect(inOrder.diagnostics.filter((d) => d.rule === 'lint/enumeration')).toEqual([]);
+    const r = body('主要做法:一是加强领导;三是强化督导。\n');
+    expect(r.diagnostics.filter((d) => d.rule === 'lint/enumeration').map((d) => d.args)).toEqual([{ found: '三是', expected: '二是' }]);
+  });
+
   it('统一是 and 唯一是 are words, not points', () => {
     expect(body('坚持标准统一是关键，唯一是要求。\n').at).toEqual([]);
   });

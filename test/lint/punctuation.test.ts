@@ -11,7 +11,13 @@ describe('lint/halfwidth-punctuation', () => {
   });
 
   it('leaves marks among Latin text and numbers alone', () => {
-    expect(body('时间为10:30,比例1:3。参加 China Hi-Tech Fair, 2025 展会。增长(7.8%)。\n').at).toEqual([]);
+    expect(body('时间为10:30，比例1:3。参加 China Hi-Tech Fair, 2025 展会。增长(7.8%)。共1,200人。\n').at).toEqual([]);
+  });
+
+  it('a half-width comma between a number (or %) and Chinese, on either side, and --fix makes it full-width', () => {
+    const r = body('增长6.8%,高于全市。安全,9月25日开始;3项完成,2项在建。\n');
+    expect(r.at).toEqual(['5:7-8 lint/halfwidth-punctuation', '5:15-16 lint/halfwidth-punctuation', '5:23-24 lint/halfwidth-punctuation', '5:28-29 lint/halfwidth-punctuation']);
+    expect(r.fixes.map((f) => [f.old, f.text])).toEqual([[',', '，'], [',', '，'], [';', '；'], [',', '，']]);
   });
 
   it('ASCII parentheses go as a pair, one warning for both', () => {
@@ -62,6 +68,11 @@ describe('lint/space-between-chinese', () => {
     expect(body('紧抓 春节，鼓励　商超。\n').at).toEqual(['5:3-4 lint/space-between-chinese', '5:9-10 lint/space-between-chinese']);
   });
 
+  it('spaces inside a quoted slogan are its separators, not flagged; outside the quotes they still are', () => {
+    expect(body('开展“迎中秋 庆国庆 话发展”主题活动。\n').at).toEqual([]);
+    expect(body('开展“迎中秋 庆国庆”主题 活动。\n').at).toEqual(['5:14-15 lint/space-between-chinese']);
+  });
+
   it('a space between Chinese and Latin is not flagged', () => {
     expect(body('参加 China 展会。\n').at).toEqual([]);
   });
@@ -80,6 +91,12 @@ describe('lint/unbalanced-pair', () => {
 describe('titles', () => {
   it('the punctuation checks read titles too, at their place in the front matter', () => {
     expect(lint([fm('我区开展"高新技术"企业培育') + '正文。\n']).at).toEqual(['2:12-18 lint/ascii-quotes']);
+  });
+
+  it('an item\'s 编者按 is checked at its place in the front matter, and not fixed there', () => {
+    const r = lint([fm().replace('---\n', '---\nnote: 做法值得借鉴,请参考。\n') + '正文。\n']);
+    expect(r.at).toEqual(['2:13-14 lint/halfwidth-punctuation']);
+    expect(r.fixes).toEqual([]);
   });
 
   it('--fix never touches the front matter', () => {
