@@ -4,14 +4,14 @@
 // of each page a table runs onto, and rows never split.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile, type Compiled } from '../../src/build.js';
-import { isNumeric, tableParts } from '../../src/content/parts.js';
+import { compile, type Compiled } from '../../src/pipeline/build.js';
+import { isNumeric, tableParts } from '../../src/content/printed-words.js';
 import type { Block } from '../../src/layout/blocks.js';
 import type { GlyphRun, Page, Rule } from '../../src/layout/display-list.js';
 import { baselineOf, gridOf } from '../../src/layout/grid.js';
 import { paginate } from '../../src/layout/paginate.js';
 import { layoutTable, type TableLayout } from '../../src/layout/table.js';
-import { renderSvgPage } from '../../src/render/svg.js';
+import { renderSvgPage } from '../../src/render/svg/index.js';
 import { tmpDir } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/images.js';
 

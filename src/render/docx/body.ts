@@ -4,10 +4,10 @@
 // figures with their captions, tables as Word tables.
 
 import { Paragraph, Table, TextRun } from 'docx';
-import { isFigure, isLead, issueNote, isTable, itemParts, type Part, type PartKind } from '../content/parts.js';
-import type { Issue } from '../issue/model.js';
-import type { Template } from '../template/model.js';
-import type { FaceChooser } from '../layout/metrics.js';
+import { isFigure, isLead, issueNote, isTable, itemParts, type Part, type PartKind } from '../../content/printed-words.js';
+import type { Issue } from '../../issue/model.js';
+import type { Template } from '../../template/model.js';
+import type { FaceChooser } from '../../layout/metrics.js';
 import { figureParagraphs } from './figure.js';
 import type { Runs } from './runs.js';
 import { STYLE } from './style-ids.js';
