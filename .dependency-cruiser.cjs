@@ -7,16 +7,17 @@
 const FLOORS = [
   // ground: positioned diagnostics and their messages, character classes, paths, atomic writes
   ['diagnostics', 'text', 'paths.ts', 'output'],
-  // the stages before layout: read the template, the fonts, the issue; lint it
-  ['template', 'fonts', 'issue', 'content', 'lint'],
+  // the stages before layout: read the template, the fonts, the issue; lint it;
+  // the font subsetters (pure byte programs the writers call)
+  ['template', 'fonts', 'font-subset', 'issue', 'content', 'lint'],
   // layout: pure, a display list from the issue, the template and font metrics;
   // the pipeline's value (the laid-out issue) that every writer reads
   ['layout', 'pipeline/compiled.ts'],
   // the writers and readers of editions: PDF, SVG, Word, OFD, and their checkers
-  ['render', 'docx', 'verify', 'pdfa-check', 'ofd-check'],
+  ['render', 'verify', 'pdfa-check', 'ofd-check'],
   // the pipeline and what runs it: check, build, watch, series, volumes, new issues, imports;
   // the catalogue of every stage's messages and the reporters that show them
-  ['pipeline', 'build.ts', 'check.ts', 'watch', 'series', 'volume', 'scaffold', 'import', 'report'],
+  ['pipeline', 'watch', 'series', 'volume', 'scaffold', 'import', 'report'],
   // the preview server (it runs a watch session)
   ['preview'],
   // the command line

@@ -1,5 +1,5 @@
 // The font programs a PDF could embed, side by side, for the glyphs a real
-// build uses: our CID-keyed CFF subsetter (src/render/cff), fontkit's
+// build uses: our CID-keyed CFF subsetter (src/font-subset/cff), fontkit's
 // subsetter (createSubset/includeGlyph/encode, its documented API) and
 // HarfBuzz's hb-subset (harfbuzzjs's WebAssembly build, as the OFD writer uses
 // it). Each subsets every face of a build in a fresh process, cold, as a build
@@ -9,7 +9,7 @@
 //
 // The glyph lists are a real build's (examples/issue-07 and a generated 60-item
 // issue): each face's glyphs in the order the laid-out pages first meet them,
-// as src/render/pdf-fonts.ts numbers them.
+// as src/render/pdf/fonts.ts numbers them.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,7 +31,7 @@ async function child(option, jobFile) {
   const faces = fs.readFileSync(jobFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const out = [];
   if (option === 'cff') {
-    const { subsetCff } = await import(path.join(root, 'dist/render/cff/subset.js'));
+    const { subsetCff } = await import(path.join(root, 'dist/font-subset/cff/subset.js'));
     for (const f of faces) {
       const fd = fs.openSync(f.path, 'r');
       const src = { read: (offset, length) => { const b = new Uint8Array(length); fs.readSync(fd, b, 0, length, offset); return b; } };

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { say } from '../diagnostics/messages.js';
-import { build, type OutputFormat } from '../build.js';
+import { build, type OutputFormat } from '../pipeline/build.js';
 import { formatMessage } from '../report/catalogue.js';
 import { displayPath } from '../paths.js';
 import { printDiagnostics, sourceDate, type CommandContext } from './common.js';

@@ -4,7 +4,7 @@
 
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
-import { checkIssue } from '../check.js';
+import { checkIssue } from '../pipeline/check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { say, type Lang } from '../diagnostics/messages.js';
 import { formatMessage } from '../report/catalogue.js';

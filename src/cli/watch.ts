@@ -3,11 +3,11 @@
 // the last good PDF as it is (the PDF is only ever replaced whole).
 
 import path from 'node:path';
-import { defaultOutput, renderIssue, writeOutput } from '../build.js';
+import { defaultOutput, renderIssue, writeOutput } from '../pipeline/build.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { say, type Lang } from '../diagnostics/messages.js';
 import { displayPath } from '../paths.js';
-import { FontProgramCache } from '../render/pdf-fonts.js';
+import { FontProgramCache } from '../render/pdf/fonts.js';
 import { WatchSession } from '../watch/session.js';
 import { printDiagnostics } from './common.js';
 import { untilStopped } from './signals.js';

@@ -75,7 +75,7 @@ export class Face implements FontMetrics {
 
   /**
    * The face parsed by fontkit, for the PDF renderer's faces that
-   * src/render/cff cannot subset. Reads the whole file; kept, so watch-mode
+   * src/font-subset/cff cannot subset. Reads the whole file; kept, so watch-mode
    * renders parse it once.
    */
   get fontkitFont(): FontkitFont {

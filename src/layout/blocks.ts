@@ -1,7 +1,7 @@
 // The body of an issue as blocks of grid lines: the lead's display title, item
 // paragraphs with run-in titles and attributions, figures, and the △ briefs.
 
-import { isFigure, isLead, issueNote, isTable, itemParts, type Part, type TableParts } from '../content/parts.js';
+import { isFigure, isLead, issueNote, isTable, itemParts, type Part, type TableParts } from '../content/printed-words.js';
 import type { Issue, Item } from '../issue/model.js';
 import type { Role, Template } from '../template/model.js';
 import type { Piece } from './compose.js';

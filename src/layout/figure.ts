@@ -4,7 +4,7 @@
 // caption centred under it in balanced lines. Image and caption are one
 // block that pagination never splits.
 
-import type { FigureParts } from '../content/parts.js';
+import type { FigureParts } from '../content/printed-words.js';
 import type { Template } from '../template/model.js';
 import type { Block } from './block.js';
 import type { Grid } from './grid.js';

@@ -3,7 +3,7 @@
 // aligned after the colon, editor left and copy count right on the last line.
 // It occupies whole grid lines, so its last rule lies on the text block's bottom edge.
 
-import { copiesLine, editorLine, footerDistribution, signOffLine } from '../content/parts.js';
+import { copiesLine, editorLine, footerDistribution, signOffLine } from '../content/printed-words.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
 import type { GlyphRun, StructTag } from './display-list.js';

@@ -1,7 +1,7 @@
 // Layout of a whole issue: masthead, body flowed on the grid, footer on the
 // last page's bottom lines, page numbers. Pure: Issue + Template + fonts → Page[].
 
-import { fill } from '../content/parts.js';
+import { fill } from '../content/printed-words.js';
 import type { Issue } from '../issue/model.js';
 import type { Template } from '../template/model.js';
 import { bodyBlocks, type BlockCache } from './blocks.js';

@@ -1,6 +1,6 @@
 // The masthead (报头) on page 1: the red name, 第N期, publisher and date, red rule.
 
-import { dateLine, numberLine, seriesLine, signOffLine } from '../content/parts.js';
+import { dateLine, numberLine, seriesLine, signOffLine } from '../content/printed-words.js';
 import type { Issue } from '../issue/model.js';
 import type { Template, TextStyle } from '../template/model.js';
 import type { DisplayItem, GlyphRun, StructTag } from './display-list.js';
@@ -10,7 +10,7 @@ import type { Line } from './compose.js';
 import { inkWidth, place, setSingleLine } from './text.js';
 
 // Kept here too: older code imports fill from this module.
-export { fill } from '../content/parts.js';
+export { fill } from '../content/printed-words.js';
 
 export function mastheadItems(issue: Issue, t: Template, grid: Grid, fonts: FaceChooser): DisplayItem[] {
   const m = t.masthead;

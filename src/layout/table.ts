@@ -7,7 +7,7 @@
 // the table, thin ones between rows and columns. Pagination breaks a table
 // between rows only and repeats the header row at the top of each new page.
 
-import type { CellParts, TableParts } from '../content/parts.js';
+import type { CellParts, TableParts } from '../content/printed-words.js';
 import type { Template } from '../template/model.js';
 import { canBreakBefore, naturalWidth, toUnits, unitOffset, type Line, type Piece } from './compose.js';
 import { PAGINATION, type DisplayItem, type Rule, type StructTag } from './display-list.js';

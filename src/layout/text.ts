@@ -11,13 +11,15 @@ import type { FaceChooser } from './metrics.js';
  */
 export function composeParagraph(pieces: Piece[], fonts: FaceChooser, opt: ComposeOptions): Line[] {
   const units = toUnits(pieces, fonts, opt.tracking);
-  return setLines(units, breakWords(units, opt), opt);
+  // A paragraph that is nothing but an attribution (after a closing table) is set flush right too.
+  const alone = pieces.length === 1 && pieces[0]!.keep === 'whole';
+  return setLines(units, breakWords(units, opt), opt, alone);
 }
 
-function setLines(units: Units, ranges: Array<[number, number]>, opt: ComposeOptions): Line[] {
+function setLines(units: Units, ranges: Array<[number, number]>, opt: ComposeOptions, alone = false): Line[] {
   const last = ranges.length - 1;
-  const tail = last > 0 && isWholePiece(units, ranges[last]!);
-  const looseBefore = tail && opt.maxStretch !== undefined && lineStretch(units, ranges[last - 1]!, opt, last - 1 === 0) > 2 * opt.maxStretch;
+  const tail = (last > 0 || alone) && isWholePiece(units, ranges[last]!);
+  const looseBefore = tail && last > 0 && opt.maxStretch !== undefined && lineStretch(units, ranges[last - 1]!, opt, last - 1 === 0) > 2 * opt.maxStretch;
   const lines = ranges.map((r, i) => {
     const line = setLine(units, r, opt, i === 0, i === last || (looseBefore && i === last - 1));
     // The spaces a break swallows, kept as text (the tagged edition draws them past the line's end).

@@ -4,7 +4,7 @@
 
 import type { DisplayItem, Page } from '../layout/display-list.js';
 import type { FontMetrics } from '../layout/metrics.js';
-import { renderSvgPage, type SvgOptions } from '../render/svg.js';
+import { renderSvgPage, type SvgOptions } from '../render/svg/index.js';
 
 export class SvgPages {
   private pages: Page[] = [];

@@ -1,7 +1,7 @@
 // `bulletin stats`: what each department contributed to a series (信息采用):
 // lead items (头条), other items and briefs, per department, as a table or CSV.
 
-import { isLead } from '../content/parts.js';
+import { isLead } from '../content/printed-words.js';
 import type { IssueDate } from '../issue/model.js';
 import type { SeriesIssue } from './load.js';
 

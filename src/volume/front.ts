@@ -3,7 +3,7 @@
 // number at the right. The width kept for page numbers is fixed, so the pages
 // come out the same with placeholder numbers (to count them) and with the real ones.
 
-import { dateLine, fill, numberWithSeries } from '../content/parts.js';
+import { dateLine, fill, numberWithSeries } from '../content/printed-words.js';
 import type { Issue, Item } from '../issue/model.js';
 import { pageNumber, type DisplayItem, type GlyphRun, type Page } from '../layout/index.js';
 import { baselineOf, gridOf, type Grid } from '../layout/grid.js';

@@ -5,11 +5,11 @@
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/sort.js';
-import { checkIssue } from '../check.js';
+import { checkIssue } from '../pipeline/check.js';
 import type { FontSet } from '../fonts/fontset.js';
 import { layoutIssue, type Page } from '../layout/index.js';
 import type { Template } from '../template/model.js';
-import { writeOutput } from '../build.js';
+import { writeOutput } from '../pipeline/build.js';
 import { compareIssues, issueFolders } from '../series/load.js';
 import { contentsEntries, indexEntries, itemLabel, listPages, titlePage, type VolumeIssue } from './front.js';
 import { volumeSettings } from './settings.js';
@@ -87,7 +87,7 @@ export async function buildVolume(o: VolumeOptions): Promise<VolumeResult> {
   for (const c of chosen) for (const [id, f] of c.fonts.faces) if (!faces.has(id)) faces.set(id, f);
   const colors = Object.assign({}, ...chosen.map((c) => c.template.colors).reverse()) as Template['colors'];
   const first = chosen[0]!.issue;
-  const { renderPdf } = await import('../render/pdf.js');
+  const { renderPdf } = await import('../render/pdf/index.js');
   const bytes = await renderPdf(all, faces, colors, {
     title: `${first.masthead.value} ${year}年合订本`,
     author: first.publisher.value,

@@ -5,7 +5,7 @@
 // Caches are keyed by content, never by time. Fonts stay open (src/fonts keeps
 // every face for the process); pagination, masthead and footer always rerun.
 
-import { compile, type CompileResult, type StageCaches } from '../build.js';
+import { compile, type CompileResult, type StageCaches } from '../pipeline/build.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontSet } from '../fonts/fontset.js';
 import { readItem } from '../issue/item.js';

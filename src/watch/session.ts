@@ -4,7 +4,7 @@
 // `build --watch` and `preview` are two sessions with different `onCompiled`.
 
 import path from 'node:path';
-import type { CompileResult } from '../build.js';
+import type { CompileResult } from '../pipeline/build.js';
 import { forgetFace } from '../fonts/fontset.js';
 import { FolderWatcher } from './folder-watcher.js';
 import { IncrementalCompiler } from './incremental.js';

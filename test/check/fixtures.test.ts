@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIssue } from '../../src/check.js';
+import { checkIssue } from '../../src/pipeline/check.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { formatMessage, MESSAGES } from '../../src/report/catalogue.js';
 import { checkSeries } from '../../src/series/check.js';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkIssue } from '../../src/check.js';
+import { checkIssue } from '../../src/pipeline/check.js';
 import { formatDiagnostic } from '../../src/report/text.js';
 import { MESSAGES } from '../../src/report/catalogue.js';
 import { applyFixes } from '../../src/lint/fix.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/build.js';
+import { compile } from '../../src/pipeline/build.js';
 import type { GlyphRun } from '../../src/layout/display-list.js';
 import { gridOf } from '../../src/layout/grid.js';
 import { bulletin, copyExample, flatText, pdfInfo, pdfText, verifyPdf } from '../helpers/cli.js';

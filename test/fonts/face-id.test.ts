@@ -20,7 +20,7 @@ function exampleWithCopiedFace(): string {
 /** Compile and render the folders in this order, in a fresh set of modules (as a new process would have). */
 async function buildInOrder(folders: string[]) {
   vi.resetModules();
-  const { compile, renderIssue } = await import('../../src/build.js');
+  const { compile, renderIssue } = await import('../../src/pipeline/build.js');
   const out = new Map<string, { faces: string[]; pdf: Buffer }>();
   for (const dir of folders) {
     const { compiled, diagnostics } = await compile(dir);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/build.js';
+import { compile } from '../../src/pipeline/build.js';
 import { Face, SyntheticBold } from '../../src/fonts/face.js';
 import { charList } from '../../src/fonts/report.js';
 import { example, tmpDir } from '../helpers/cli.js';

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { compile, pdfTitle, type Compiled } from '../../src/build.js';
+import { compile, pdfTitle, type Compiled } from '../../src/pipeline/build.js';
 import { renderOfd } from '../../src/render/ofd/index.js';
 import { example, root, tmpDir } from './cli.js';
 import { missing } from './system.js';

@@ -2,11 +2,11 @@
 // files, shaped and subset by fontkit, text through doc.text): what our own
 // text and font writing must look the same as.
 import PDFDocument from 'pdfkit';
-import { compile, type Compiled } from '../../src/build.js';
-import { renderPdf } from '../../src/render/pdf.js';
+import { compile, type Compiled } from '../../src/pipeline/build.js';
+import { renderPdf } from '../../src/render/pdf/index.js';
 import { example } from './cli.js';
 import type { Page } from '../../src/layout/display-list.js';
-import type { FaceFile } from '../../src/render/pdf.js';
+import type { FaceFile } from '../../src/render/pdf/index.js';
 import type { Color } from '../../src/template/model.js';
 
 export function referencePdf(pages: Page[], faces: Map<string, FaceFile>, colors: Record<string, Color>): Promise<Buffer> {

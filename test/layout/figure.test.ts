@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile, type Compiled } from '../../src/build.js';
+import { compile, type Compiled } from '../../src/pipeline/build.js';
 import type { DisplayItem, GlyphRun, ImageBox, Page } from '../../src/layout/display-list.js';
 import { fitImage } from '../../src/layout/figure.js';
 import { baselineOf, gridOf } from '../../src/layout/grid.js';

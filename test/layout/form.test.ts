@@ -2,7 +2,7 @@
 // masthead name, the series under it, 本期增发 and the sign-off in the 报尾, the brief marker.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile, type Compiled } from '../../src/build.js';
+import { compile, type Compiled } from '../../src/pipeline/build.js';
 import type { GlyphRun, Page } from '../../src/layout/display-list.js';
 import { gridOf, type Grid } from '../../src/layout/grid.js';
 import { layoutIssue } from '../../src/layout/index.js';

@@ -1,6 +1,6 @@
 // The example issue laid out, asserted on the display list (positions, line contents), not on PDF bytes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile, type Compiled } from '../../src/build.js';
+import { compile, type Compiled } from '../../src/pipeline/build.js';
 import type { GlyphRun, Page, Rule } from '../../src/layout/display-list.js';
 import { gridOf, type Grid } from '../../src/layout/grid.js';
 import { CLOSING } from '../../src/layout/chars.js';

@@ -3,11 +3,11 @@
 // label in the heading face; a brief with `attribution: false` ends with its own words.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile, type Compiled } from '../../src/build.js';
+import { compile, type Compiled } from '../../src/pipeline/build.js';
 import { CLOSING } from '../../src/layout/chars.js';
 import type { GlyphRun } from '../../src/layout/display-list.js';
 import { baselineOf, gridOf } from '../../src/layout/grid.js';
-import { fontFamily, renderSvgPage } from '../../src/render/svg.js';
+import { fontFamily, renderSvgPage } from '../../src/render/svg/index.js';
 import { root } from '../helpers/cli.js';
 
 const folder = path.join(root, 'test/fixtures/notes/issue');

@@ -141,7 +141,7 @@ describe('mixed scripts', () => {
 
 describe('paragraphs pasted from Word', () => {
   it('a paragraph that starts with full-width spaces gets the template indent only, in every output', async () => {
-    const { itemParts } = await import('../../src/content/parts.js');
+    const { itemParts } = await import('../../src/content/printed-words.js');
     const parts = itemParts(item('标题', ['　　一是加强调度。', ' 　二是优化审批。']), false, template);
     expect(parts.paragraphs.map((p) => (Array.isArray(p) ? p.map((x) => x.text).join('') : ''))).toEqual([
       '标题　一是加强调度。',

@@ -1,7 +1,7 @@
 // The logical structure layout gives the display list (read by the tagged PDF/A
 // edition): every run knows the element it belongs to, or that it is a page number.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile, type Compiled } from '../../src/build.js';
+import { compile, type Compiled } from '../../src/pipeline/build.js';
 import { PAGINATION, type GlyphRun, type StructTag } from '../../src/layout/display-list.js';
 import { example } from '../helpers/cli.js';
 

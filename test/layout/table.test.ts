@@ -4,14 +4,14 @@
 // of each page a table runs onto, and rows never split.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile, type Compiled } from '../../src/build.js';
-import { isNumeric, tableParts } from '../../src/content/parts.js';
+import { compile, type Compiled } from '../../src/pipeline/build.js';
+import { isNumeric, tableParts } from '../../src/content/printed-words.js';
 import type { Block } from '../../src/layout/blocks.js';
 import type { GlyphRun, Page, Rule } from '../../src/layout/display-list.js';
 import { baselineOf, gridOf } from '../../src/layout/grid.js';
 import { paginate } from '../../src/layout/paginate.js';
 import { layoutTable, type TableLayout } from '../../src/layout/table.js';
-import { renderSvgPage } from '../../src/render/svg.js';
+import { renderSvgPage } from '../../src/render/svg/index.js';
 import { tmpDir } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/images.js';
 
@@ -41,6 +41,23 @@ const gridLinesAt = (c: Compiled, y: number) => (y - gridOf(c.template).top) / g
 const lineAt = (p: Page, y: number) => runs(p).filter((r) => Math.abs(r.y - y) < 0.01).sort((a, b) => a.x - b.x).map((r) => r.text).join('|');
 
 describe('a table on the grid', () => {
+  it('signs after a closing table: the attribution on the line below the table, flush right, and nowhere before it', async () => {
+    const c = await build(`各镇（街道）主要指标如下表：\n\n${table(3)}`);
+    const g = gridOf(c.template);
+    const page = c.pages[0]!;
+    const signed = runs(page).filter((r) => r.text.includes('区统计局'));
+    expect(signed).toHaveLength(1);
+    const bottom = Math.max(...horizontal(c, page).map((r) => r.y));
+    const sign = signed[0]!;
+    // Below the table's last rule, its right end on the text block's right edge.
+    expect(sign.y).toBeGreaterThan(bottom);
+    const face = c.fonts.faces.get(sign.face)!;
+    const width = [...sign.text].reduce((w, ch) => w + face.advance(ch.codePointAt(0)!) * sign.size / face.unitsPerEm, 0);
+    expect(sign.x + width + sign.tracking * ([...sign.text].length - 1)).toBeCloseTo(g.left + g.measure, 0);
+    // The paragraph before the table keeps no attribution.
+    expect(lineAt(page, Math.min(...runs(page).filter((r) => r.text.includes('如下表')).map((r) => r.y)))).not.toContain('区统计局');
+  });
+
   it('is ruled round with the outer width and inside with the inner, full width, every rule on a grid-line boundary', async () => {
     const c = await build(`主要指标如下表。\n\n${table(5)}\n\n以上数据为初步统计。`);
     const g = gridOf(c.template);

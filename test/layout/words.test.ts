@@ -4,7 +4,7 @@
 // Node versions: the tests state properties ("no break inside a segmenter word"), not
 // one segmentation.
 import { describe, expect, it } from 'vitest';
-import { itemParts } from '../../src/content/parts.js';
+import { itemParts } from '../../src/content/printed-words.js';
 import { titleBlock } from '../../src/layout/blocks.js';
 import { item } from '../helpers/issue.js';
 import { breakLines, lineStretch, toUnits } from '../../src/layout/compose.js';

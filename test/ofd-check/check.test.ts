@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkOfd, ofdText, type OfdFinding } from '../../src/ofd-check/index.js';
 import { formatMessage } from '../../src/report/catalogue.js';
 import { editPart, exampleOfd, rezip } from '../helpers/ofd.js';
-import type { Compiled } from '../../src/build.js';
+import type { Compiled } from '../../src/pipeline/build.js';
 
 const PAGE0 = 'Doc_0/Pages/Page_0/Content.xml';
 const rules = (f: OfdFinding[]) => f.map((x) => x.ruleId);

@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build, compile, renderIssue } from '../../src/build.js';
+import { build, compile, renderIssue } from '../../src/pipeline/build.js';
 import { formatMessage } from '../../src/report/catalogue.js';
 import { PDF_A_CHECKS, checkPdfA, readPdfA } from '../../src/pdfa-check/check.js';
 import { example, tmpDir } from '../helpers/cli.js';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compile } from '../../src/build.js';
+import { compile } from '../../src/pipeline/build.js';
 import { copyExample, flatText, pdfText, tmpDir } from '../helpers/cli.js';
 import { launch, noBrowser } from '../helpers/browser.js';
 import { landscapeJpeg, png, withOrientation, writeFiles } from '../helpers/images.js';

@@ -7,14 +7,14 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openFace } from '../../src/fonts/face.js';
 import type { Page } from '../../src/layout/display-list.js';
-import { FontProgramCache } from '../../src/render/pdf-fonts.js';
-import { renderPdf, type FaceFile } from '../../src/render/pdf.js';
+import { FontProgramCache } from '../../src/render/pdf/fonts.js';
+import { renderPdf, type FaceFile } from '../../src/render/pdf/index.js';
 import { pdfText, tmpDir } from '../helpers/cli.js';
 import { bundled } from '../helpers/fonts.js';
 
 const subsets = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../src/render/cff/subset.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/render/cff/subset.js')>();
+vi.mock('../../src/font-subset/cff/subset.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/font-subset/cff/subset.js')>();
   return {
     ...real,
     subsetCff: (...args: Parameters<typeof real.subsetCff>) => {

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderIssue } from '../../src/build.js';
+import { renderIssue } from '../../src/pipeline/build.js';
 import { launch, noBrowser } from '../helpers/browser.js';
 import { root, tmpDir } from '../helpers/cli.js';
 import { editPart, exampleOfd, ofdDate } from '../helpers/ofd.js';

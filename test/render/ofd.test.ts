@@ -11,7 +11,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Compiled } from '../../src/build.js';
+import type { Compiled } from '../../src/pipeline/build.js';
 import { openFace, SyntheticBold } from '../../src/fonts/face.js';
 import type { Page } from '../../src/layout/display-list.js';
 import { checkOfd } from '../../src/ofd-check/index.js';

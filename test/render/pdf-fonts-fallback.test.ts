@@ -6,7 +6,7 @@ import { pagePngs } from '../helpers/render-pages.js';
 import { exampleBothWays } from '../helpers/reference-pdf.js';
 
 const declined = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../src/render/cff/subset.js', () => ({
+vi.mock('../../src/font-subset/cff/subset.js', () => ({
   subsetCff: () => {
     declined.count++;
     return undefined;

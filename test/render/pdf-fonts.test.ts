@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openFace } from '../../src/fonts/face.js';
 import type { Page } from '../../src/layout/display-list.js';
-import { renderPdf, type FaceFile } from '../../src/render/pdf.js';
+import { renderPdf, type FaceFile } from '../../src/render/pdf/index.js';
 import { pdfFonts, pdfText, tmpDir } from '../helpers/cli.js';
 import { bundled, requireDebianFonts, WQY } from '../helpers/fonts.js';
 import { pagePngs } from '../helpers/render-pages.js';

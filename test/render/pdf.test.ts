@@ -9,7 +9,7 @@ import { flatText, pdfFonts, pdfText, tmpDir } from '../helpers/cli.js';
 import { contents } from '../helpers/pdf-content.js';
 import { pagePngs } from '../helpers/render-pages.js';
 import { exampleBothWays, referencePdf } from '../helpers/reference-pdf.js';
-import { renderPdf, type FaceFile } from '../../src/render/pdf.js';
+import { renderPdf, type FaceFile } from '../../src/render/pdf/index.js';
 
 describe('synthetic bold', () => {
   it('a synthetic-bold run is filled and stroked (render mode 2) with a stroke of size/30; a plain run is not; the face is embedded once', async () => {

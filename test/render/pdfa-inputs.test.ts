@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../../src/report/catalogue.js';
 import type { ImageFile } from '../../src/issue/model.js';
-import { jpegComponents, pdfaInputProblems } from '../../src/render/pdfa-inputs.js';
+import { jpegComponents, pdfaInputProblems } from '../../src/render/pdf/pdfa-inputs.js';
 import { landscapeJpeg } from '../helpers/images.js';
 import { at, issue, item } from '../helpers/issue.js';
 

@@ -1,9 +1,9 @@
 // The preview's SVG is drawn from the same display list as the PDF: same runs,
 // same places, every glyph at the x that the layout's advances give.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile, type Compiled } from '../../src/build.js';
+import { compile, type Compiled } from '../../src/pipeline/build.js';
 import type { Page } from '../../src/layout/display-list.js';
-import { cssColor, fontFamily, renderSvgPage } from '../../src/render/svg.js';
+import { cssColor, fontFamily, renderSvgPage } from '../../src/render/svg/index.js';
 import { FakeFace } from '../helpers/fake-fonts.js';
 import { example } from '../helpers/cli.js';
 

@@ -126,9 +126,9 @@ describe('defaults live only in templates/default.yaml', () => {
     expect(t).toBeUndefined();
     const lines = text.split('\n');
     const lineOf = (key: string) => lines.findIndex((l) => l.startsWith(key)) + 1;
-    // Each at the line of its nearest written parent: `brief:` (now empty), `pageNumber:`.
+    // Each at its nearest written parent, where that section's keys begin: `brief:`, `pageNumber:`.
     expect(diags.map((d) => [d.rule, d.severity, d.start.line, (d.args.reason as { en: string }).en.split(':')[0]])).toEqual([
-      ['template/invalid', 'error', lineOf('brief:'), '`brief.marker` is missing'],
+      ['template/invalid', 'error', lineOf('brief:') + 1, '`brief.marker` is missing'],
       ['template/invalid', 'error', lineOf('pageNumber:') + 1, '`pageNumber.format` is missing'],
     ]);
     expect(diags.every((d) => d.file.endsWith('house.yaml'))).toBe(true);

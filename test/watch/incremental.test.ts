@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/build.js';
+import { compile } from '../../src/pipeline/build.js';
 import { forgetFace } from '../../src/fonts/fontset.js';
 import { fontsDir, templatesDir } from '../../src/paths.js';
 import { IncrementalCompiler } from '../../src/watch/incremental.js';

@@ -21,7 +21,7 @@ import type { Color } from '../../template/model.js';
 import { pageContent, type FontRef, type OfdFace, type PageResources } from './content.js';
 
 export type { OfdFace } from './content.js';
-import { subsetFontFile } from './subset.js';
+import { subsetFontFile } from '../../font-subset/harfbuzz.js';
 import { esc, mm, num, xmlPart } from './xml.js';
 import { zipEntries } from './zip.js';
 

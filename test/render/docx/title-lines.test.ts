@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from '../../src/layout/display-list.js';
-import { displayLines, titleLineFinder } from '../../src/docx/title-lines.js';
+import type { Page } from '../../../src/layout/display-list.js';
+import { displayLines, titleLineFinder } from '../../../src/render/docx/title-lines.js';
 
 const run = (text: string, x: number, y: number) => ({ kind: 'glyphs' as const, face: 'f', size: 16, x, y, text, tracking: 0, color: 'black' });
 

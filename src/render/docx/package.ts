@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { zipTime } from '../output/zip-time.js';
+import { zipTime } from '../../output/zip-time.js';
 
 /** Re-pack `docx` with fixed dates and font keys, after applying `patches` (part name → edit of its XML). */
 export function reproducible(docx: Uint8Array, date: Date, patches: Record<string, (xml: string) => string> = {}): Uint8Array {

@@ -3,10 +3,10 @@
 // template's maximum, proportions kept), and the caption under it.
 
 import { ImageRun, Paragraph } from 'docx';
-import type { FigureParts } from '../content/parts.js';
-import { figureWidth, fitImage } from '../layout/figure.js';
-import { gridOf } from '../layout/grid.js';
-import type { Template } from '../template/model.js';
+import type { FigureParts } from '../../content/printed-words.js';
+import { figureWidth, fitImage } from '../../layout/figure.js';
+import { gridOf } from '../../layout/grid.js';
+import type { Template } from '../../template/model.js';
 import type { Runs } from './runs.js';
 import { STYLE } from './style-ids.js';
 

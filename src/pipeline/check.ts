@@ -4,24 +4,24 @@
 // run reports every problem it can.
 
 import path from 'node:path';
-import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
-import { sortDiagnostics } from './diagnostics/sort.js';
-import { briefMarker } from './content/parts.js';
-import { checkCoverage } from './fonts/coverage.js';
-import { loadFontSet, type FontSet } from './fonts/fontset.js';
-import { reportMissingDepartments } from './issue/attribution.js';
-import { loadIssue, type ItemReader } from './issue/load.js';
-import { gridOf } from './layout/grid.js';
-import { fitMastheadName, mastheadCollisions } from './layout/masthead.js';
-import { fitColumns, headerLines, layoutTable } from './layout/table.js';
-import { tableParts } from './content/parts.js';
-import { checkFile, LIMITS, reasonText } from './issue/read-file.js';
-import type { Issue } from './issue/model.js';
-import { lintIssue, withoutSwitchedOff, type Fix } from './lint/index.js';
-import { displayPath } from './paths.js';
-import { findTemplate, loadTemplate } from './template/load.js';
-import { availableTemplates, type TemplateCache } from './template/source.js';
-import type { Template } from './template/model.js';
+import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics } from '../diagnostics/sort.js';
+import { briefMarker } from '../content/printed-words.js';
+import { checkCoverage } from '../fonts/coverage.js';
+import { loadFontSet, type FontSet } from '../fonts/fontset.js';
+import { reportMissingDepartments } from '../issue/attribution.js';
+import { loadIssue, type ItemReader } from '../issue/load.js';
+import { gridOf } from '../layout/grid.js';
+import { fitMastheadName, mastheadCollisions } from '../layout/masthead.js';
+import { fitColumns, headerLines, layoutTable } from '../layout/table.js';
+import { tableParts } from '../content/printed-words.js';
+import { checkFile, LIMITS, reasonText } from '../issue/read-file.js';
+import type { Issue } from '../issue/model.js';
+import { lintIssue, withoutSwitchedOff, type Fix } from '../lint/index.js';
+import { displayPath } from '../paths.js';
+import { findTemplate, loadTemplate } from '../template/load.js';
+import { availableTemplates, type TemplateCache } from '../template/source.js';
+import type { Template } from '../template/model.js';
 
 export interface CheckResult {
   /** Set only when the issue has no errors: ready for layout. */

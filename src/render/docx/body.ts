@@ -3,11 +3,11 @@
 // attribution and the △ marker as plain text where the content parts put them,
 // figures with their captions, tables as Word tables.
 
-import { Paragraph, Table, TextRun } from 'docx';
-import { isFigure, isLead, issueNote, isTable, itemParts, type Part, type PartKind } from '../content/parts.js';
-import type { Issue } from '../issue/model.js';
-import type { Template } from '../template/model.js';
-import type { FaceChooser } from '../layout/metrics.js';
+import { AlignmentType, Paragraph, Table, TextRun } from 'docx';
+import { isFigure, isLead, issueNote, isTable, itemParts, type Part, type PartKind } from '../../content/printed-words.js';
+import type { Issue } from '../../issue/model.js';
+import type { Template } from '../../template/model.js';
+import type { FaceChooser } from '../../layout/metrics.js';
 import { figureParagraphs } from './figure.js';
 import type { Runs } from './runs.js';
 import { STYLE } from './style-ids.js';
@@ -62,7 +62,9 @@ export function bodyParagraphs(issue: Issue, t: Template, runs: Runs, pdfLines: 
         const charStyle = CHARACTER_STYLE[part.kind];
         return runs(part.text, part.role, charStyle ? { style: charStyle } : {});
       });
-      out.push(new Paragraph({ style, children }));
+      // An attribution on its own (after a closing table) flush right, as the PDF sets it.
+      const alone = p.length === 1 && p[0]!.kind === 'attribution';
+      out.push(new Paragraph({ style, children, ...(alone ? { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 } } : {}) }));
     }
     return out;
   }));

@@ -2,7 +2,7 @@
 // template's grid (28 characters × 22 lines). Word counts whole cells, so both
 // pitches are rounded down: rounding up would lose a character or a line.
 
-import type { Template } from '../template/model.js';
+import type { Template } from '../../template/model.js';
 import { twips } from './units.js';
 
 export interface WordGeometry {

@@ -3,8 +3,8 @@
 // the same choice as the PDF's, not Word's own fallback.
 
 import { TextRun, type IRunOptions } from 'docx';
-import type { FontSet } from '../fonts/fontset.js';
-import type { Role } from '../template/model.js';
+import type { FontSet } from '../../fonts/fontset.js';
+import type { Role } from '../../template/model.js';
 import { wordFontOfFace } from './word-fonts.js';
 
 export type Runs = (text: string, role: Role, options?: IRunOptions) => TextRun[];

@@ -3,10 +3,10 @@
 // template's `wordFonts:`, else the family of the face the PDF uses, so the
 // Word file and the PDF agree by default.
 
-import type { Issue } from '../issue/model.js';
-import type { FontMetrics } from '../layout/metrics.js';
-import type { FontSet } from '../fonts/fontset.js';
-import { ROLES, type Role, type Template } from '../template/model.js';
+import type { Issue } from '../../issue/model.js';
+import type { FontMetrics } from '../../layout/metrics.js';
+import type { FontSet } from '../../fonts/fontset.js';
+import { ROLES, type Role, type Template } from '../../template/model.js';
 
 export interface WordFont {
   /** The name Word asks for, e.g. FandolHei or 仿宋_GB2312 (a family name, or a PostScript name, see below). */

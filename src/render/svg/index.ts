@@ -1,15 +1,15 @@
 // Draw a display list as SVG, for the live preview: the second reader of the
-// page list that src/render/pdf.ts draws. One <svg> per page in PDF points;
+// page list that src/render/pdf/index.ts draws. One <svg> per page in PDF points;
 // a glyph run becomes <text> with every glyph's x given, from the advances
 // layout measured with, so the browser cannot place a glyph anywhere else
 // (no kerning, no shaping of its own); a rule becomes <rect>, an image
 // <image>. Nothing here decides where anything goes.
 
-import type { ImageFile } from '../issue/model.js';
-import type { GlyphRun, ImageBox, Page, Rule } from '../layout/display-list.js';
-import type { FontMetrics } from '../layout/metrics.js';
-import type { Color } from '../template/model.js';
-import { screenRgb } from '../template/color.js';
+import type { ImageFile } from '../../issue/model.js';
+import type { GlyphRun, ImageBox, Page, Rule } from '../../layout/display-list.js';
+import type { FontMetrics } from '../../layout/metrics.js';
+import type { Color } from '../../template/model.js';
+import { screenRgb } from '../../template/color.js';
 
 export interface SvgOptions {
   /** Face id → metrics (a FontSet's faces). */

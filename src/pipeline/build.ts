@@ -5,14 +5,14 @@
 
 import path from 'node:path';
 import { checkIssue, type CheckCaches } from './check.js';
-import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
-import type { FontSet } from './fonts/fontset.js';
-import type { Issue } from './issue/model.js';
-import { layoutIssue, type BlockCache } from './layout/index.js';
-import { writeAtomic } from './output/write-atomic.js';
-import type { Compiled } from './pipeline/compiled.js';
-import type { PdfOptions } from './render/pdf.js';
-import type { Template } from './template/model.js';
+import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FontSet } from '../fonts/fontset.js';
+import type { Issue } from '../issue/model.js';
+import { layoutIssue, type BlockCache } from '../layout/index.js';
+import { writeAtomic } from '../output/write-atomic.js';
+import type { Compiled } from './compiled.js';
+import type { PdfOptions } from '../render/pdf/index.js';
+import type { Template } from '../template/model.js';
 
 export type { Compiled };
 
@@ -94,7 +94,7 @@ export async function build(opts: BuildOptions, caches?: StageCaches): Promise<B
   // Under --strict a warning is an error: nothing is written.
   if (opts.strict && diagnostics.some((d) => d.severity === 'warning')) return { diagnostics, skipped, sources, output };
   if (opts.pdfa && formats.includes('pdf')) {
-    const { pdfaInputProblems } = await import('./render/pdfa-inputs.js');
+    const { pdfaInputProblems } = await import('../render/pdf/pdfa-inputs.js');
     const problems = pdfaInputProblems(compiled.issue);
     if (problems.length) return { diagnostics: [...diagnostics, ...problems], skipped, sources, output };
   }
@@ -104,7 +104,7 @@ export async function build(opts: BuildOptions, caches?: StageCaches): Promise<B
   if (formats.includes('pdf')) files.push([output, await renderIssue(compiled, date, { pdfa: !!opts.pdfa })]);
   if (formats.includes('docx')) {
     // The Word writer is loaded only when a .docx is asked for (the docx package is large).
-    const { renderDocx } = await import('./render/docx.js');
+    const { renderDocx } = await import('../render/docx/index.js');
     files.push([docxPath(output), await renderDocx(compiled, { ...pdfMeta(compiled.issue, date), embedFonts: !!opts.embedFonts })]);
   }
   if (formats.includes('ofd')) {
@@ -131,14 +131,14 @@ function pdfMeta(issue: Issue, date: Date) {
 /** The PDF of a compiled issue, in memory. */
 export async function renderIssue({ issue, template, fonts, pages }: Compiled, date: Date, options: PdfOptions = {}): Promise<Buffer> {
   // pdfkit is loaded only when a PDF is written (check and preview never need it).
-  const { renderPdf } = await import('./render/pdf.js');
+  const { renderPdf } = await import('../render/pdf/index.js');
   return renderPdf(pages, fonts.faces, template.colors, pdfMeta(issue, date), options);
 }
 
 /** The OFD edition of a compiled issue, or why there is none (a font HarfBuzz cannot subset). */
 async function renderOfdEdition({ issue, template, fonts, pages }: Compiled, date: Date, output: string): Promise<{ bytes: Uint8Array } | { diagnostic: Diagnostic }> {
   // Loaded only when an OFD is asked for (it compiles HarfBuzz's WebAssembly).
-  const { renderOfd, OfdFontError } = await import('./render/ofd/index.js');
+  const { renderOfd, OfdFontError } = await import('../render/ofd/index.js');
   try {
     return { bytes: renderOfd(pages, fonts.faces, template.colors, pdfMeta(issue, date)) };
   } catch (e) {

@@ -4,12 +4,12 @@
 // never split across pages, each cell aligned as the PDF aligns it.
 
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
-import type { CellAlign } from '../issue/model.js';
-import type { PartKind, TableParts } from '../content/parts.js';
-import { gridOf } from '../layout/grid.js';
-import type { FaceChooser } from '../layout/metrics.js';
-import { fitColumns } from '../layout/table.js';
-import type { Template } from '../template/model.js';
+import type { CellAlign } from '../../issue/model.js';
+import type { PartKind, TableParts } from '../../content/printed-words.js';
+import { gridOf } from '../../layout/grid.js';
+import type { FaceChooser } from '../../layout/metrics.js';
+import { fitColumns } from '../../layout/table.js';
+import type { Template } from '../../template/model.js';
 import type { Runs } from './runs.js';
 import { STYLE } from './style-ids.js';
 import { eighths, hexColor, twips } from './units.js';

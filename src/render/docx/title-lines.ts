@@ -3,7 +3,7 @@
 // PDF does, whatever rule layout follows (balanced lines, breaks between
 // words, the author's own breaks). Word would break them by width alone.
 
-import type { GlyphRun, Page } from '../layout/display-list.js';
+import type { GlyphRun, Page } from '../../layout/display-list.js';
 
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
 

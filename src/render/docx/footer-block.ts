@@ -12,11 +12,11 @@ import {
   BorderStyle, FrameAnchorType, FrameWrap, HorizontalPositionAlign, Paragraph, Tab, TextRun, VerticalPositionAlign,
   type IBorderOptions,
 } from 'docx';
-import { copiesLine, editorLine, footerDistribution, signOffLine } from '../content/parts.js';
-import type { Issue } from '../issue/model.js';
-import type { FaceChooser } from '../layout/metrics.js';
-import { setSingleLine } from '../layout/text.js';
-import type { Template } from '../template/model.js';
+import { copiesLine, editorLine, footerDistribution, signOffLine } from '../../content/printed-words.js';
+import type { Issue } from '../../issue/model.js';
+import type { FaceChooser } from '../../layout/metrics.js';
+import { setSingleLine } from '../../layout/text.js';
+import type { Template } from '../../template/model.js';
 import type { WordGeometry } from './geometry.js';
 import type { Runs } from './runs.js';
 import { STYLE } from './style-ids.js';

@@ -1,8 +1,8 @@
 // What the archival edition cannot take as it is: a CMYK JPEG would be device CMYK
 // beside the sRGB output intent (PDF/A-2 6.2.4.3), and pdfkit embeds a JPEG unchanged.
 
-import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Issue } from '../issue/model.js';
+import { Diagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Issue } from '../../issue/model.js';
 
 /** Errors for the figures that an sRGB PDF/A cannot hold. */
 export function pdfaInputProblems(issue: Issue): Diagnostic[] {

@@ -1,7 +1,7 @@
 // Word's units: twentieths of a point (twips) for lengths, half-points for
 // type sizes, eighths of a point for borders, hex RGB for colours.
 
-import { rgbHex } from '../template/color.js';
+import { rgbHex } from '../../template/color.js';
 
 export const twips = (pt: number): number => Math.round(pt * 20);
 export const halfPoints = (pt: number): number => Math.round(pt * 2);

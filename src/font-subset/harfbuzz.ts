@@ -1,7 +1,7 @@
 // Font subsets for the OFD edition. An OFD embeds font files (TrueType or
 // OpenType, GB/T 33190 §11.1) and its readers map each TextCode character to
 // a glyph through the file's own cmap, so a subset must be a whole font file:
-// the bare CID-keyed CFF programs of the PDF (src/render/cff) are not, and
+// the bare CID-keyed CFF programs of the PDF (src/font-subset/cff) are not, and
 // fontkit's subsets keep no cmap. HarfBuzz's subsetter (hb-subset, the
 // WebAssembly build that harfbuzzjs ships) makes a complete file from any
 // face, TrueType or CFF, single or in a collection, keeping cmap, metrics,

@@ -5,19 +5,19 @@
 
 import { Document, Packer, type ISectionOptions } from 'docx';
 import fs from 'node:fs';
-import { bodyParagraphs } from '../docx/body.js';
-import { footerBlock } from '../docx/footer-block.js';
-import { wordGeometry } from '../docx/geometry.js';
-import { mastheadParagraphs } from '../docx/masthead.js';
-import { reproducible } from '../docx/package.js';
-import { pageNumberFooters, sectionProperties } from '../docx/page.js';
-import { runMaker } from '../docx/runs.js';
-import { displayLines } from '../docx/title-lines.js';
-import { typographySettingsPatch, typographyStylesPatch } from '../docx/typography.js';
-import { offGridPatch, wordStyles } from '../docx/styles.js';
-import { wordFontOfFace, wordFonts, type WordFont } from '../docx/word-fonts.js';
-import type { Compiled } from '../pipeline/compiled.js';
-import { ROLES, type Role } from '../template/model.js';
+import { bodyParagraphs } from './body.js';
+import { footerBlock } from './footer-block.js';
+import { wordGeometry } from './geometry.js';
+import { mastheadParagraphs } from './masthead.js';
+import { reproducible } from './package.js';
+import { pageNumberFooters, sectionProperties } from './page.js';
+import { runMaker } from './runs.js';
+import { displayLines } from './title-lines.js';
+import { typographySettingsPatch, typographyStylesPatch } from './typography.js';
+import { offGridPatch, wordStyles } from './styles.js';
+import { wordFontOfFace, wordFonts, type WordFont } from './word-fonts.js';
+import type { Compiled } from '../../pipeline/compiled.js';
+import { ROLES, type Role } from '../../template/model.js';
 
 export interface DocxMeta {
   title: string;

@@ -199,12 +199,15 @@ function itemPartsWithoutNote(item: Item, lead: boolean, t: Template): ItemParts
   const paragraphs: BodyPart[] = item.paragraphs.map((p) =>
     p.figure ? figureParts(p.figure, t) : p.table ? tableParts(p.table, t) : withoutLeadingSpace(p.inlines.map((i) => inlinePart(i, t))),
   );
-  // The attribution closes the last paragraph of text, also when figures or tables follow it (a report
-  // ends with its department, the photos are shown with it); with no text at all it stands alone.
+  // The attribution closes the last paragraph of text, also when figures follow it (a report ends
+  // with its department, the photos are shown with it). A table is part of the text: after a closing
+  // table the attribution stands alone on the next line, flush right; with no text at all, after the figures.
   const signed = attribution(item, t);
-  const lastText = paragraphs.findLastIndex((p) => Array.isArray(p));
-  const closing = lastText >= 0 ? (paragraphs[lastText] as Part[]) : [];
-  if (lastText < 0 && signed) paragraphs.push(closing);
+  const lastWords = paragraphs.findLastIndex((p) => Array.isArray(p) || isTable(p));
+  let closing: Part[] = [];
+  if (lastWords >= 0 && Array.isArray(paragraphs[lastWords])) closing = paragraphs[lastWords] as Part[];
+  else if (signed && lastWords >= 0) paragraphs.splice(lastWords + 1, 0, closing);
+  else if (signed) paragraphs.push(closing);
   if (signed) closing.push({ text: signed, role: body, kind: 'attribution' });
   // The marker and a run-in title start the first paragraph; before a figure they get one of their own.
   const opening = (): Part[] => {

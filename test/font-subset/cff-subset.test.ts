@@ -7,8 +7,8 @@ import path from 'node:path';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { subsetCff, type ByteSource } from '../../src/render/cff/subset.js';
-import { DictWriter, writeIndex } from '../../src/render/cff/write.js';
+import { subsetCff, type ByteSource } from '../../src/font-subset/cff/subset.js';
+import { DictWriter, writeIndex } from '../../src/font-subset/cff/write.js';
 import { pdfText, root, tmpDir } from '../helpers/cli.js';
 import { bundled, requireDebianFonts, WQY } from '../helpers/fonts.js';
 

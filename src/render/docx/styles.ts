@@ -3,7 +3,7 @@
 // Everything here comes from the template.
 
 import { AlignmentType, BorderStyle, LineRuleType, type IRunStylePropertiesOptions, type IStylesOptions } from 'docx';
-import type { Role, Template, TextStyle } from '../template/model.js';
+import type { Role, Template, TextStyle } from '../../template/model.js';
 import type { WordGeometry } from './geometry.js';
 import { footerRules } from './footer-block.js';
 import { mastheadMetrics } from './masthead.js';

@@ -5,10 +5,10 @@
 // draws it and the body starts after `masthead.lines` grid lines.
 
 import { AlignmentType, LineRuleType, Paragraph, Tab, TabStopType, TextRun } from 'docx';
-import { dateLine, numberLine, seriesLine, signOffLine } from '../content/parts.js';
-import type { Issue } from '../issue/model.js';
-import { EM_BOX_DESCENT } from '../layout/grid.js';
-import type { Template } from '../template/model.js';
+import { dateLine, numberLine, seriesLine, signOffLine } from '../../content/printed-words.js';
+import type { Issue } from '../../issue/model.js';
+import { EM_BOX_DESCENT } from '../../layout/grid.js';
+import type { Template } from '../../template/model.js';
 import type { WordGeometry } from './geometry.js';
 import { STYLE } from './style-ids.js';
 import type { Runs } from './runs.js';

@@ -2,7 +2,7 @@
 // its subset's glyph numbers (Identity-H), with the widths and the ToUnicode
 // map that let a reader copy the text back. pdfkit writes the objects; the
 // glyphs, subsets and dictionaries are ours. A CFF face is subset by
-// src/render/cff (only the charstrings and subroutines used are read); a
+// src/font-subset/cff (only the charstrings and subroutines used are read); a
 // TrueType face, or a CFF the subsetter declines, by fontkit, which numbers
 // the glyphs in the same order.
 //
@@ -13,9 +13,9 @@
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import type { FontTables } from '../fonts/font-tables.js';
-import type { FontkitFont } from '../fonts/fontkit.js';
-import { subsetCff, type ByteSource } from './cff/subset.js';
+import type { FontTables } from '../../fonts/font-tables.js';
+import type { FontkitFont } from '../../fonts/fontkit.js';
+import { subsetCff, type ByteSource } from '../../font-subset/cff/subset.js';
 
 const deflate = promisify(zlib.deflate);
 

@@ -6,12 +6,12 @@
 
 import os from 'node:os';
 import PDFDocument from 'pdfkit';
-import type { FontTables } from '../fonts/font-tables.js';
-import type { Page } from '../layout/display-list.js';
-import { rgbHex } from '../template/color.js';
-import type { Color } from '../template/model.js';
-import { CodeList, EmbeddedFont, type FontProgramCache, type RefMaker } from './pdf-fonts.js';
-import { StructureWriter } from './pdf-tags.js';
+import type { FontTables } from '../../fonts/font-tables.js';
+import type { Page } from '../../layout/display-list.js';
+import { rgbHex } from '../../template/color.js';
+import type { Color } from '../../template/model.js';
+import { CodeList, EmbeddedFont, type FontProgramCache, type RefMaker } from './fonts.js';
+import { StructureWriter } from './tags.js';
 
 export interface FaceFile {
   path: string;

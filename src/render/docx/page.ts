@@ -3,8 +3,8 @@
 // left) when the template says `outside`.
 
 import { AlignmentType, DocumentGridType, Footer, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
-import { pageNumberParts } from '../content/parts.js';
-import type { Template } from '../template/model.js';
+import { pageNumberParts } from '../../content/printed-words.js';
+import type { Template } from '../../template/model.js';
 import type { WordGeometry } from './geometry.js';
 import { STYLE } from './style-ids.js';
 import { twips } from './units.js';

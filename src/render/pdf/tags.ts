@@ -5,7 +5,7 @@
 // order they are first met, which is reading order: the masthead, the items,
 // the footer.
 
-import type { ArtifactTag, DisplayItem, StructTag } from '../layout/display-list.js';
+import type { ArtifactTag, DisplayItem, StructTag } from '../../layout/display-list.js';
 
 /** Rules and anything else layout did not tag: the page's furniture. */
 const LAYOUT = { artifact: 'Layout' } as const;
