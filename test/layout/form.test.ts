@@ -88,7 +88,9 @@ describe('the masthead of a 防汛专刊 with a classification and a copy number
 describe('the 报尾 with 本期增发 and the sign-off', () => {
   it('prints 本期增发 after the 报/送/发 lines, then the sign-off, then 责任编辑 and the copies', () => {
     const last = c.pages.at(-1)!;
-    const footerRuns = runs(last).filter((r) => r.size === c.template.footer.size && !(r.tag && 'artifact' in r.tag));
+    // The 报尾's runs: paragraphs of its Div (a table on the same page is set at the same size).
+    const inFooter = (r: GlyphRun) => !!r.tag && 'type' in r.tag && r.tag.parent?.type === 'Div';
+    const footerRuns = runs(last).filter((r) => r.size === c.template.footer.size && inFooter(r));
     const ys = [...new Set(footerRuns.map((r) => r.y))].sort((a, b) => a - b);
     const lines = ys.map((y) => lineAt(last, y).text);
     expect(lines).toEqual([
