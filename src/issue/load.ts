@@ -32,8 +32,11 @@ export interface LoadResult {
 /** Reads one item file; watch mode passes one that returns its earlier result for unchanged text. */
 export type ItemReader = (name: string, src: SourceText, diags: Diagnostics) => LoadedItem;
 
+/** Reads issue.yaml; watch mode passes one that returns its earlier result for unchanged text. */
+export type HeaderReader = (src: SourceText, diags: Diagnostics) => IssueHeader | undefined;
+
 /** `dir` is the folder as the user typed it; files are shown as `path.join(dir, name)`. */
-export async function loadIssue(dir: string, read: ItemReader = readItem): Promise<LoadResult> {
+export async function loadIssue(dir: string, read: ItemReader = readItem, readHeader: HeaderReader = readIssueYaml): Promise<LoadResult> {
   const diags = new Diagnostics();
   const listing = listFolder(dir, diags);
   if (!listing) return { diagnostics: diags.list, skipped: [], sources: {} };
@@ -51,7 +54,7 @@ export async function loadIssue(dir: string, read: ItemReader = readItem): Promi
     if (!listing.unreadable.includes('issue.yaml')) diags.error(dir, { line: 1, column: 1 }, 'issue/no-issue-yaml', { path: dir });
   } else if (issueSource) {
     sources[issueSource.file] = issueSource.text;
-    header = readIssueYaml(issueSource, diags);
+    header = readHeader(issueSource, diags);
   }
 
   const loaded: LoadedItem[] = [];

@@ -10,7 +10,7 @@ import { briefMarker } from '../content/printed-words.js';
 import { checkCoverage } from '../fonts/coverage.js';
 import { loadFontSet, type FontSet } from '../fonts/fontset.js';
 import { reportMissingDepartments } from '../issue/attribution.js';
-import { loadIssue, type ItemReader } from '../issue/load.js';
+import { loadIssue, type HeaderReader, type ItemReader } from '../issue/load.js';
 import { gridOf } from '../layout/grid.js';
 import { fitMastheadName, mastheadCollisions } from '../layout/masthead.js';
 import { fitColumns, headerLines, layoutTable } from '../layout/table.js';
@@ -38,6 +38,8 @@ export interface CheckResult {
 export interface CheckCaches {
   /** Reads one item file (a cache returns its earlier result for unchanged text). */
   readItem?: ItemReader;
+  /** Reads issue.yaml (a cache returns its earlier result for unchanged text). */
+  readIssueYaml?: HeaderReader;
   /** Parsed templates, reused while their text is the same. */
   templates?: TemplateCache;
 }
@@ -50,7 +52,7 @@ export async function checkIssue(dir: string, strict = false, caches: CheckCache
 
 async function runChecks(dir: string, strict: boolean, caches: CheckCaches): Promise<CheckResult> {
   const diags = new Diagnostics();
-  const loaded = await loadIssue(dir, caches.readItem);
+  const loaded = await loadIssue(dir, caches.readItem, caches.readIssueYaml);
   const issue = loaded.issue ?? loaded.partial;
   diags.merge(withoutSwitchedOff(loaded.diagnostics, issue));
   const result: CheckResult = { diagnostics: diags.list, fixes: [], skipped: loaded.skipped, sources: loaded.sources };

@@ -1,5 +1,5 @@
 // Compile an issue folder again and again, redoing only what changed: an item
-// file whose text is unchanged keeps its parsed Item (and its diagnostics), and
+// file (or issue.yaml) whose text is unchanged keeps its parse (and its diagnostics), and
 // an item whose content and lead flag are unchanged keeps its laid-out blocks
 // (its images' content included: the load stage reads them every time).
 // Caches are keyed by content, never by time. Fonts stay open (src/fonts keeps
@@ -8,8 +8,9 @@
 import { compile, type CompileResult, type StageCaches } from '../pipeline/build.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontSet } from '../fonts/fontset.js';
+import { readIssueYaml } from '../issue/issue-yaml.js';
 import { readItem } from '../issue/item.js';
-import type { ItemReader } from '../issue/load.js';
+import type { SourceText } from '../issue/source.js';
 import type { Issue, Item } from '../issue/model.js';
 import type { Block, BlockCache } from '../layout/blocks.js';
 import type { Template } from '../template/model.js';
@@ -26,7 +27,7 @@ export interface CacheStats {
 
 interface ParsedFile {
   text: string;
-  loaded: ReturnType<ItemReader>;
+  loaded: unknown;
   diagnostics: Diagnostic[];
 }
 
@@ -45,7 +46,12 @@ export class IncrementalCompiler {
     this.stats = { parsed: 0, reusedItems: 0, laidOut: 0, reusedBlocks: 0 };
     this.usedFiles.clear();
     this.usedBlocks.clear();
-    const caches: StageCaches = { readItem: this.readItem, templates: this.templates, blocks: (t, f, i) => this.blockCache(t, f, i) };
+    const caches: StageCaches = {
+      readItem: (name, src, diags) => this.parsed(src, diags, (own) => readItem(name, src, own), true),
+      readIssueYaml: (src, diags) => this.parsed(src, diags, (own) => readIssueYaml(src, own), false),
+      templates: this.templates,
+      blocks: (t, f, i) => this.blockCache(t, f, i),
+    };
     const result = await compile(this.dir, false, caches);
     // Forget deleted files and items no longer in the issue, so memory stays bounded.
     for (const file of this.files.keys()) if (!this.usedFiles.has(file)) this.files.delete(file);
@@ -53,22 +59,26 @@ export class IncrementalCompiler {
     return result;
   }
 
-  private readItem: ItemReader = (name, src, diags) => {
+  /**
+   * A file's parse (an item, or issue.yaml) and its diagnostics, taken from the last compile while its text
+   * is the same. `isItem`: counted in the stats.
+   */
+  private parsed<T>(src: SourceText, diags: Diagnostics, read: (own: Diagnostics) => T, isItem: boolean): T {
     this.usedFiles.add(src.file);
     const hit = this.files.get(src.file);
     if (hit && hit.text === src.text) {
-      this.stats.reusedItems++;
+      if (isItem) this.stats.reusedItems++;
       diags.merge(hit.diagnostics);
-      return hit.loaded;
+      return hit.loaded as T;
     }
-    this.stats.parsed++;
-    // readItem counts errors relative to what is already there, so a fresh list captures exactly this file's.
+    if (isItem) this.stats.parsed++;
+    // The readers count errors relative to what is already there, so a fresh list captures exactly this file's.
     const own = new Diagnostics();
-    const loaded = readItem(name, src, own);
+    const loaded = read(own);
     this.files.set(src.file, { text: src.text, loaded, diagnostics: own.list });
     diags.merge(own.list);
     return loaded;
-  };
+  }
 
   /** Blocks depend on the template and the faces too: when either changes, start afresh. */
   private blockCache(template: Template, fonts: FontSet, issue: Issue): BlockCache {

@@ -40,6 +40,23 @@ describe('IncrementalCompiler', () => {
     expect(inc.stats).toEqual({ parsed: 0, reusedItems: 8, laidOut: 0, reusedBlocks: 8 });
   });
 
+  it('reads issue.yaml again only when its text changed, its errors included', async () => {
+    const { folder } = copyExample();
+    const inc = new IncrementalCompiler(folder);
+    const yaml = path.join(folder, 'issue.yaml');
+    expect((await both(inc)).compiled!.issue.number).toBe(7);
+    edit(yaml, /^number: 7$/m, 'number: 8');
+    expect((await both(inc)).compiled!.issue.number).toBe(8);
+    edit(yaml, /^number: 8$/m, 'number: 八');
+    const broken = await both(inc);
+    expect(broken.compiled).toBeUndefined();
+    expect(broken.diagnostics.some((d) => d.file.endsWith('issue.yaml') && d.severity === 'error')).toBe(true);
+    // The same broken text again: the same error, from the cache.
+    expect((await both(inc)).diagnostics).toEqual(broken.diagnostics);
+    edit(yaml, /^number: 八$/m, 'number: 9');
+    expect((await both(inc)).compiled!.issue.number).toBe(9);
+  });
+
   it('keys the cache by content, not by time: touching a file or saving the same text reuses it', async () => {
     const { folder } = copyExample();
     const inc = new IncrementalCompiler(folder);
