@@ -3,8 +3,7 @@
 // module so that the makers and the paginator share it without importing each other.
 
 import type { Line } from './compose.js';
-import type { ImageFile } from '../issue/model.js';
-import type { StructTag } from './display-list.js';
+import type { ImageBox, StructTag } from './display-list.js';
 import type { TableLayout } from './table.js';
 
 export interface Block {
@@ -28,11 +27,5 @@ export interface Block {
   keepWithNext?: boolean;
 }
 
-export interface PlacedImage {
-  image: ImageFile;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  tag?: StructTag;
-}
+/** An image box as the display list has it, but placed from the text block's left edge and the block's top line. */
+export type PlacedImage = Omit<ImageBox, 'kind'>;
