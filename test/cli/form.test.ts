@@ -108,6 +108,13 @@ describe('bulletin build examples/fangxun-zhuankan --format pdf,docx,ofd', () =>
     const briefs = paragraphs.filter((p) => p.style === 'BulletinBrief');
     expect(briefs).toHaveLength(2);
     for (const b of briefs) expect(b.text.startsWith('◆ ')).toBe(true);
+    // The item that ends with a table signs after it, in a paragraph of its own set flush right.
+    const doc = docxParts(path.join(dir, 'fx.docx'))['word/document.xml']!;
+    const afterTable = doc.slice(doc.lastIndexOf('</w:tbl>')).match(/<w:p>[\s\S]*?<\/w:p>/)![0];
+    expect(afterTable).toContain('（区水利局）');
+    expect(afterTable).toContain('<w:jc w:val="right"/>');
+    // The unattributed brief ends with its text.
+    expect(briefs.at(-1)!.text.endsWith('及时做好防范应对。')).toBe(true);
     // The styles Word shows by name.
     const styles = docxParts(path.join(dir, 'fx.docx'))['word/styles.xml']!;
     expect(styles).toContain('<w:name w:val="密级份号"/>');
