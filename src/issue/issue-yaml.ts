@@ -6,7 +6,7 @@ import { ROLES } from '../template/model.js';
 import type { DistributionLine, Issue, IssueDate, Placed, SignOff } from './model.js';
 import { positionOf, type SourceText } from './source.js';
 import { nearest } from '../text/suggest.js';
-import { isOneVisibleCharacter } from './visible.js';
+import { isOneVisibleCharacter } from '../text/visible.js';
 import { isScalar } from 'yaml';
 import { mapEntries, parseYamlMap, readInteger, readText, readTextList, writtenForm, YamlText, type YamlEntry } from './yaml-nodes.js';
 

@@ -7,7 +7,7 @@
 import type { Localized } from '../diagnostics/diagnostic.js';
 import { TEMPLATE_REASONS } from './messages.js';
 import type { Template } from './model.js';
-import { isOneVisibleCharacter } from '../issue/visible.js';
+import { isOneVisibleCharacter } from '../text/visible.js';
 
 /** The ranges (stated in the README). Lengths are in points. */
 export const TEMPLATE_LIMITS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOneVisibleCharacter } from '../../src/issue/visible.js';
+import { isOneVisibleCharacter } from '../../src/text/visible.js';
 
 describe('isOneVisibleCharacter', () => {
   it('takes one character that leaves ink', () => {
