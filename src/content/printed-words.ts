@@ -234,3 +234,11 @@ function itemPartsWithoutNote(item: Item, lead: boolean, t: Template): ItemParts
   if (item.title) return { title: { text: item.title.text, role: t.item.title.font, display: false }, paragraphs };
   return { paragraphs };
 }
+
+/**
+ * The numbering an issue belongs to: '' for the regular issues, 增刊 for supplements, the series'
+ * own name (防汛专刊) for a named series. Each is numbered on its own.
+ */
+export function numberingOf(issue: Issue): string {
+  return issue.series?.value ?? (issue.supplement ? '增刊' : '');
+}

@@ -13,6 +13,7 @@ import { writeAtomic } from '../output/write-atomic.js';
 import type { Compiled } from './compiled.js';
 import type { PdfOptions } from '../render/pdf/index.js';
 import type { Template } from '../template/model.js';
+import { numberingOf } from '../content/printed-words.js';
 
 export type { Compiled };
 
@@ -83,7 +84,7 @@ export function ofdPath(pdfPath: string): string {
 }
 
 export function pdfTitle(issue: Issue): string {
-  return `${issue.masthead.value} ${issue.date.year}年${issue.series?.value ?? (issue.supplement ? '增刊' : '')}第${issue.number}期`;
+  return `${issue.masthead.value} ${issue.date.year}年${numberingOf(issue)}第${issue.number}期`;
 }
 
 export async function build(opts: BuildOptions, caches?: StageCaches): Promise<BuildResult> {
@@ -123,7 +124,7 @@ function pdfMeta(issue: Issue, date: Date) {
   return {
     title: pdfTitle(issue),
     author: issue.publisher.value,
-    subject: `${issue.masthead.value} ${issue.series?.value ?? (issue.supplement ? '增刊' : '')}第${issue.number}期`,
+    subject: `${issue.masthead.value} ${numberingOf(issue)}第${issue.number}期`,
     creationDate: date,
   };
 }

@@ -8,6 +8,7 @@ import { PLACEHOLDER } from '../issue/placeholders.js';
 import { LIMITS, readRegularFile } from '../issue/read-file.js';
 import { yamlTooDeep } from '../issue/yaml-guard.js';
 import { isScalar, parseDocument } from 'yaml';
+import { parseIsoDate } from '../issue/issue-yaml.js';
 
 export interface IsoDate {
   year: number;
@@ -51,16 +52,11 @@ export function nextIssueYaml(previous: string, date: IsoDate, numbers: { number
   }
   const d = doc.get('date', true);
   let out = previous;
-  const oldDate = isScalar(d) && d.range ? parseIso(String(d.value)) : undefined;
+  const oldDate = isScalar(d) && d.range ? parseIsoDate(String(d.value).trim()) : undefined;
   if (isScalar(d) && d.range) edits.push({ from: d.range[0], to: d.range[1], text: isoDate(date) });
   for (const e of edits.sort((a, b) => b.from - a.from)) out = out.slice(0, e.from) + e.text + out.slice(e.to);
   if (!(isScalar(d) && d.range)) out = `${out.replace(/\n?$/, '\n')}date: ${isoDate(date)}\n`;
   return renumberComments(out, renumbered, oldDate, date);
-}
-
-function parseIso(s: string): IsoDate | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
-  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
 }
 
 /**

@@ -7,7 +7,8 @@
 import { Diagnostics, positionAt, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/sort.js';
 import type { DistributionLine, Issue } from '../issue/model.js';
-import { isoOf, loadSeries, numberingOf, type SeriesIssue } from './load.js';
+import { numberingOf } from '../content/printed-words.js';
+import { isoOf, loadSeries, type SeriesIssue } from './load.js';
 
 export interface SeriesResult {
   issues: SeriesIssue[];

@@ -7,6 +7,7 @@ import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadIssue } from '../issue/load.js';
 import type { Issue } from '../issue/model.js';
 import { compareNames } from '../issue/order.js';
+import { numberingOf } from '../content/printed-words.js';
 
 export interface SeriesIssue {
   /** The issue folder as shown (DIR joined with its name). */
@@ -53,13 +54,6 @@ export async function loadSeries(dir: string): Promise<Series> {
   return { issues, diagnostics: diags.list, sources };
 }
 
-/**
- * The numbering an issue belongs to: '' for the regular issues, 增刊 for supplements, the series'
- * own name (防汛专刊) for a named series. Each is numbered on its own.
- */
-export function numberingOf(issue: Issue): string {
-  return issue.series?.value ?? (issue.supplement ? '增刊' : '');
-}
 
 /** Regular issues first, then supplements, then named series by name; then by year, number, total, folder name. */
 export function compareIssues(a: { dir: string; issue: Issue }, b: { dir: string; issue: Issue }): number {

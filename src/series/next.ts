@@ -5,7 +5,8 @@
 
 import path from 'node:path';
 import type { IsoDate } from '../scaffold/init.js';
-import { issueFolders, loadSeries, numberingOf } from './load.js';
+import { numberingOf } from '../content/printed-words.js';
+import { issueFolders, loadSeries } from './load.js';
 
 export interface NextNumbers {
   number: number;
