@@ -145,8 +145,10 @@ if (!WITHOUT.has('ascii')) code = `/*ascii*/${replaceKeepingMap(code, map, /[^\x
 // start). A built-in is never an ES module turned CommonJS, so `default` is the module itself: an object that
 // has `default` and inherits the rest answers both default and named imports, in constant time.
 let builtins = 0;
-if (!WITHOUT.has('builtins')) code = replaceKeepingMap(code, map, /__toESM\((require\("([^"]+)"\))(?:, ?1)?\)/g, (call, req, id) => (isBuiltin(id) ? (builtins++, `__builtin(${req})`) : call));
-if (!WITHOUT.has('builtins') && builtins < 40) throw new Error(`bundle.js: only ${builtins} imports of Node built-ins found; has esbuild's output changed?`);
+if (!WITHOUT.has('builtins')) {
+  code = replaceKeepingMap(code, map, /__toESM\((require\("([^"]+)"\))(?:, ?1)?\)/g, (call, req, id) => (isBuiltin(id) ? (builtins++, `__builtin(${req})`) : call));
+  if (builtins < 40) throw new Error(`bundle.js: only ${builtins} imports of Node built-ins found; has esbuild's output changed?`);
+}
 fs.writeFileSync(outfile, code);
 fs.writeFileSync(`${outfile}.map`, JSON.stringify(map));
 

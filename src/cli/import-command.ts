@@ -2,11 +2,11 @@
 // department submissions as item files. The reader (mammoth and the rest of
 // src/import) is loaded only here, so other commands do not start it.
 
-import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { formatMessage } from '../report/catalogue.js';
 import { displayPath } from '../paths.js';
 import { printDiagnostics, type CommandContext } from './common.js';
+import { isFolder } from './series-command.js';
 import { pickLang, summary } from '../report/text.js';
 
 export function registerImport(program: Command, ctx: CommandContext): void {
@@ -22,7 +22,7 @@ export function registerImport(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--lang <lang>', 'language of messages (default from LANG)').choices(['zh', 'en']))
     .action(async (dir: string, files: string[], o: { department?: string; title?: string; brief?: boolean; json?: boolean; lang?: string }) => {
       const lang = pickLang(o.lang);
-      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      if (!isFolder(dir)) {
         process.stderr.write(`${formatMessage('cli/not-a-folder', { path: dir }, lang)}\n`);
         ctx.exit = 2;
         return;

@@ -95,8 +95,8 @@ export function fitColumns(p: TableParts, t: Template, measure: number, fonts: F
 }
 
 /** The table set in its columns. `article`: the item's structure element. */
-export function layoutTable(p: TableParts, t: Template, grid: Grid, fonts: FaceChooser, article?: StructTag): TableLayout {
-  const fit = fitColumns(p, t, grid.measure, fonts);
+/** `fit`: the columns fitColumns gave for this table and measure, when the caller has them already (check). */
+export function layoutTable(p: TableParts, t: Template, grid: Grid, fonts: FaceChooser, article?: StructTag, fit = fitColumns(p, t, grid.measure, fonts)): TableLayout {
   // `check` reports a table too wide (checkTables); set anyway, its columns squeezed in proportion.
   const widths = fit.ok ? fit.widths : squeezed(p, t, grid.measure, fonts);
   const edges = [0];

@@ -116,7 +116,7 @@ function checkTables(issue: Issue, t: Template, fonts: FontSet, diags: Diagnosti
         diags.error(item.file, p.table.at, 'layout/table-too-wide', { mm: mm(fit.over), chars: Math.ceil(fit.over / t.table.size), columns, word: fit.word, column: fit.column + 1 });
         continue;
       }
-      const layout = layoutTable(parts, t, grid, fonts);
+      const layout = layoutTable(parts, t, grid, fonts, undefined, fit);
       const header = headerLines(layout);
       layout.rows.forEach((row, r) => {
         const lines = r < layout.header ? header : header + row.lines;
