@@ -12,9 +12,11 @@ import { inkWidth, place, setSingleLine } from './text.js';
 // Kept here too: older code imports fill from this module.
 export { fill } from '../content/printed-words.js';
 
+/** A piece of masthead text in one of the template's text styles. */
+const piece = (text: string, s: TextStyle) => ({ text, role: s.font, size: s.size, color: s.color });
+
 export function mastheadItems(issue: Issue, t: Template, grid: Grid, fonts: FaceChooser): DisplayItem[] {
   const m = t.masthead;
-  const piece = (text: string, s: TextStyle) => ({ text, role: s.font, size: s.size, color: s.color });
   const items: DisplayItem[] = [];
   // In the logical structure a division of paragraphs, one a line (the rule is an artifact).
   const masthead: StructTag = { type: 'Div' };
@@ -58,7 +60,7 @@ export function mastheadItems(issue: Issue, t: Template, grid: Grid, fonts: Face
 /** The classification (left) and copy number (right) as set, either absent when not written. */
 export function markingLines(issue: Issue, t: Template, fonts: FaceChooser): { left?: Line; right?: Line } {
   const s = t.masthead.marking;
-  const set = (text: string) => setSingleLine([{ text, role: s.font, size: s.size, color: s.color }], fonts);
+  const set = (text: string) => setSingleLine([piece(text, s)], fonts);
   return {
     ...(issue.classification ? { left: set(issue.classification.value) } : {}),
     ...(issue.copyNumber ? { right: set(issue.copyNumber.value) } : {}),
@@ -77,7 +79,7 @@ export function mastheadCollisions(issue: Issue, t: Template, measure: number, f
   const signOff = t.signOff.place === 'number' ? signOffLine(issue, t) : undefined;
   if (signOff) {
     const s = t.masthead.number;
-    const width = (text: string) => setSingleLine([{ text, role: s.font, size: s.size, color: s.color }], fonts).width;
+    const width = (text: string) => setSingleLine([piece(text, s)], fonts).width;
     if ((measure + width(numberLine(issue, t))) / 2 + s.size > measure - width(signOff)) out.push('signOff');
   }
   return out;
@@ -96,7 +98,7 @@ export interface NameFit {
  */
 export function fitMastheadName(name: string, t: Template, measure: number, fonts: FaceChooser): NameFit | undefined {
   const m = t.masthead.name;
-  const width = (tracking: number) => inkWidth(setSingleLine([{ text: name, role: m.font, size: m.size, color: m.color }], fonts, tracking), tracking);
+  const width = (tracking: number) => inkWidth(setSingleLine([piece(name, m)], fonts, tracking), tracking);
   if (width(m.letterSpacing) <= measure) return { size: m.size, tracking: m.letterSpacing };
   const bare = width(0);
   const gaps = [...name].length - 1;
