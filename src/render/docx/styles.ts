@@ -8,6 +8,7 @@ import type { WordGeometry } from './geometry.js';
 import { footerRules } from './footer-block.js';
 import { mastheadMetrics } from './masthead.js';
 import { STYLE, STYLE_NAMES } from './style-ids.js';
+import { ALIGN } from './table.js';
 import { eighths, halfPoints, hexColor, twips } from './units.js';
 import type { WordFont } from './word-fonts.js';
 
@@ -96,7 +97,7 @@ export function wordStyles(t: Template, g: WordGeometry, fonts: Record<Role, Wor
       {
         ...named('tableHeader'),
         basedOn: STYLE.table,
-        paragraph: { alignment: t.table.header.align === 'center' ? AlignmentType.CENTER : t.table.header.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT },
+        paragraph: { alignment: ALIGN[t.table.header.align] },
         run: face(t.table.header.font),
       },
       {

@@ -17,7 +17,8 @@ import { eighths, hexColor, twips } from './units.js';
 /** **strong** and *emphasis* in a cell in the body's character styles (the header row is its own style). */
 const CHARACTER_STYLE: Partial<Record<PartKind, string>> = { strong: STYLE.strong, emphasis: STYLE.emphasis };
 
-const ALIGN: Record<CellAlign, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+/** A cell's (or the header style's) alignment as Word writes it. */
+export const ALIGN: Record<CellAlign, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
   center: AlignmentType.CENTER,
   right: AlignmentType.RIGHT,
