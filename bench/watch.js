@@ -33,10 +33,13 @@ const WARMUP = 5;
 const PAUSE = 150; // between edits: an editor saves at most a few times a second
 
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
+/** Every scratch folder made, removed at the end. */
+const scratch = [];
 
 /** A copy of the issue and the item the edits go to (the middle one, so later pages move too). */
 function prepare(name, source) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bulletin-bench-${name}-`));
+  scratch.push(dir);
   const folder = path.join(dir, 'issue');
   fs.cpSync(source, folder, { recursive: true });
   const items = fs.readdirSync(folder).filter((f) => f.endsWith('.md')).sort();
@@ -169,9 +172,11 @@ async function editToPreview(name, source) {
 }
 
 export async function benchWatch() {
+  const generated = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-watch-60-'));
+  scratch.push(generated);
   const cases = [
     ['issue-07', path.join(here, '../examples/issue-07')],
-    ['60 items', generateIssue(path.join(os.tmpdir(), 'bulletin-bench-watch-60'), 60, 1)],
+    ['60 items', generateIssue(path.join(generated, 'issue'), 60, 1)],
   ];
   const rows = [];
   for (const [name, source] of cases) rows.push({ kind: 'edit → PDF on disk', ...(await editToPdf(name, source)) });
@@ -188,6 +193,7 @@ export async function benchWatch() {
   for (const r of rows.filter((x) => x.typst)) {
     console.log(`  ${r.name.padEnd(9)}  ${`${ms(r.median)} (${ms(r.min)})`.padStart(38)}   ${`${ms(r.typst.median)} (${ms(r.typst.min)})`.padStart(22)}   ${r.ratio.toFixed(2).padStart(30)}`);
   }
+  for (const dir of scratch.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   return rows;
 }
 
