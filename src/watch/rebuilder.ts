@@ -72,6 +72,9 @@ export class Rebuilder {
 
   private async settled(seen: number): Promise<boolean> {
     for (;;) {
+      // A build runs without yielding, so changes made meanwhile wait, unseen, in the watcher's queue:
+      // let the event loop poll it once (the second setImmediate runs after the next poll phase).
+      await new Promise((r) => setImmediate(() => setImmediate(r)));
       if (this.stopped || this.changes !== seen) return false;
       const left = this.lastChange + this.delay - performance.now();
       if (left <= 0) return true;
