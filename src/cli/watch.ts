@@ -41,7 +41,7 @@ export async function watchBuild(o: WatchBuildOptions): Promise<number> {
       let pages: number | undefined;
       // Rendered while the quiet spell after the save runs; written (and reported) only if no newer change came.
       const pdf = result.compiled && (await renderIssue(result.compiled, o.date ?? new Date(), { pdfa: !!o.pdfa, programs }));
-      if (!(await settled())) return;
+      if (!(await settled(!result.compiled))) return;
       if (result.compiled && pdf) {
         const failed = writeOutput(output, pdf);
         if (failed) diagnostics.push(failed);

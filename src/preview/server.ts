@@ -72,7 +72,7 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
   const session = new WatchSession({
     dir: o.dir,
     onCompiled: async (result, started, settled) => {
-      if (!(await settled())) return; // a newer change is on its way: show that one
+      if (!(await settled(!result.compiled))) return; // a newer change is on its way: show that one
       version++;
       const changed: Record<number, string> = {};
       if (result.compiled) {

@@ -26,7 +26,7 @@ async function advance(ms: number): Promise<void> {
 }
 
 /** A rebuilder whose builds wait for `release()` before asking whether they may publish; logs what happened. */
-function harness() {
+function harness(failed = false) {
   const log: string[] = [];
   const pending: Array<() => void> = [];
   let n = 0;
@@ -34,7 +34,7 @@ function harness() {
     const id = ++n;
     log.push(`start ${id}`);
     await new Promise<void>((resolve) => pending.push(resolve));
-    log.push(`${id} ${(await settled()) ? 'published' : 'voided'}`);
+    log.push(`${id} ${(await settled(failed)) ? 'published' : 'voided'}`);
   }, DELAY);
   const release = async () => {
     pending.shift()?.();
@@ -96,6 +96,26 @@ describe('Rebuilder', () => {
     await release();
     await advance(DELAY);
     expect(log).toEqual(['start 1', '1 voided', 'start 2', '2 published']);
+  });
+
+  it('holds a failed build back for a quiet spell of its own, so a half-saved file can finish', async () => {
+    const { r, log, release } = harness(true);
+    r.poke();
+    await advance(DELAY * 3); // the spell after the change is long over
+    await release();
+    expect(log).toEqual(['start 1']);
+    r.poke(); // the rest of the save
+    await advance(DELAY);
+    expect(log).toEqual(['start 1', '1 voided']);
+  });
+
+  it('publishes a failed build once its own spell passes quietly', async () => {
+    const { r, log, release } = harness(true);
+    r.poke();
+    await advance(DELAY * 3);
+    await release();
+    await advance(DELAY);
+    expect(log).toEqual(['start 1', '1 published']);
   });
 
   it('publishes nothing once stopped, and starts nothing after', async () => {
