@@ -179,8 +179,12 @@ export async function benchWatch() {
     ['60 items', generateIssue(path.join(generated, 'issue'), 60, 1)],
   ];
   const rows = [];
-  for (const [name, source] of cases) rows.push({ kind: 'edit → PDF on disk', ...(await editToPdf(name, source)) });
-  for (const [name, source] of cases) rows.push({ kind: 'edit → preview event', ...(await editToPreview(name, source)) });
+  try {
+    for (const [name, source] of cases) rows.push({ kind: 'edit → PDF on disk', ...(await editToPdf(name, source)) });
+    for (const [name, source] of cases) rows.push({ kind: 'edit → preview event', ...(await editToPreview(name, source)) });
+  } finally {
+    for (const dir of scratch.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  }
   console.log(`watch latency after a one-character edit, medians of ${EDITS} edits after ${WARMUP} warm-up (debounce ${DEBOUNCE_MS} ms included):`);
   for (const r of rows) {
     console.log(
@@ -193,7 +197,6 @@ export async function benchWatch() {
   for (const r of rows.filter((x) => x.typst)) {
     console.log(`  ${r.name.padEnd(9)}  ${`${ms(r.median)} (${ms(r.min)})`.padStart(38)}   ${`${ms(r.typst.median)} (${ms(r.typst.min)})`.padStart(22)}   ${r.ratio.toFixed(2).padStart(30)}`);
   }
-  for (const dir of scratch.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   return rows;
 }
 
