@@ -11,7 +11,7 @@ import { displayPath } from '../paths.js';
 import { findTemplate, loadTemplate } from '../template/load.js';
 import type { PageNumbers, VerifyOptions } from '../verify/checks.js';
 import { geometryOf } from '../verify/geometry.js';
-import { holds, NoPdfReader, Unreadable, verifyFile, type VerifyReport } from '../verify/registry.js';
+import type { VerifyReport } from '../verify/registry.js';
 import { printDiagnostics, type CommandContext } from './common.js';
 import { pickLang } from '../report/text.js';
 
@@ -62,6 +62,8 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
         ctx.exit = 2;
         return;
       }
+      // The readers and checks (pdf.js, the OFD and PDF/A checkers, an XML parser, fflate) load only for this command.
+      const { holds, NoPdfReader, Unreadable, verifyFile } = await import('../verify/registry.js');
       let report: VerifyReport;
       try {
         report = await verifyFile(file, geometryOf(template), options);
@@ -72,13 +74,15 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
         ctx.exit = 2;
         return;
       }
-      process.stdout.write(o.json ? `${JSON.stringify(jsonReport(report, lang), null, 2)}\n` : textReport(report, lang));
+      process.stdout.write(o.json ? `${JSON.stringify(jsonReport(report, lang, holds), null, 2)}\n` : textReport(report, lang, holds));
       ctx.exit = report.ok ? 0 : 1;
     });
 }
 
+type Holds = (c: VerifyReport['checks'][number]) => boolean;
+
 /** Each finding with its message in the chosen language. */
-function jsonReport(r: VerifyReport, lang: Lang) {
+function jsonReport(r: VerifyReport, lang: Lang, holds: Holds) {
   return {
     ...r,
     checks: r.checks.map((c) => ({
@@ -99,7 +103,7 @@ function jsonReport(r: VerifyReport, lang: Lang) {
  * `file: page N: message [verify/id]` for each finding (a warning or note says so; a finding of the OFD or PDF/A
  * checker names its own rule too), then the measured figures, the checks run and one summary line.
  */
-function textReport(r: VerifyReport, lang: Lang): string {
+function textReport(r: VerifyReport, lang: Lang, holds: Holds): string {
   const shown = displayPath(r.file);
   const out: string[] = [];
   for (const c of r.checks) {

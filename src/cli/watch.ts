@@ -36,11 +36,14 @@ export async function watchBuild(o: WatchBuildOptions): Promise<number> {
   const session = new WatchSession({
     dir: o.dir,
     ignore,
-    onCompiled: async (result, started) => {
+    onCompiled: async (result, started, settled) => {
       const diagnostics: Diagnostic[] = [...result.diagnostics];
       let pages: number | undefined;
-      if (result.compiled) {
-        const failed = writeOutput(output, await renderIssue(result.compiled, o.date ?? new Date(), { pdfa: !!o.pdfa, programs }));
+      // Rendered while the quiet spell after the save runs; written (and reported) only if no newer change came.
+      const pdf = result.compiled && (await renderIssue(result.compiled, o.date ?? new Date(), { pdfa: !!o.pdfa, programs }));
+      if (!(await settled(!result.compiled))) return;
+      if (result.compiled && pdf) {
+        const failed = writeOutput(output, pdf);
         if (failed) diagnostics.push(failed);
         else pages = result.compiled.pages.length;
       }

@@ -71,7 +71,8 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
 
   const session = new WatchSession({
     dir: o.dir,
-    onCompiled: (result, started) => {
+    onCompiled: async (result, started, settled) => {
+      if (!(await settled(!result.compiled))) return; // a newer change is on its way: show that one
       version++;
       const changed: Record<number, string> = {};
       if (result.compiled) {

@@ -8,12 +8,15 @@ import type { CompileResult } from '../pipeline/build.js';
 import { forgetFace } from '../fonts/fontset.js';
 import { FolderWatcher } from './folder-watcher.js';
 import { IncrementalCompiler } from './incremental.js';
-import { Rebuilder, DEBOUNCE_MS } from './rebuilder.js';
+import { Rebuilder, DEBOUNCE_MS, type Settled } from './rebuilder.js';
 
 export interface SessionOptions {
   dir: string;
-  /** Called after every compile, with the time the compile started (performance.now()). */
-  onCompiled(result: CompileResult, started: number): Promise<void> | void;
+  /**
+   * Called after every compile, with the time the compile started (performance.now()). Before it shows or
+   * writes anything it awaits `settled()`: false means a newer change voids this build (see rebuilder.ts).
+   */
+  onCompiled(result: CompileResult, started: number, settled: Settled): Promise<void> | void;
   /** Files whose changes are ours, not the user's (the PDF we write). */
   ignore?(file: string): boolean;
   /** A bug in a build: report it and keep watching. */
@@ -30,7 +33,7 @@ export class WatchSession {
 
   constructor(private readonly opts: SessionOptions) {
     this.compiler = new IncrementalCompiler(opts.dir);
-    this.rebuilder = new Rebuilder(() => this.build(), opts.debounce ?? DEBOUNCE_MS);
+    this.rebuilder = new Rebuilder((settled) => this.build(settled), opts.debounce ?? DEBOUNCE_MS);
     this.watcher = new FolderWatcher((file) => this.changed(file));
   }
 
@@ -53,12 +56,13 @@ export class WatchSession {
     this.rebuilder.poke();
   }
 
-  private async build(): Promise<void> {
+  /** The first build has nothing to wait for. */
+  private async build(settled: Settled = async () => true): Promise<void> {
     try {
       const started = performance.now();
       const result = await this.compiler.compile();
       if (result.compiled) this.watchInputs(result);
-      await this.opts.onCompiled(result, started);
+      await this.opts.onCompiled(result, started, settled);
     } catch (e) {
       this.opts.onError?.(e);
     }
