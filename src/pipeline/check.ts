@@ -10,7 +10,7 @@ import { briefMarker } from '../content/printed-words.js';
 import { checkCoverage } from '../fonts/coverage.js';
 import { loadFontSet, type FontSet } from '../fonts/fontset.js';
 import { reportMissingDepartments } from '../issue/attribution.js';
-import { loadIssue, type HeaderReader, type ItemReader } from '../issue/load.js';
+import { loadIssue, type HeaderReader, type ItemReader, type SourceReader } from '../issue/load.js';
 import { gridOf } from '../layout/grid.js';
 import { fitMastheadName, mastheadCollisions } from '../layout/masthead.js';
 import { fitColumns, headerLines, layoutTable } from '../layout/table.js';
@@ -42,6 +42,8 @@ export interface CheckCaches {
   readIssueYaml?: HeaderReader;
   /** Parsed templates, reused while their text is the same. */
   templates?: TemplateCache;
+  /** Reads an item file or issue.yaml (a cache skips files unchanged since it last read them). */
+  readSource?: SourceReader;
 }
 
 /** Diagnostics come back in file order, then by line and column. */
@@ -52,7 +54,7 @@ export async function checkIssue(dir: string, strict = false, caches: CheckCache
 
 async function runChecks(dir: string, strict: boolean, caches: CheckCaches): Promise<CheckResult> {
   const diags = new Diagnostics();
-  const loaded = await loadIssue(dir, caches.readItem, caches.readIssueYaml);
+  const loaded = await loadIssue(dir, { item: caches.readItem, header: caches.readIssueYaml, source: caches.readSource });
   const issue = loaded.issue ?? loaded.partial;
   diags.merge(withoutSwitchedOff(loaded.diagnostics, issue));
   const result: CheckResult = { diagnostics: diags.list, fixes: [], skipped: loaded.skipped, sources: loaded.sources };

@@ -2,8 +2,10 @@
 // file (or issue.yaml) whose text is unchanged keeps its parse (and its diagnostics), and
 // an item whose content and lead flag are unchanged keeps its laid-out blocks
 // (its images' content included: the load stage reads them every time).
-// Caches are keyed by content, never by time. Fonts stay open (src/fonts keeps
-// every face for the process); pagination, masthead and footer always rerun.
+// Parses and blocks are keyed by content, never by time; a file is opened again only when
+// its stat changed, it changed recently, or the watcher named it (source-cache.ts). Fonts
+// stay open (src/fonts keeps every face for the process); pagination, masthead and footer
+// always rerun.
 
 import { compile, type CompileResult, type StageCaches } from '../pipeline/build.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -15,6 +17,7 @@ import type { Issue, Item } from '../issue/model.js';
 import type { Block, BlockCache } from '../layout/blocks.js';
 import type { Template } from '../template/model.js';
 import type { TemplateCache } from '../template/source.js';
+import { SourceCache } from './source-cache.js';
 
 export interface CacheStats {
   /** Item files parsed / taken from the cache in the last compile. */
@@ -35,27 +38,39 @@ export class IncrementalCompiler {
   stats: CacheStats = { parsed: 0, reusedItems: 0, laidOut: 0, reusedBlocks: 0 };
   private files = new Map<string, ParsedFile>();
   private templates: TemplateCache = new Map();
-  private blocks = new Map<string, Block[]>();
+  /** Laid-out items of the last good build, and those this build used (kept when it is good). */
+  private blocks = new BlockStore();
+  private used = new BlockStore();
   private context: { key: string; faces: unknown[] } | undefined;
   private usedFiles = new Set<string>();
-  private usedBlocks = new Set<string>();
+  private sources: SourceCache;
 
-  constructor(readonly dir: string) {}
+  /** `now`: the clock the source cache compares file times with (a test moves it). */
+  constructor(readonly dir: string, options: { now?: () => number } = {}) {
+    this.sources = new SourceCache(options.now);
+  }
+
+  /** The watcher saw `file` change (or appear, or go): the next compile reads it from disk, whatever its stat says. */
+  invalidate(file: string): void {
+    this.sources.invalidate(file);
+  }
 
   async compile(): Promise<CompileResult> {
     this.stats = { parsed: 0, reusedItems: 0, laidOut: 0, reusedBlocks: 0 };
     this.usedFiles.clear();
-    this.usedBlocks.clear();
+    this.used = new BlockStore();
     const caches: StageCaches = {
       readItem: (name, src, diags) => this.parsed(src, diags, (own) => readItem(name, src, own), true),
       readIssueYaml: (src, diags) => this.parsed(src, diags, (own) => readIssueYaml(src, own), false),
       templates: this.templates,
+      readSource: (file, limit, diags) => this.sources.read(file, limit, diags),
       blocks: (t, f, i) => this.blockCache(t, f, i),
     };
     const result = await compile(this.dir, false, caches);
+    this.sources.sweep();
     // Forget deleted files and items no longer in the issue, so memory stays bounded.
     for (const file of this.files.keys()) if (!this.usedFiles.has(file)) this.files.delete(file);
-    if (result.compiled) for (const key of this.blocks.keys()) if (!this.usedBlocks.has(key)) this.blocks.delete(key);
+    if (result.compiled) this.blocks = this.used;
     return result;
   }
 
@@ -86,24 +101,38 @@ export class IncrementalCompiler {
     const faces = [...fonts.faces.values()];
     const same = this.context && this.context.key === key && sameItems(this.context.faces, faces);
     if (!same) {
-      this.blocks.clear();
+      this.blocks = new BlockStore();
       this.context = { key, faces };
     }
     return {
       blocks: (item: Item, lead: boolean, make: () => Block[]) => {
-        const k = JSON.stringify([lead, item], withoutBytes);
-        this.usedBlocks.add(k);
-        let blocks = this.blocks.get(k);
-        if (blocks) this.stats.reusedBlocks++;
-        else {
-          this.stats.laidOut++;
-          blocks = make();
-          this.blocks.set(k, blocks);
-        }
+        // The parse cache hands back the same Item while its file's text is unchanged: that object is the key,
+        // and nothing is serialised. An item with a figure is a new object each build (its image is read
+        // again), so on a miss its content is the key.
+        let blocks = this.blocks.byItem.get(item)?.[lead ? 1 : 0];
+        if (!blocks) {
+          const key = JSON.stringify([lead, item], withoutBytes);
+          blocks = this.blocks.byContent.get(key);
+          if (blocks) this.stats.reusedBlocks++;
+          else {
+            this.stats.laidOut++;
+            blocks = make();
+          }
+          this.used.byContent.set(key, blocks);
+        } else this.stats.reusedBlocks++;
+        const pair = this.used.byItem.get(item) ?? [undefined, undefined];
+        pair[lead ? 1 : 0] = blocks;
+        this.used.byItem.set(item, pair);
         return blocks;
       },
     };
   }
+}
+
+/** An item's blocks, by the Item object ([not lead, lead]) and by its content. */
+class BlockStore {
+  byItem = new Map<Item, [Block[] | undefined, Block[] | undefined]>();
+  byContent = new Map<string, Block[]>();
 }
 
 /** An image's bytes stay out of the key (its digest is in it): a photo would make a key of megabytes. */

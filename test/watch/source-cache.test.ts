@@ -1,0 +1,131 @@
+// Watch mode does not open a file whose stat is unchanged. These tests fail if that ever
+// hands back a stale text: a same-size edit whose mtime is put back, a deleted or renamed file,
+// a file the watcher reports, and a cached item whose warnings must still be reported.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
+import { LIMITS } from '../../src/issue/read-file.js';
+import { compile } from '../../src/pipeline/build.js';
+import { IncrementalCompiler } from '../../src/watch/incremental.js';
+import { SourceCache } from '../../src/watch/source-cache.js';
+import { copyExample } from '../helpers/cli.js';
+
+/** A clock an hour ahead: every file looks old enough for its stat to be trusted. */
+const later = () => Date.now() + 3_600_000;
+
+/** A whole second, so that putting a file's mtime back is exact. */
+const PINNED = 1_700_000_000;
+
+/** Rewrites `file` with `from` replaced (same size in UTF-8 for ，→、), its mtime pinned before and after. */
+function sameSizeEdit(file: string, from: string, to: string): void {
+  const before = fs.statSync(file);
+  expect(before.mtimeMs).toBe(PINNED * 1000);
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text).toContain(from);
+  fs.writeFileSync(file, text.replace(from, to));
+  fs.utimesSync(file, PINNED, PINNED);
+  expect(fs.statSync(file).size).toBe(before.size);
+  expect(fs.statSync(file).mtimeMs).toBe(before.mtimeMs);
+}
+
+async function both(inc: IncrementalCompiler) {
+  const cached = await inc.compile();
+  const fresh = await compile(inc.dir);
+  expect(cached.compiled?.pages).toEqual(fresh.compiled?.pages);
+  expect(cached.diagnostics).toEqual(fresh.diagnostics);
+  expect(cached.sources).toEqual(fresh.sources);
+  return cached;
+}
+
+describe('SourceCache', () => {
+  it('keeps no text of a file changed just now: it is read on every build until it is old', () => {
+    const { folder } = copyExample();
+    const file = path.join(folder, '02-fagaiwei.md');
+    const cache = new SourceCache();
+    const first = cache.read(file, LIMITS.item, new Diagnostics());
+    expect(first).toBeDefined();
+    expect(cache.read(file, LIMITS.item, new Diagnostics())).not.toBe(first);
+  });
+
+  it('reuses an old file’s text while its stat is unchanged, and reads it when the watcher names it', () => {
+    const { folder } = copyExample();
+    const file = path.join(folder, '02-fagaiwei.md');
+    const cache = new SourceCache(later);
+    const first = cache.read(file, LIMITS.item, new Diagnostics())!;
+    expect(cache.read(file, LIMITS.item, new Diagnostics())).toBe(first);
+    cache.invalidate(path.resolve(file));
+    const again = cache.read(file, LIMITS.item, new Diagnostics())!;
+    expect(again).not.toBe(first);
+    expect(again.text).toBe(first.text);
+  });
+
+  it('sees a same-size edit whose mtime was put back (its ctime moved)', () => {
+    const { folder } = copyExample();
+    const file = path.join(folder, '02-fagaiwei.md');
+    fs.utimesSync(file, PINNED, PINNED);
+    const cache = new SourceCache(later);
+    expect(cache.read(file, LIMITS.item, new Diagnostics())!.text).toContain('抓手，围绕');
+    sameSizeEdit(file, '抓手，围绕', '抓手、围绕');
+    expect(cache.read(file, LIMITS.item, new Diagnostics())!.text).toContain('抓手、围绕');
+  });
+
+  it('reports a deleted file, and reads the file made again under its name', () => {
+    const { folder } = copyExample();
+    const file = path.join(folder, '02-fagaiwei.md');
+    const cache = new SourceCache(later);
+    const text = cache.read(file, LIMITS.item, new Diagnostics())!.text;
+    fs.rmSync(file);
+    const diags = new Diagnostics();
+    expect(cache.read(file, LIMITS.item, diags)).toBeUndefined();
+    expect(diags.list.map((d) => d.rule)).toEqual(['issue/unreadable']);
+    fs.writeFileSync(file, text.replace('抓手，围绕', '抓手、围绕'));
+    expect(cache.read(file, LIMITS.item, new Diagnostics())!.text).toContain('抓手、围绕');
+  });
+});
+
+describe('IncrementalCompiler with trusted stats', () => {
+  it('two same-size edits in quick succession, mtime put back, the path invalidated: the last one is built', async () => {
+    const { folder } = copyExample();
+    const inc = new IncrementalCompiler(folder, { now: later });
+    const file = path.join(folder, '02-fagaiwei.md');
+    fs.utimesSync(file, PINNED, PINNED);
+    await both(inc);
+    sameSizeEdit(file, '抓手，围绕', '抓手、围绕');
+    inc.invalidate(file);
+    expect((await both(inc)).sources[file]).toContain('抓手、围绕');
+    sameSizeEdit(file, '抓手、围绕', '抓手，围绕');
+    inc.invalidate(file);
+    expect((await both(inc)).sources[file]).toContain('抓手，围绕');
+    expect(inc.stats).toMatchObject({ parsed: 1, reusedItems: 7 });
+  });
+
+  it('agrees with a fresh compile when a file is renamed or deleted', async () => {
+    const { folder } = copyExample();
+    const inc = new IncrementalCompiler(folder, { now: later });
+    await both(inc);
+    fs.renameSync(path.join(folder, '02-fagaiwei.md'), path.join(folder, '09-fagaiwei.md'));
+    const renamed = await both(inc);
+    expect(Object.keys(renamed.sources)).toContain(path.join(folder, '09-fagaiwei.md'));
+    fs.rmSync(path.join(folder, '03-kejiju.md'));
+    const deleted = await both(inc);
+    expect(Object.keys(deleted.sources)).not.toContain(path.join(folder, '03-kejiju.md'));
+    // Made again under the old name with other text: that text, not the one read before.
+    fs.writeFileSync(path.join(folder, '03-kejiju.md'), '---\ntitle: 重新写的标题\ndepartment: 区科技局\n---\n重新写的正文。\n');
+    expect((await both(inc)).sources[path.join(folder, '03-kejiju.md')]).toContain('重新写的正文');
+  });
+
+  it('a cached item reports its warnings on every build, and not once fixed', async () => {
+    const { folder } = copyExample();
+    const file = path.join(folder, '02-fagaiwei.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('抓手，围绕', '抓手，，围绕'));
+    const inc = new IncrementalCompiler(folder, { now: later });
+    const rules = (r: Awaited<ReturnType<typeof both>>) => r.diagnostics.filter((d) => d.file === file).map((d) => d.rule);
+    expect(rules(await both(inc))).toEqual(['lint/doubled-punctuation']);
+    expect(rules(await both(inc))).toEqual(['lint/doubled-punctuation']);
+    expect(inc.stats).toMatchObject({ parsed: 0, reusedItems: 8 });
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('抓手，，围绕', '抓手，围绕'));
+    inc.invalidate(file);
+    expect(rules(await both(inc))).toEqual([]);
+  });
+});
