@@ -43,12 +43,9 @@ export class IncrementalCompiler {
   private used = new BlockStore();
   private context: { key: string; faces: unknown[] } | undefined;
   private usedFiles = new Set<string>();
-  private sources: SourceCache;
+  private sources = new SourceCache();
 
-  /** `now`: the clock the source cache compares file times with (a test moves it). */
-  constructor(readonly dir: string, options: { now?: () => number } = {}) {
-    this.sources = new SourceCache(options.now);
-  }
+  constructor(readonly dir: string) {}
 
   /** The watcher saw `file` change (or appear, or go): the next compile reads it from disk, whatever its stat says. */
   invalidate(file: string): void {

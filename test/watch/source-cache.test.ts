@@ -1,18 +1,26 @@
 // Watch mode does not open a file whose stat is unchanged. These tests fail if that ever
 // hands back a stale text: a same-size edit whose mtime is put back, a deleted or renamed file,
-// a file the watcher reports, and a cached item whose warnings must still be reported.
+// a file the watcher reports, a font file replaced, and a cached item whose warnings must still be reported.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/diagnostic.js';
+import { forgetFace } from '../../src/fonts/fontset.js';
 import { LIMITS } from '../../src/issue/read-file.js';
+import { fontsDir } from '../../src/paths.js';
 import { compile } from '../../src/pipeline/build.js';
 import { IncrementalCompiler } from '../../src/watch/incremental.js';
 import { SourceCache } from '../../src/watch/source-cache.js';
 import { copyExample } from '../helpers/cli.js';
 
-/** A clock an hour ahead: every file looks old enough for its stat to be trusted. */
-const later = () => Date.now() + 3_600_000;
+/** The clock an hour ahead: every file looks old enough for its stat alone to be trusted. */
+function trustStats(): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + 3_600_000);
+}
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 /** A whole second, so that putting a file's mtime back is exact. */
 const PINNED = 1_700_000_000;
@@ -51,7 +59,8 @@ describe('SourceCache', () => {
   it('reuses an old file’s text while its stat is unchanged, and reads it when the watcher names it', () => {
     const { folder } = copyExample();
     const file = path.join(folder, '02-fagaiwei.md');
-    const cache = new SourceCache(later);
+    trustStats();
+    const cache = new SourceCache();
     const first = cache.read(file, LIMITS.item, new Diagnostics())!;
     expect(cache.read(file, LIMITS.item, new Diagnostics())).toBe(first);
     cache.invalidate(path.resolve(file));
@@ -64,7 +73,8 @@ describe('SourceCache', () => {
     const { folder } = copyExample();
     const file = path.join(folder, '02-fagaiwei.md');
     fs.utimesSync(file, PINNED, PINNED);
-    const cache = new SourceCache(later);
+    trustStats();
+    const cache = new SourceCache();
     expect(cache.read(file, LIMITS.item, new Diagnostics())!.text).toContain('抓手，围绕');
     sameSizeEdit(file, '抓手，围绕', '抓手、围绕');
     expect(cache.read(file, LIMITS.item, new Diagnostics())!.text).toContain('抓手、围绕');
@@ -73,7 +83,8 @@ describe('SourceCache', () => {
   it('reports a deleted file, and reads the file made again under its name', () => {
     const { folder } = copyExample();
     const file = path.join(folder, '02-fagaiwei.md');
-    const cache = new SourceCache(later);
+    trustStats();
+    const cache = new SourceCache();
     const text = cache.read(file, LIMITS.item, new Diagnostics())!.text;
     fs.rmSync(file);
     const diags = new Diagnostics();
@@ -87,7 +98,8 @@ describe('SourceCache', () => {
 describe('IncrementalCompiler with trusted stats', () => {
   it('two same-size edits in quick succession, mtime put back, the path invalidated: the last one is built', async () => {
     const { folder } = copyExample();
-    const inc = new IncrementalCompiler(folder, { now: later });
+    trustStats();
+    const inc = new IncrementalCompiler(folder);
     const file = path.join(folder, '02-fagaiwei.md');
     fs.utimesSync(file, PINNED, PINNED);
     await both(inc);
@@ -102,7 +114,8 @@ describe('IncrementalCompiler with trusted stats', () => {
 
   it('agrees with a fresh compile when a file is renamed or deleted', async () => {
     const { folder } = copyExample();
-    const inc = new IncrementalCompiler(folder, { now: later });
+    trustStats();
+    const inc = new IncrementalCompiler(folder);
     await both(inc);
     fs.renameSync(path.join(folder, '02-fagaiwei.md'), path.join(folder, '09-fagaiwei.md'));
     const renamed = await both(inc);
@@ -119,7 +132,8 @@ describe('IncrementalCompiler with trusted stats', () => {
     const { folder } = copyExample();
     const file = path.join(folder, '02-fagaiwei.md');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('抓手，围绕', '抓手，，围绕'));
-    const inc = new IncrementalCompiler(folder, { now: later });
+    trustStats();
+    const inc = new IncrementalCompiler(folder);
     const rules = (r: Awaited<ReturnType<typeof both>>) => r.diagnostics.filter((d) => d.file === file).map((d) => d.rule);
     expect(rules(await both(inc))).toEqual(['lint/doubled-punctuation']);
     expect(rules(await both(inc))).toEqual(['lint/doubled-punctuation']);
@@ -127,5 +141,26 @@ describe('IncrementalCompiler with trusted stats', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('抓手，，围绕', '抓手，围绕'));
     inc.invalidate(file);
     expect(rules(await both(inc))).toEqual([]);
+  });
+});
+
+describe('font files with trusted stats', () => {
+  it('a font file replaced by something else is read again: its new names, or its error', async () => {
+    const { folder } = copyExample();
+    const body = path.join(folder, 'body.otf');
+    fs.copyFileSync(path.join(fontsDir, 'FandolFang-Regular.otf'), body);
+    fs.appendFileSync(path.join(folder, 'issue.yaml'), 'fonts:\n  body: ./body.otf\n');
+    trustStats();
+    const inc = new IncrementalCompiler(folder);
+    expect((await both(inc)).compiled!.fonts.primary('body').id).toMatch(/^FandolFang-Regular@/);
+    expect((await both(inc)).compiled!.fonts.primary('body').id).toMatch(/^FandolFang-Regular@/);
+    fs.copyFileSync(path.join(fontsDir, 'FandolKai-Regular.otf'), body);
+    forgetFace(path.resolve(body));
+    expect((await both(inc)).compiled!.fonts.primary('body').id).toMatch(/^FandolKai-Regular@/);
+    fs.writeFileSync(body, 'not a font at all');
+    forgetFace(path.resolve(body));
+    const broken = await both(inc);
+    expect(broken.compiled).toBeUndefined();
+    expect(broken.diagnostics.map((d) => d.rule)).toContain('font/not-a-font');
   });
 });
