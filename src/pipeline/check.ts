@@ -17,7 +17,7 @@ import { fitColumns, headerLines, layoutTable } from '../layout/table.js';
 import { tableParts } from '../content/printed-words.js';
 import { checkFile, LIMITS, reasonText } from '../issue/read-file.js';
 import type { Issue } from '../issue/model.js';
-import { lintIssue, withoutSwitchedOff, type Fix } from '../lint/index.js';
+import { lintIssue, withoutSwitchedOff, type Fix, type ItemLintCache } from '../lint/index.js';
 import { displayPath } from '../paths.js';
 import { findTemplate, loadTemplate } from '../template/load.js';
 import { availableTemplates, type TemplateCache } from '../template/source.js';
@@ -44,6 +44,8 @@ export interface CheckCaches {
   templates?: TemplateCache;
   /** Reads an item file or issue.yaml (a cache skips files unchanged since it last read them). */
   readSource?: SourceReader;
+  /** Lints one item (a cache returns its earlier findings for the same item in the same context). */
+  lintItem?: ItemLintCache;
 }
 
 /** Diagnostics come back in file order, then by line and column. */
@@ -79,7 +81,7 @@ async function runChecks(dir: string, strict: boolean, caches: CheckCaches): Pro
   const briefs = issue.items.filter((item) => item.kind === 'brief' && item.attribution === undefined);
   reportMissingDepartments(briefs, template?.brief.attribution ?? true, undefined, diags);
 
-  const lint = lintIssue(issue, template);
+  const lint = lintIssue(issue, template, caches.lintItem);
   diags.merge(lint.diagnostics);
   result.fixes = lint.fixes;
   if (!loaded.issue || !template || diags.hasErrors) return result;

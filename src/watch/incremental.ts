@@ -15,6 +15,7 @@ import { readItem } from '../issue/item.js';
 import type { SourceText } from '../issue/source.js';
 import type { Issue, Item } from '../issue/model.js';
 import type { Block, BlockCache } from '../layout/blocks.js';
+import type { LintResult } from '../lint/index.js';
 import type { Template } from '../template/model.js';
 import type { TemplateCache } from '../template/source.js';
 import { SourceCache } from './source-cache.js';
@@ -44,6 +45,7 @@ export class IncrementalCompiler {
   private context: { key: string; faces: unknown[] } | undefined;
   private usedFiles = new Set<string>();
   private sources = new SourceCache();
+  private lints = new ItemMemo<LintResult>();
 
   constructor(readonly dir: string) {}
 
@@ -62,12 +64,14 @@ export class IncrementalCompiler {
       templates: this.templates,
       readSource: (file, limit, diags) => this.sources.read(file, limit, diags),
       blocks: (t, f, i) => this.blockCache(t, f, i),
+      lintItem: (item, key, lint) => this.lints.get(item, key, lint),
     };
     const result = await compile(this.dir, false, caches);
     this.sources.sweep();
     // Forget deleted files and items no longer in the issue, so memory stays bounded.
     for (const file of this.files.keys()) if (!this.usedFiles.has(file)) this.files.delete(file);
     if (result.compiled) this.blocks = this.used;
+    this.lints.sweep();
     return result;
   }
 
@@ -123,6 +127,26 @@ export class IncrementalCompiler {
         return blocks;
       },
     };
+  }
+}
+
+/** A result per Item object (the same while its file's text is) and key; what a build did not ask for is dropped after it. */
+class ItemMemo<V> {
+  private last = new Map<Item, Map<string, V>>();
+  private next = new Map<Item, Map<string, V>>();
+
+  get(item: Item, key: string, make: () => V): V {
+    let value = this.last.get(item)?.get(key);
+    if (value === undefined) value = make();
+    let keys = this.next.get(item);
+    if (!keys) this.next.set(item, (keys = new Map()));
+    keys.set(key, value);
+    return value;
+  }
+
+  sweep(): void {
+    this.last = this.next;
+    this.next = new Map();
   }
 }
 

@@ -142,6 +142,25 @@ describe('IncrementalCompiler with trusted stats', () => {
     inc.invalidate(file);
     expect(rules(await both(inc))).toEqual([]);
   });
+
+  it('a cached item’s warning goes when issue.yaml switches its rule off, and comes back', async () => {
+    const { folder } = copyExample();
+    const file = path.join(folder, '02-fagaiwei.md');
+    const yaml = path.join(folder, 'issue.yaml');
+    const original = fs.readFileSync(yaml, 'utf8');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('抓手，围绕', '抓手，，围绕'));
+    trustStats();
+    const inc = new IncrementalCompiler(folder);
+    const rules = (r: Awaited<ReturnType<typeof both>>) => r.diagnostics.filter((d) => d.file === file).map((d) => d.rule);
+    expect(rules(await both(inc))).toEqual(['lint/doubled-punctuation']);
+    fs.writeFileSync(yaml, `${original}lint:\n  doubled-punctuation: false\n`);
+    inc.invalidate(yaml);
+    expect(rules(await both(inc))).toEqual([]);
+    expect(inc.stats).toMatchObject({ parsed: 0, reusedItems: 8 });
+    fs.writeFileSync(yaml, original);
+    inc.invalidate(yaml);
+    expect(rules(await both(inc))).toEqual(['lint/doubled-punctuation']);
+  });
 });
 
 describe('font files with trusted stats', () => {
