@@ -19,7 +19,7 @@ import { checkFile, LIMITS, reasonText } from '../issue/read-file.js';
 import type { Issue } from '../issue/model.js';
 import { lintIssue, withoutSwitchedOff, type Fix, type ItemLintCache } from '../lint/index.js';
 import { displayPath } from '../paths.js';
-import { findTemplate, loadTemplate } from '../template/load.js';
+import { findTemplate, loadTemplate, type TemplateResults } from '../template/load.js';
 import { availableTemplates, type TemplateCache } from '../template/source.js';
 import type { Template } from '../template/model.js';
 
@@ -44,6 +44,8 @@ export interface CheckCaches {
   templates?: TemplateCache;
   /** Reads an item file or issue.yaml (a cache skips files unchanged since it last read them). */
   readSource?: SourceReader;
+  /** Templates built, reused while their files parse to the same documents. */
+  templateResults?: TemplateResults;
   /** Lints one item (a cache returns its earlier findings for the same item in the same context). */
   lintItem?: ItemLintCache;
 }
@@ -66,7 +68,7 @@ async function runChecks(dir: string, strict: boolean, caches: CheckCaches): Pro
   const templateFile = findTemplate(templateName, issue.dir);
   let template: Template | undefined;
   const checked = checkFile(templateFile, LIMITS.template);
-  if (checked.ok) template = loadTemplate(templateFile, diags, caches.templates);
+  if (checked.ok) template = loadTemplate(templateFile, diags, caches.templates, caches.templateResults);
   else {
     // Reported where issue.yaml names it: that is the line to fix.
     const at = issue.template?.at ?? { line: 1, column: 1 };

@@ -16,6 +16,7 @@ import type { SourceText } from '../issue/source.js';
 import type { Issue, Item } from '../issue/model.js';
 import type { Block, BlockCache } from '../layout/blocks.js';
 import type { LintResult } from '../lint/index.js';
+import type { TemplateResults } from '../template/load.js';
 import type { Template } from '../template/model.js';
 import type { TemplateCache } from '../template/source.js';
 import { SourceCache } from './source-cache.js';
@@ -39,6 +40,7 @@ export class IncrementalCompiler {
   stats: CacheStats = { parsed: 0, reusedItems: 0, laidOut: 0, reusedBlocks: 0 };
   private files = new Map<string, ParsedFile>();
   private templates: TemplateCache = new Map();
+  private templateResults: TemplateResults = new Map();
   /** Laid-out items of the last good build, and those this build used (kept when it is good). */
   private blocks = new BlockStore();
   private used = new BlockStore();
@@ -62,6 +64,7 @@ export class IncrementalCompiler {
       readItem: (name, src, diags) => this.parsed(src, diags, (own) => readItem(name, src, own), true),
       readIssueYaml: (src, diags) => this.parsed(src, diags, (own) => readIssueYaml(src, own), false),
       templates: this.templates,
+      templateResults: this.templateResults,
       readSource: (file, limit, diags) => this.sources.read(file, limit, diags),
       blocks: (t, f, i) => this.blockCache(t, f, i),
       lintItem: (item, key, lint) => this.lints.get(item, key, lint),

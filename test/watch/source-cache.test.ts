@@ -183,3 +183,27 @@ describe('font files with trusted stats', () => {
     expect(broken.diagnostics.map((d) => d.rule)).toContain('font/not-a-font');
   });
 });
+
+describe('the template, kept while its files parse the same', () => {
+  it('reports its warnings on every build, its change is seen, and a broken one fails', async () => {
+    const { folder } = copyExample();
+    const house = path.join(folder, 'house.yaml');
+    fs.writeFileSync(house, 'extends: default\ngird:\n  chars: 28\n');
+    fs.appendFileSync(path.join(folder, 'issue.yaml'), 'template: ./house.yaml\n');
+    trustStats();
+    const inc = new IncrementalCompiler(folder);
+    const rules = (r: Awaited<ReturnType<typeof both>>) => r.diagnostics.map((d) => d.rule);
+    expect(rules(await both(inc))).toContain('template/unknown-key');
+    expect(rules(await both(inc))).toContain('template/unknown-key');
+    fs.writeFileSync(house, 'extends: default\ngrid:\n  chars: 26\n');
+    const fixed = await both(inc);
+    expect(rules(fixed)).not.toContain('template/unknown-key');
+    expect(fixed.compiled!.template.grid.chars).toBe(26);
+    fs.writeFileSync(house, 'extends: default\ngrid:\n  chars: -3\n');
+    const broken = await both(inc);
+    expect(broken.compiled).toBeUndefined();
+    expect(broken.diagnostics.some((d) => d.severity === 'error' && d.file.endsWith('house.yaml'))).toBe(true);
+    fs.writeFileSync(house, 'extends: default\ngrid:\n  chars: 26\n');
+    expect((await both(inc)).compiled!.template.grid.chars).toBe(26);
+  });
+});
