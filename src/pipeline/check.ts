@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/sort.js';
 import { briefMarker } from '../content/printed-words.js';
-import { checkCoverage } from '../fonts/coverage.js';
+import { checkCoverage, type ItemCoverageCache } from '../fonts/coverage.js';
 import { loadFontSet, type FontSet } from '../fonts/fontset.js';
 import { reportMissingDepartments } from '../issue/attribution.js';
 import { loadIssue, type HeaderReader, type ItemReader, type SourceReader } from '../issue/load.js';
@@ -48,6 +48,8 @@ export interface CheckCaches {
   templateResults?: TemplateResults;
   /** Lints one item (a cache returns its earlier findings for the same item in the same context). */
   lintItem?: ItemLintCache;
+  /** The coverage cache that is valid for these faces. */
+  coverage?(fonts: FontSet): ItemCoverageCache;
 }
 
 /** Diagnostics come back in file order, then by line and column. */
@@ -90,7 +92,7 @@ async function runChecks(dir: string, strict: boolean, caches: CheckCaches): Pro
 
   const fonts = loadFontSet(template, path.dirname(templateFile), loaded.issue, diags);
   if (!fonts || diags.hasErrors) return result;
-  checkCoverage(loaded.issue, template, fonts, diags, strict);
+  checkCoverage(loaded.issue, template, fonts, diags, strict, caches.coverage?.(fonts));
   checkMasthead(loaded.issue, template, fonts, diags);
   checkTables(loaded.issue, template, fonts, diags);
   for (const what of mastheadCollisions(loaded.issue, template, gridOf(template).measure, fonts)) {

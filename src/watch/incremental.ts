@@ -9,6 +9,7 @@
 
 import { compile, type CompileResult, type StageCaches } from '../pipeline/build.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ItemCoverageCache, Uncovered } from '../fonts/coverage.js';
 import type { FontSet } from '../fonts/fontset.js';
 import { readIssueYaml } from '../issue/issue-yaml.js';
 import { readItem } from '../issue/item.js';
@@ -48,6 +49,8 @@ export class IncrementalCompiler {
   private usedFiles = new Set<string>();
   private sources = new SourceCache();
   private lints = new ItemMemo<LintResult>();
+  private coverage = new ItemMemo<Uncovered[]>();
+  private coverageFaces: unknown[] = [];
 
   constructor(readonly dir: string) {}
 
@@ -68,6 +71,7 @@ export class IncrementalCompiler {
       readSource: (file, limit, diags) => this.sources.read(file, limit, diags),
       blocks: (t, f, i) => this.blockCache(t, f, i),
       lintItem: (item, key, lint) => this.lints.get(item, key, lint),
+      coverage: (fonts) => this.coverageCache(fonts),
     };
     const result = await compile(this.dir, false, caches);
     this.sources.sweep();
@@ -75,6 +79,7 @@ export class IncrementalCompiler {
     for (const file of this.files.keys()) if (!this.usedFiles.has(file)) this.files.delete(file);
     if (result.compiled) this.blocks = this.used;
     this.lints.sweep();
+    this.coverage.sweep();
     return result;
   }
 
@@ -97,6 +102,16 @@ export class IncrementalCompiler {
     this.files.set(src.file, { text: src.text, loaded, diagnostics: own.list });
     diags.merge(own.list);
     return loaded;
+  }
+
+  /** What a character needs depends on every role's chain of faces: when one changes, start afresh. */
+  private coverageCache(fonts: FontSet): ItemCoverageCache {
+    const faces = Object.values(fonts.chains).flatMap((chain) => [chain.length, ...chain.map((c) => c.metrics)]);
+    if (!sameItems(faces, this.coverageFaces)) {
+      this.coverage = new ItemMemo();
+      this.coverageFaces = faces;
+    }
+    return (item, key, scan) => this.coverage.get(item, key, scan);
   }
 
   /** Blocks depend on the template and the faces too: when either changes, start afresh. */

@@ -207,3 +207,27 @@ describe('the template, kept while its files parse the same', () => {
     expect((await both(inc)).compiled!.template.grid.chars).toBe(26);
   });
 });
+
+describe('font coverage, kept per item for one set of faces', () => {
+  it('a cached item’s fallback note is reported on every build, and goes when its role’s face draws the character', async () => {
+    const { folder } = copyExample();
+    const item = path.join(folder, '07-tuiyi-junren.md');
+    const yaml = path.join(folder, 'issue.yaml');
+    fs.writeFileSync(item, fs.readFileSync(item, 'utf8').replace('段文超、张家润', '刘䶮、李喆'));
+    trustStats();
+    const inc = new IncrementalCompiler(folder);
+    const notes = (r: Awaited<ReturnType<typeof both>>) => r.diagnostics.filter((d) => d.rule === 'font/fallback').map((d) => [d.file, d.args.chars]);
+    expect(notes(await both(inc))).toEqual([[item, '䶮喆']]);
+    expect(notes(await both(inc))).toEqual([[item, '䶮喆']]);
+    expect(inc.stats).toMatchObject({ parsed: 0, reusedItems: 8 });
+    fs.appendFileSync(yaml, 'fonts:\n  body: NotoSerifCJKsc-Regular.otf\n');
+    inc.invalidate(yaml);
+    expect(notes(await both(inc))).toEqual([]);
+    // Another item gets one of them: its note is at that item, the cached one still says nothing.
+    const other = path.join(folder, '02-fagaiwei.md');
+    fs.writeFileSync(yaml, fs.readFileSync(yaml, 'utf8').replace('fonts:\n  body: NotoSerifCJKsc-Regular.otf\n', ''));
+    fs.writeFileSync(item, fs.readFileSync(item, 'utf8').replace('刘䶮、李喆', '段文超、张家润'));
+    fs.writeFileSync(other, fs.readFileSync(other, 'utf8').replace('抓手，围绕', '抓手，李喆围绕'));
+    expect(notes(await both(inc))).toEqual([[other, '喆']]);
+  });
+});
