@@ -48,6 +48,8 @@ export interface CheckCaches {
   templateResults?: TemplateResults;
   /** Lints one item (a cache returns its earlier findings for the same item in the same context). */
   lintItem?: ItemLintCache;
+  /** Resolves and opens the template's and the issue's fonts (a cache returns the set while they are unchanged). */
+  fontSet?(template: Template, issue: Issue, diags: Diagnostics, load: (diags: Diagnostics) => FontSet | undefined): FontSet | undefined;
   /** The coverage cache that is valid for these faces. */
   coverage?(fonts: FontSet): ItemCoverageCache;
 }
@@ -90,7 +92,8 @@ async function runChecks(dir: string, strict: boolean, caches: CheckCaches): Pro
   result.fixes = lint.fixes;
   if (!loaded.issue || !template || diags.hasErrors) return result;
 
-  const fonts = loadFontSet(template, path.dirname(templateFile), loaded.issue, diags);
+  const load = (own: Diagnostics) => loadFontSet(template!, path.dirname(templateFile), loaded.issue, own);
+  const fonts = caches.fontSet ? caches.fontSet(template, loaded.issue, diags, load) : load(diags);
   if (!fonts || diags.hasErrors) return result;
   checkCoverage(loaded.issue, template, fonts, diags, strict, caches.coverage?.(fonts));
   checkMasthead(loaded.issue, template, fonts, diags);

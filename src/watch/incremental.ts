@@ -7,12 +7,14 @@
 // stay open (src/fonts keeps every face for the process); pagination, masthead and footer
 // always rerun.
 
+import fs from 'node:fs';
 import { compile, type CompileResult, type StageCaches } from '../pipeline/build.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ItemCoverageCache, Uncovered } from '../fonts/coverage.js';
 import type { FontSet } from '../fonts/fontset.js';
 import { readIssueYaml } from '../issue/issue-yaml.js';
 import { readItem } from '../issue/item.js';
+import { stampOf } from '../issue/read-file.js';
 import type { SourceText } from '../issue/source.js';
 import type { Issue, Item } from '../issue/model.js';
 import type { Block, BlockCache } from '../layout/blocks.js';
@@ -51,12 +53,15 @@ export class IncrementalCompiler {
   private lints = new ItemMemo<LintResult>();
   private coverage = new ItemMemo<Uncovered[]>();
   private coverageFaces: unknown[] = [];
+  private fonts: { key: string; set: FontSet; stamps: [string, string][] } | undefined;
 
   constructor(readonly dir: string) {}
 
   /** The watcher saw `file` change (or appear, or go): the next compile reads it from disk, whatever its stat says. */
   invalidate(file: string): void {
     this.sources.invalidate(file);
+    // A font file, or a file beside the issue that a bare font name may now find.
+    if (!file.toLowerCase().endsWith('.md')) this.fonts = undefined;
   }
 
   async compile(): Promise<CompileResult> {
@@ -72,6 +77,7 @@ export class IncrementalCompiler {
       blocks: (t, f, i) => this.blockCache(t, f, i),
       lintItem: (item, key, lint) => this.lints.get(item, key, lint),
       coverage: (fonts) => this.coverageCache(fonts),
+      fontSet: (t, issue, diags, load) => this.fontSet(t, issue, diags, load),
     };
     const result = await compile(this.dir, false, caches);
     this.sources.sweep();
@@ -102,6 +108,27 @@ export class IncrementalCompiler {
     this.files.set(src.file, { text: src.text, loaded, diagnostics: own.list });
     diags.merge(own.list);
     return loaded;
+  }
+
+  /**
+   * The font set of the last build, while what names the fonts is the same (the template's fonts,
+   * issue.yaml's and its text, the folder) and every face's file has the same stamp. A set whose
+   * loading said anything (a font not on this machine, an error) is never kept: it is resolved again.
+   */
+  private fontSet(template: Template, issue: Issue, diags: Diagnostics, load: (own: Diagnostics) => FontSet | undefined): FontSet | undefined {
+    const named = Object.keys(issue.fonts).length > 0;
+    const key = JSON.stringify([template.file, template.fonts, issue.dir, issue.fonts, named ? issue.sources[issue.issueFile] : '']);
+    const hit = this.fonts;
+    if (hit && hit.key === key && hit.stamps.every(([file, stamp]) => stampNow(file) === stamp)) return hit.set;
+    this.fonts = undefined;
+    const own = new Diagnostics();
+    const set = load(own);
+    diags.merge(own.list);
+    if (!set || own.list.length) return set;
+    const files = [...new Set(Object.values(set.chains).flatMap((chain) => chain.map((c) => c.face.path)))];
+    const stamps = files.map((file): [string, string | undefined] => [file, stampNow(file)]);
+    if (stamps.every((s): s is [string, string] => s[1] !== undefined)) this.fonts = { key, set, stamps };
+    return set;
   }
 
   /** What a character needs depends on every role's chain of faces: when one changes, start afresh. */
@@ -172,6 +199,11 @@ class ItemMemo<V> {
 class BlockStore {
   byItem = new Map<Item, [Block[] | undefined, Block[] | undefined]>();
   byContent = new Map<string, Block[]>();
+}
+
+function stampNow(file: string): string | undefined {
+  const info = fs.statSync(file, { throwIfNoEntry: false });
+  return info?.isFile() ? stampOf(info, Date.now()) : undefined;
 }
 
 /** An image's bytes stay out of the key (its digest is in it): a photo would make a key of megabytes. */

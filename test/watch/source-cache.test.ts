@@ -182,6 +182,24 @@ describe('font files with trusted stats', () => {
     expect(broken.compiled).toBeUndefined();
     expect(broken.diagnostics.map((d) => d.rule)).toContain('font/not-a-font');
   });
+  it('the font set is kept while issue.yaml names the same fonts, and a font dropped beside the issue is found', async () => {
+    const { folder } = copyExample();
+    const yaml = path.join(folder, 'issue.yaml');
+    const original = fs.readFileSync(yaml, 'utf8');
+    fs.writeFileSync(yaml, `${original}fonts:\n  body: FandolFang-Regular.otf\n`);
+    trustStats();
+    const inc = new IncrementalCompiler(folder);
+    const first = (await both(inc)).compiled!.fonts;
+    expect(first.primary('body').id).toBe('FandolFang-Regular');
+    expect((await both(inc)).compiled!.fonts).toBe(first);
+    fs.writeFileSync(yaml, `${original}fonts:\n  body: FandolKai-Regular.otf\n`);
+    inc.invalidate(yaml);
+    expect((await both(inc)).compiled!.fonts.primary('body').id).toBe('FandolKai-Regular');
+    // A file of that name beside the issue comes before the bundled one.
+    fs.copyFileSync(path.join(fontsDir, 'FandolSong-Regular.otf'), path.join(folder, 'FandolKai-Regular.otf'));
+    inc.invalidate(path.join(folder, 'FandolKai-Regular.otf'));
+    expect((await both(inc)).compiled!.fonts.primary('body').id).toMatch(/^FandolSong-Regular@/);
+  });
 });
 
 describe('the template, kept while its files parse the same', () => {
