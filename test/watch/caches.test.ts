@@ -1,6 +1,7 @@
-// Watch mode does not open a file whose stat is unchanged. These tests fail if that ever
-// hands back a stale text: a same-size edit whose mtime is put back, a deleted or renamed file,
-// a file the watcher reports, a font file replaced, and a cached item whose warnings must still be reported.
+// Watch mode keeps texts, fonts, the template, lint findings and coverage between builds. These
+// tests fail if a cache ever hands back something stale: a same-size edit whose mtime is put back,
+// a deleted or renamed file, a file the watcher names, a font or template changed, and a cached
+// item whose warnings must still be reported (and dropped once fixed).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -29,12 +30,27 @@ const PINNED = 1_700_000_000;
 function sameSizeEdit(file: string, from: string, to: string): void {
   const before = fs.statSync(file);
   expect(before.mtimeMs).toBe(PINNED * 1000);
-  const text = fs.readFileSync(file, 'utf8');
-  expect(text).toContain(from);
-  fs.writeFileSync(file, text.replace(from, to));
+  edit(file, from, to);
   fs.utimesSync(file, PINNED, PINNED);
   expect(fs.statSync(file).size).toBe(before.size);
   expect(fs.statSync(file).mtimeMs).toBe(before.mtimeMs);
+}
+
+function edit(file: string, from: string, to: string): void {
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text).toContain(from);
+  fs.writeFileSync(file, text.replace(from, to));
+}
+
+/** The example with a doubled comma (a lint warning) in 02-fagaiwei.md, and a compiler that trusts stats. */
+function warnedItem() {
+  const { folder } = copyExample();
+  const file = path.join(folder, '02-fagaiwei.md');
+  edit(file, '抓手，围绕', '抓手，，围绕');
+  trustStats();
+  const inc = new IncrementalCompiler(folder);
+  const rules = (r: Awaited<ReturnType<typeof both>>) => r.diagnostics.filter((d) => d.file === file).map((d) => d.rule);
+  return { folder, file, inc, rules };
 }
 
 async function both(inc: IncrementalCompiler) {
@@ -129,29 +145,19 @@ describe('IncrementalCompiler with trusted stats', () => {
   });
 
   it('a cached item reports its warnings on every build, and not once fixed', async () => {
-    const { folder } = copyExample();
-    const file = path.join(folder, '02-fagaiwei.md');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('抓手，围绕', '抓手，，围绕'));
-    trustStats();
-    const inc = new IncrementalCompiler(folder);
-    const rules = (r: Awaited<ReturnType<typeof both>>) => r.diagnostics.filter((d) => d.file === file).map((d) => d.rule);
+    const { file, inc, rules } = warnedItem();
     expect(rules(await both(inc))).toEqual(['lint/doubled-punctuation']);
     expect(rules(await both(inc))).toEqual(['lint/doubled-punctuation']);
     expect(inc.stats).toMatchObject({ parsed: 0, reusedItems: 8 });
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('抓手，，围绕', '抓手，围绕'));
+    edit(file, '抓手，，围绕', '抓手，围绕');
     inc.invalidate(file);
     expect(rules(await both(inc))).toEqual([]);
   });
 
   it('a cached item’s warning goes when issue.yaml switches its rule off, and comes back', async () => {
-    const { folder } = copyExample();
-    const file = path.join(folder, '02-fagaiwei.md');
+    const { folder, inc, rules } = warnedItem();
     const yaml = path.join(folder, 'issue.yaml');
     const original = fs.readFileSync(yaml, 'utf8');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('抓手，围绕', '抓手，，围绕'));
-    trustStats();
-    const inc = new IncrementalCompiler(folder);
-    const rules = (r: Awaited<ReturnType<typeof both>>) => r.diagnostics.filter((d) => d.file === file).map((d) => d.rule);
     expect(rules(await both(inc))).toEqual(['lint/doubled-punctuation']);
     fs.writeFileSync(yaml, `${original}lint:\n  doubled-punctuation: false\n`);
     inc.invalidate(yaml);
@@ -231,7 +237,7 @@ describe('font coverage, kept per item for one set of faces', () => {
     const { folder } = copyExample();
     const item = path.join(folder, '07-tuiyi-junren.md');
     const yaml = path.join(folder, 'issue.yaml');
-    fs.writeFileSync(item, fs.readFileSync(item, 'utf8').replace('段文超、张家润', '刘䶮、李喆'));
+    edit(item, '段文超、张家润', '刘䶮、李喆');
     trustStats();
     const inc = new IncrementalCompiler(folder);
     const notes = (r: Awaited<ReturnType<typeof both>>) => r.diagnostics.filter((d) => d.rule === 'font/fallback').map((d) => [d.file, d.args.chars]);
@@ -243,9 +249,9 @@ describe('font coverage, kept per item for one set of faces', () => {
     expect(notes(await both(inc))).toEqual([]);
     // Another item gets one of them: its note is at that item, the cached one still says nothing.
     const other = path.join(folder, '02-fagaiwei.md');
-    fs.writeFileSync(yaml, fs.readFileSync(yaml, 'utf8').replace('fonts:\n  body: NotoSerifCJKsc-Regular.otf\n', ''));
-    fs.writeFileSync(item, fs.readFileSync(item, 'utf8').replace('刘䶮、李喆', '段文超、张家润'));
-    fs.writeFileSync(other, fs.readFileSync(other, 'utf8').replace('抓手，围绕', '抓手，李喆围绕'));
+    edit(yaml, 'fonts:\n  body: NotoSerifCJKsc-Regular.otf\n', '');
+    edit(item, '刘䶮、李喆', '段文超、张家润');
+    edit(other, '抓手，围绕', '抓手，李喆围绕');
     expect(notes(await both(inc))).toEqual([[other, '喆']]);
   });
 });
