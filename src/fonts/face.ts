@@ -14,7 +14,7 @@ import type { FontMetrics } from '../layout/metrics.js';
 import { fontsDir } from '../paths.js';
 import { readFontTables, type FontTables } from './font-tables.js';
 import { loadFontkit, type FontkitFont } from './fontkit.js';
-import { readFontFile, type FaceNames } from './sfnt.js';
+import { forgetFontFile, readFontFile, type FaceNames } from './sfnt.js';
 
 export class Face implements FontMetrics {
   readonly id: string;
@@ -176,6 +176,7 @@ const opened = new Map<string, Face>();
 /** Forget the faces opened from `file` (watch mode, after the file changed): the next build opens it again. */
 export function forgetFace(file: string): void {
   for (const key of opened.keys()) if (key.startsWith(`${file}#`)) opened.delete(key);
+  forgetFontFile(file);
 }
 
 /**

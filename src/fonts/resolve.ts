@@ -12,7 +12,7 @@ import { fontsDir } from '../paths.js';
 import { bundledFaces } from './bundled.js';
 import { installedFonts } from './font-index.js';
 import { closestNames, findByName, normalizeName, pickStyle, type NamedFace } from './names.js';
-import { FontFileError, readFontFile, type FaceNames } from './sfnt.js';
+import { FontFileError, fontFileInfo, type FaceNames } from './sfnt.js';
 import { checkFile, LIMITS, reasonText } from '../issue/read-file.js';
 
 /** Why a font could not be read, in the project's words (a parser's message never reaches the user). */
@@ -73,7 +73,7 @@ function resolveFile(spec: string, name: string, faceName: string | undefined, b
   if (!checked.ok && checked.why === 'folder') return { ok: false, rule: 'font/not-a-font', args: { path: spec }, absent: false };
   let faces: FaceNames[];
   try {
-    const info = readFontFile(file);
+    const info = fontFileInfo(file);
     if (info.kind === 'woff' || info.kind === 'woff2') return { ok: false, rule: 'font/woff', args: { path: spec, kind: info.kind.toUpperCase() }, absent: false };
     if (info.kind === 'not-a-font') return { ok: false, rule: 'font/not-a-font', args: { path: spec }, absent: false };
     faces = info.faces;

@@ -5,7 +5,8 @@
 // of the whole file (fontkit would need the whole file in memory first).
 
 import fs from 'node:fs';
-import { checkFile, LIMITS, type Why } from '../issue/read-file.js';
+import path from 'node:path';
+import { checkFile, LIMITS, stampOf, type Why } from '../issue/read-file.js';
 
 /** A font file that cannot be read, and why (said to the user through reasonText). */
 export class FontFileError extends Error {
@@ -101,6 +102,29 @@ export function readTableDirectory(r: Reader, at: number): Map<string, TableReco
     tables.set(records.toString('latin1', p, p + 4), record);
   }
   return tables;
+}
+
+const known = new Map<string, { stamp: string; info: FontFileInfo }>();
+
+/**
+ * readFontFile, but a file unchanged since the last call (same stat, not changed just now: stampOf)
+ * is not read again: a watch session resolves the same fonts on every build.
+ */
+export function fontFileInfo(file: string): FontFileInfo {
+  const key = path.resolve(file);
+  const info = fs.statSync(file, { throwIfNoEntry: false });
+  const stamp = info?.isFile() ? stampOf(info, Date.now()) : undefined;
+  const hit = known.get(key);
+  if (stamp && hit?.stamp === stamp) return hit.info;
+  known.delete(key);
+  const read = readFontFile(file);
+  if (stamp) known.set(key, { stamp, info: read });
+  return read;
+}
+
+/** Forget what fontFileInfo read of `file` (watch mode, after the file changed). */
+export function forgetFontFile(file: string): void {
+  known.delete(path.resolve(file));
 }
 
 /** Reads the names of every face in a font file. Throws on a damaged sfnt file. */

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { reportMissingDepartments } from './attribution.js';
-import { listFolder, readSource } from './folder.js';
+import { listFolder, readSource as readFile } from './folder.js';
 import { readImages, withImages } from './images.js';
 import { LIMITS } from './read-file.js';
 import { readIssueYaml, type IssueHeader } from './issue-yaml.js';
@@ -35,8 +35,19 @@ export type ItemReader = (name: string, src: SourceText, diags: Diagnostics) => 
 /** Reads issue.yaml; watch mode passes one that returns its earlier result for unchanged text. */
 export type HeaderReader = (src: SourceText, diags: Diagnostics) => IssueHeader | undefined;
 
+/** Reads and decodes one file; watch mode passes one that skips files unchanged since it last read them. */
+export type SourceReader = (file: string, limit: number, diags: Diagnostics) => SourceText | undefined;
+
+/** The readers a long-lived caller (watch mode) replaces with cached ones; a one-shot load passes none. */
+export interface LoadReaders {
+  item?: ItemReader;
+  header?: HeaderReader;
+  source?: SourceReader;
+}
+
 /** `dir` is the folder as the user typed it; files are shown as `path.join(dir, name)`. */
-export async function loadIssue(dir: string, read: ItemReader = readItem, readHeader: HeaderReader = readIssueYaml): Promise<LoadResult> {
+export async function loadIssue(dir: string, readers: LoadReaders = {}): Promise<LoadResult> {
+  const { item: read = readItem, header: readHeader = readIssueYaml, source: readSource = readFile } = readers;
   const diags = new Diagnostics();
   const listing = listFolder(dir, diags);
   if (!listing) return { diagnostics: diags.list, skipped: [], sources: {} };

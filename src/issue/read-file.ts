@@ -126,3 +126,17 @@ function isLink(file: string): boolean {
 function codeOf(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException | undefined)?.code;
 }
+
+/** Longer than the coarsest timestamp of a file system an editor may save to (FAT: 2 s). */
+const RACY_MS = 3000;
+
+/**
+ * A file's version as stat tells it (device, inode, size, mtime, ctime), for a cache
+ * that skips reading an unchanged file. Timestamps are coarse (a few ms on ext4, 2 s
+ * on FAT), so a same-size save within one tick looks unchanged: as git does, a file
+ * changed less than RACY_MS before `readStart` gets no stamp and is read every time.
+ */
+export function stampOf(info: fs.Stats, readStart: number): string | undefined {
+  if (Math.max(info.mtimeMs, info.ctimeMs) >= readStart - RACY_MS) return undefined;
+  return `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+}

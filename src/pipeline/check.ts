@@ -7,19 +7,19 @@ import path from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/sort.js';
 import { briefMarker } from '../content/printed-words.js';
-import { checkCoverage } from '../fonts/coverage.js';
+import { checkCoverage, type ItemCoverageCache } from '../fonts/coverage.js';
 import { loadFontSet, type FontSet } from '../fonts/fontset.js';
 import { reportMissingDepartments } from '../issue/attribution.js';
-import { loadIssue, type HeaderReader, type ItemReader } from '../issue/load.js';
+import { loadIssue, type HeaderReader, type ItemReader, type SourceReader } from '../issue/load.js';
 import { gridOf } from '../layout/grid.js';
 import { fitMastheadName, mastheadCollisions } from '../layout/masthead.js';
 import { fitColumns, headerLines, layoutTable } from '../layout/table.js';
 import { tableParts } from '../content/printed-words.js';
 import { checkFile, LIMITS, reasonText } from '../issue/read-file.js';
 import type { Issue } from '../issue/model.js';
-import { lintIssue, withoutSwitchedOff, type Fix } from '../lint/index.js';
+import { lintIssue, withoutSwitchedOff, type Fix, type ItemLintCache } from '../lint/index.js';
 import { displayPath } from '../paths.js';
-import { findTemplate, loadTemplate } from '../template/load.js';
+import { findTemplate, loadTemplate, type TemplateResults } from '../template/load.js';
 import { availableTemplates, type TemplateCache } from '../template/source.js';
 import type { Template } from '../template/model.js';
 
@@ -42,6 +42,16 @@ export interface CheckCaches {
   readIssueYaml?: HeaderReader;
   /** Parsed templates, reused while their text is the same. */
   templates?: TemplateCache;
+  /** Reads an item file or issue.yaml (a cache skips files unchanged since it last read them). */
+  readSource?: SourceReader;
+  /** Templates built, reused while their files parse to the same documents. */
+  templateResults?: TemplateResults;
+  /** Lints one item (a cache returns its earlier findings for the same item in the same context). */
+  lintItem?: ItemLintCache;
+  /** Resolves and opens the template's and the issue's fonts (a cache returns the set while they are unchanged). */
+  fontSet?(template: Template, issue: Issue, diags: Diagnostics, load: (diags: Diagnostics) => FontSet | undefined): FontSet | undefined;
+  /** The coverage cache that is valid for these faces. */
+  coverage?(fonts: FontSet): ItemCoverageCache;
 }
 
 /** Diagnostics come back in file order, then by line and column. */
@@ -52,7 +62,7 @@ export async function checkIssue(dir: string, strict = false, caches: CheckCache
 
 async function runChecks(dir: string, strict: boolean, caches: CheckCaches): Promise<CheckResult> {
   const diags = new Diagnostics();
-  const loaded = await loadIssue(dir, caches.readItem, caches.readIssueYaml);
+  const loaded = await loadIssue(dir, { item: caches.readItem, header: caches.readIssueYaml, source: caches.readSource });
   const issue = loaded.issue ?? loaded.partial;
   diags.merge(withoutSwitchedOff(loaded.diagnostics, issue));
   const result: CheckResult = { diagnostics: diags.list, fixes: [], skipped: loaded.skipped, sources: loaded.sources };
@@ -62,7 +72,7 @@ async function runChecks(dir: string, strict: boolean, caches: CheckCaches): Pro
   const templateFile = findTemplate(templateName, issue.dir);
   let template: Template | undefined;
   const checked = checkFile(templateFile, LIMITS.template);
-  if (checked.ok) template = loadTemplate(templateFile, diags, caches.templates);
+  if (checked.ok) template = loadTemplate(templateFile, diags, caches.templates, caches.templateResults);
   else {
     // Reported where issue.yaml names it: that is the line to fix.
     const at = issue.template?.at ?? { line: 1, column: 1 };
@@ -77,14 +87,15 @@ async function runChecks(dir: string, strict: boolean, caches: CheckCaches): Pro
   const briefs = issue.items.filter((item) => item.kind === 'brief' && item.attribution === undefined);
   reportMissingDepartments(briefs, template?.brief.attribution ?? true, undefined, diags);
 
-  const lint = lintIssue(issue, template);
+  const lint = lintIssue(issue, template, caches.lintItem);
   diags.merge(lint.diagnostics);
   result.fixes = lint.fixes;
   if (!loaded.issue || !template || diags.hasErrors) return result;
 
-  const fonts = loadFontSet(template, path.dirname(templateFile), loaded.issue, diags);
+  const load = (own: Diagnostics) => loadFontSet(template!, path.dirname(templateFile), loaded.issue, own);
+  const fonts = caches.fontSet ? caches.fontSet(template, loaded.issue, diags, load) : load(diags);
   if (!fonts || diags.hasErrors) return result;
-  checkCoverage(loaded.issue, template, fonts, diags, strict);
+  checkCoverage(loaded.issue, template, fonts, diags, strict, caches.coverage?.(fonts));
   checkMasthead(loaded.issue, template, fonts, diags);
   checkTables(loaded.issue, template, fonts, diags);
   for (const what of mastheadCollisions(loaded.issue, template, gridOf(template).measure, fonts)) {

@@ -5,8 +5,8 @@
 // (validate.ts).
 
 import path from 'node:path';
-import { isMap, isScalar, type Node } from 'yaml';
-import { Diagnostics } from '../diagnostics/diagnostic.js';
+import { isMap, isScalar, type Document, type Node } from 'yaml';
+import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { templatesDir } from '../paths.js';
 import { nearest } from '../text/suggest.js';
 import type { Template } from './model.js';
@@ -20,19 +20,44 @@ export { findTemplate } from './source.js';
 /** Maps whose keys are the user's own names, not template keys. */
 const FREE_MAPS = new Set(['colors', 'wordFonts']);
 
-/** `cache`: parsed templates a long-lived caller keeps between builds (watch mode). */
-export function loadTemplate(file: string, diags: Diagnostics, cache?: TemplateCache): Template | undefined {
+/**
+ * A template's result and the warnings it gave, kept while every file of its chain (and the
+ * default template, the schema) parsed to the same documents: watch mode reads the same
+ * template on every build.
+ */
+export type TemplateResults = Map<string, { docs: Document[]; shown: string[]; template: Template | undefined; diagnostics: Diagnostic[] }>;
+
+/** `cache`: parsed templates a long-lived caller keeps between builds (watch mode); `results`: its Templates. */
+export function loadTemplate(file: string, diags: Diagnostics, cache?: TemplateCache, results?: TemplateResults): Template | undefined {
   const chain = readChain(file, diags, cache);
   if (!chain) return undefined;
-  const before = diags.list.length;
-  warnUnknownKeys(chain, diags, cache);
+  const schema = schemaOf(chain, cache);
+  const docs = [...chain.map((d) => d.doc), ...(schema ? [schema.doc] : [])];
+  const shown = chain.map((d) => d.shown);
+  const hit = results?.get(file);
+  if (hit && sameList(hit.docs, docs) && sameList(hit.shown, shown)) {
+    diags.merge(hit.diagnostics);
+    return hit.template;
+  }
+  const own = new Diagnostics();
+  const template = buildChecked(file, chain, schema, own);
+  results?.set(file, { docs, shown, template, diagnostics: own.list });
+  diags.merge(own.list);
+  return template;
+}
+
+function buildChecked(file: string, chain: TemplateDoc[], schema: TemplateDoc | undefined, diags: Diagnostics): Template | undefined {
+  if (schema) warnUnknownKeys(chain, schema, diags);
   const r = templateReader(chain, diags);
   const t = buildTemplate(file, chain[0]!.shown, r);
   checkColors(t, r);
-  const failed = () => diags.list.slice(before).some((d) => d.severity === 'error');
   // Ranges only once every value could be read (an unreadable one counts as 0).
-  if (!failed()) validateTemplate(t, r.fail);
-  return failed() ? undefined : t;
+  if (!diags.hasErrors) validateTemplate(t, r.fail);
+  return diags.hasErrors ? undefined : t;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The Template, section by section (each section's keys are read in sections.ts). */
@@ -68,12 +93,14 @@ function checkColors(t: Template, r: TemplateReader): void {
   for (const c of new Set(named)) if (c && !(c in t.colors)) r.fail(['colors'], `does not define the colour \`${c}\``);
 }
 
-/** A key the default template does not have is a warning with the nearest known key. */
-function warnUnknownKeys(chain: TemplateDoc[], diags: Diagnostics, cache: TemplateCache | undefined): void {
+/** The default template is the schema; most templates extend it, and then it is already read. */
+function schemaOf(chain: TemplateDoc[], cache: TemplateCache | undefined): TemplateDoc | undefined {
   const defaultFile = path.join(templatesDir, 'default.yaml');
-  // The default template is the schema; most templates extend it, and then it is already read.
-  const schema = chain.find((d) => d.file === defaultFile) ?? readChain(defaultFile, new Diagnostics(), cache)?.[0];
-  if (!schema) return;
+  return chain.find((d) => d.file === defaultFile) ?? readChain(defaultFile, new Diagnostics(), cache)?.[0];
+}
+
+/** A key the default template does not have is a warning with the nearest known key. */
+function warnUnknownKeys(chain: TemplateDoc[], schema: TemplateDoc, diags: Diagnostics): void {
   const walk = (src: TemplateDoc, node: Node | null | undefined, keys: string[]) => {
     if (!isMap(node) || FREE_MAPS.has(keys[0] ?? '')) return;
     // Where the default template has a plain value (a font: a name, a list or { face, bold }), its reader checks the shape.

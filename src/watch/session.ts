@@ -51,6 +51,8 @@ export class WatchSession {
 
   private changed(file: string): void {
     if (this.opts.ignore?.(file)) return;
+    // The next compile reads this path from disk whatever its stat says (a same-size save within the stat's grain).
+    this.compiler.invalidate(file);
     const face = this.fontFiles.get(file);
     if (face) forgetFace(face);
     this.rebuilder.poke();
