@@ -3,7 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compile } from '../dist/build.js';
+import { compile } from '../dist/pipeline/build.js';
 import { layoutIssue } from '../dist/layout/index.js';
 import { generateIssue } from './generate-issue.js';
 import { ms, summary } from './stats.js';

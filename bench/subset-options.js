@@ -105,7 +105,7 @@ function hbSubset(hb, bytes, gids) {
 
 /** Per face of the laid-out issue: its file and its glyph ids, .notdef first, in first-met order. */
 async function glyphLists(dir) {
-  const { compile } = await import('../dist/build.js');
+  const { compile } = await import('../dist/pipeline/build.js');
   const { layoutIssue } = await import('../dist/layout/index.js');
   const { compiled } = await compile(dir);
   const { issue, template, fonts } = compiled;
