@@ -16,6 +16,7 @@ import zlib from 'node:zlib';
 import type { FontTables } from '../../fonts/font-tables.js';
 import type { FontkitFont } from '../../fonts/fontkit.js';
 import { subsetCff, type ByteSource } from '../../font-subset/cff/subset.js';
+import { RenderCache } from './reuse.js';
 
 const deflate = promisify(zlib.deflate);
 
@@ -27,32 +28,11 @@ export interface FontProgram {
 }
 
 /**
- * Font programs made by earlier renders, kept by a long-lived caller (watch mode): the same face and the
- * same glyphs in the same order give the same program, so an edit that brings no new character re-uses it
- * instead of subsetting and compressing again. Holds what the last render used, no more.
+ * Font programs made by earlier renders (watch mode): the same face and the same glyphs in the same order
+ * give the same program, so an edit that brings no new character re-uses it instead of subsetting and
+ * compressing again.
  */
-export class FontProgramCache {
-  private kept = new Map<string, Promise<FontProgram>>();
-  private used = new Map<string, Promise<FontProgram>>();
-
-  /** The program under `key`, made by `make` when no earlier render made it. */
-  get(key: string, make: () => Promise<FontProgram>): Promise<FontProgram> {
-    let program = this.used.get(key) ?? this.kept.get(key);
-    if (!program) {
-      program = make();
-      // A failure is not kept: the next render tries again.
-      program.catch(() => this.used.delete(key));
-    }
-    this.used.set(key, program);
-    return program;
-  }
-
-  /** After a render: forget the programs it did not use. */
-  endRender(): void {
-    this.kept = this.used;
-    this.used = new Map();
-  }
-}
+export class FontProgramCache extends RenderCache<FontProgram> {}
 
 /** What the renderer knows of a face. */
 export interface EmbeddableFace {
@@ -65,7 +45,7 @@ export interface EmbeddableFace {
 }
 
 /** A PDF object reference as pdfkit makes them. */
-interface Ref {
+export interface Ref {
   data: Record<string, unknown>;
   end(chunk?: Uint8Array | string): void;
 }

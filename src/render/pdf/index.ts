@@ -10,7 +10,8 @@ import type { FontTables } from '../../fonts/font-tables.js';
 import type { Page } from '../../layout/display-list.js';
 import { rgbHex } from '../../template/color.js';
 import type { Color } from '../../template/model.js';
-import { CodeList, EmbeddedFont, type FontProgramCache, type RefMaker } from './fonts.js';
+import { CodeList, EmbeddedFont, type FontProgramCache, type Ref, type RefMaker } from './fonts.js';
+import { ContentStreams, type StreamCache } from './streams.js';
 import { StructureWriter } from './tags.js';
 
 export interface FaceFile {
@@ -44,12 +45,18 @@ export interface PdfOptions {
   pdfa?: boolean;
   /** Font programs of earlier renders (watch mode), re-used when a face's glyphs are the same. */
   programs?: FontProgramCache;
+  /** Compressed page contents of earlier renders (watch mode), re-used for a page drawn the same. */
+  streams?: StreamCache;
 }
 
-/** The page's font resources (pdfkit's PDFPage.fonts). */
-interface PageResources {
+/**
+ * What is read and written of pdfkit's page (PDFPage of pdfkit 0.20.2, pinned): its font resources (`fonts`),
+ * its dictionary, whose Contents we make an array (PDF 32000, 7.7.3.3), and its own content stream (`content`).
+ */
+interface PdfPage {
   fonts: Record<string, unknown>;
-  height: number;
+  dictionary: { data: { Contents: unknown } };
+  content: Ref;
 }
 
 export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: Record<string, Color>, meta: PdfMeta, options: PdfOptions = {}): Promise<Buffer> {
@@ -137,15 +144,26 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
   };
 
   const out = new ContentWriter();
+  const streams = new ContentStreams(refs, options.streams);
   const fillOps = new Map<string, string>();
   const strokeOps = new Map<string, string>();
   let run = 0;
   for (const page of pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     structure?.newPage();
-    const resources = doc.page as unknown as PageResources;
+    const pdfPage = doc.page as unknown as PdfPage;
     // pdfkit's pages are y-down; text space is y-up.
     const begin = `q 1 0 0 -1 0 ${num(page.height)} cm BT`;
+    // What is written goes to pdfkit's content stream only where pdfkit writes too: the tagged edition's
+    // marked content, and between two images. Before a page's first image it is a stream of ours drawn
+    // before pdfkit's (whose first operator turns the page y-down: ours does the same inside q … Q),
+    // after the last image one drawn after pdfkit's.
+    let before: Ref | undefined;
+    let imaged = false;
+    const toPdfkit = () => {
+      // As bytes: pdfkit would copy a string into bytes one character at a time.
+      if (out.pending) doc.addContent(out.take() as unknown as string);
+    };
     // Runs in a row go in one text object; the text state is set only where it changes.
     let inText = false;
     let font: EmbeddedFont | undefined;
@@ -156,8 +174,6 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     const closeText = () => {
       if (!inText) return;
       out.line('ET Q');
-      // As bytes: pdfkit would copy a string into bytes one character at a time.
-      doc.addContent(out.take() as unknown as string);
       inText = false;
     };
     for (const item of page.items) {
@@ -166,14 +182,19 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
         const mark = structure.markOf(item);
         if (structure.changes(mark)) {
           closeText();
+          toPdfkit();
           structure.begin(mark, item);
         }
       }
       if (item.kind !== 'glyphs') {
         closeText();
         if (item.kind === 'rule') {
-          doc.rect(item.x, item.y - item.thickness / 2, item.width, item.thickness).fill(paint(item.color));
+          out.line(cached(fillOps, item.color, () => colorOps(colors[item.color])));
+          out.line(`${num(item.x)} ${num(item.y - item.thickness / 2)} ${num(item.width)} ${num(item.thickness)} re f`);
         } else {
+          if (structure || imaged) toPdfkit();
+          else if (out.pending) before = streams.add(Buffer.concat([Buffer.from(`q 1 0 0 -1 0 ${num(page.height)} cm\n`), out.take(), Buffer.from('Q\n')]));
+          imaged = true;
           // The bytes read at load time (not the path): the file may have changed since. pdfkit turns a JPEG by its EXIF orientation.
           const b = item.image.bytes;
           doc.image(Buffer.from(b.buffer, b.byteOffset, b.byteLength), item.x, item.y, { width: item.width, height: item.height });
@@ -189,7 +210,7 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
         color = '';
         bold = false;
       }
-      resources.fonts[face.font.name] ??= face.font.ref;
+      pdfPage.fonts[face.font.name] ??= face.font.ref;
       if (font !== face.font || size !== item.size) out.line(`/${face.font.name} ${num(item.size)} Tf`);
       if (tracking !== item.tracking) out.line(`${num(item.tracking)} Tc`);
       if (color !== item.color) out.line(cached(fillOps, item.color, () => colorOps(colors[item.color])));
@@ -209,8 +230,12 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
       bold = face.bold;
     }
     closeText();
+    if (structure) toPdfkit();
+    const after = out.pending ? streams.add(out.take()) : undefined;
+    if (before || after) pdfPage.dictionary.data.Contents = [...(before ? [before] : []), pdfPage.content, ...(after ? [after] : [])];
   }
 
+  await streams.finish();
   for (const font of fonts.values()) await font.finish(refs);
   options.programs?.endRender();
   doc.end();
@@ -265,6 +290,11 @@ class ContentWriter {
   line(s: string): void {
     this.text(s);
     this.buf[this.at++] = 10;
+  }
+
+  /** Whether anything was written since the last take. */
+  get pending(): boolean {
+    return this.at > this.start;
   }
 
   /** What was written since the last take. */
