@@ -17,6 +17,7 @@ import type { FontTables } from '../../fonts/font-tables.js';
 import type { FontkitFont } from '../../fonts/fontkit.js';
 import { subsetCff, type ByteSource } from '../../font-subset/cff/subset.js';
 import { RenderCache } from './reuse.js';
+import type { ContentStreams, Ref, RefMaker } from './streams.js';
 
 const deflate = promisify(zlib.deflate);
 
@@ -42,16 +43,6 @@ export interface EmbeddableFace {
   tables: FontTables;
   /** fontkit's parse of the face, asked for only when our subsetter cannot do it. */
   fontkitFont: object;
-}
-
-/** A PDF object reference as pdfkit makes them. */
-export interface Ref {
-  data: Record<string, unknown>;
-  end(chunk?: Uint8Array | string): void;
-}
-
-export interface RefMaker {
-  ref(data?: Record<string, unknown>): Ref;
 }
 
 /** Glyph codes of the document's runs, one after another; a run's are found by where they start. */
@@ -185,8 +176,8 @@ export class EmbeddedFont {
     return subset.encode();
   }
 
-  /** Write the font program and the font dictionaries. */
-  async finish(doc: RefMaker): Promise<void> {
+  /** Write the font program and the font dictionaries; the ToUnicode map goes with the pages' streams. */
+  async finish(doc: RefMaker, streams: ContentStreams): Promise<void> {
     if (!this.program) this.startProgram();
     const { bytes, length, truetype } = await this.program!;
     const t = this.face.tables;
@@ -223,8 +214,7 @@ export class EmbeddedFont {
     });
     cidFont.end();
 
-    const toUnicode = doc.ref();
-    toUnicode.end(toUnicodeCmap(this.unicode));
+    const toUnicode = streams.add(Buffer.from(toUnicodeCmap(this.unicode), 'latin1'));
 
     Object.assign(this.ref.data, {
       Type: 'Font',

@@ -10,8 +10,8 @@ import type { FontTables } from '../../fonts/font-tables.js';
 import type { Page } from '../../layout/display-list.js';
 import { rgbHex } from '../../template/color.js';
 import type { Color } from '../../template/model.js';
-import { CodeList, EmbeddedFont, type FontProgramCache, type Ref, type RefMaker } from './fonts.js';
-import { ContentStreams, type StreamCache } from './streams.js';
+import { CodeList, EmbeddedFont, type FontProgramCache } from './fonts.js';
+import { ContentStreams, type Ref, type RefMaker, type StreamCache } from './streams.js';
 import { StructureWriter } from './tags.js';
 
 export interface FaceFile {
@@ -114,7 +114,10 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     font: null as unknown as string,
     lang: 'zh-CN',
     displayTitle: true,
-    ...(pdfa ? { pdfVersion: '1.7', subset: 'PDF/A-2a', tagged: true } : {}),
+    // The ordinary edition's streams are all compressed here (ContentStreams) or by their maker (images):
+    // what pdfkit would compress synchronously is its pages' own content, a line each. The tagged
+    // edition's marked content is in pdfkit's content streams: pdfkit compresses them.
+    ...(pdfa ? { pdfVersion: '1.7', subset: 'PDF/A-2a', tagged: true } : { compress: false }),
     info: {
       Title: info.title,
       Author: info.author,
@@ -235,8 +238,8 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     if (before || after) pdfPage.dictionary.data.Contents = [...(before ? [before] : []), pdfPage.content, ...(after ? [after] : [])];
   }
 
+  for (const font of fonts.values()) await font.finish(refs, streams);
   await streams.finish();
-  for (const font of fonts.values()) await font.finish(refs);
   options.programs?.endRender();
   doc.end();
   return done;

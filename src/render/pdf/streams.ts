@@ -2,16 +2,30 @@
 // page ends, on the main thread; ours are deflated in zlib's thread pool while the next pages are drawn
 // (as the font programs are), and in watch mode a page whose content did not change keeps its bytes.
 
-import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import type { Ref, RefMaker } from './fonts.js';
 import { RenderCache } from './reuse.js';
 
 const deflate = promisify(zlib.deflate);
 
+/** A PDF object reference as pdfkit makes them. */
+export interface Ref {
+  data: Record<string, unknown>;
+  end(chunk?: Uint8Array | string): void;
+}
+
+export interface RefMaker {
+  ref(data?: Record<string, unknown>): Ref;
+}
+
+/** A content stream before and after compression. */
+interface Compressed {
+  content: Buffer;
+  bytes: Buffer;
+}
+
 /** Compressed page contents of earlier renders (watch mode), by their bytes before compression. */
-export class StreamCache extends RenderCache<Buffer> {}
+export class StreamCache extends RenderCache<Compressed> {}
 
 /** The streams of one document: each made at once (its object number taken), written when compressed. */
 export class ContentStreams {
@@ -25,9 +39,13 @@ export class ContentStreams {
   /** A stream object holding `content` (not written again by the caller: it is read in the background). */
   add(content: Buffer): Ref {
     const ref = this.doc.ref({ Filter: 'FlateDecode' });
-    const make = () => deflate(content);
     // zlib gives the same bytes for the same input and options: a kept result is what a fresh one would be.
-    const bytes = this.cache ? this.cache.get(crypto.createHash('sha256').update(content).digest('base64'), make) : make();
+    // Found by a checksum (cheap next to a cryptographic hash), taken only for the same bytes.
+    const bytes = this.cache
+      ? this.cache
+          .get(`${content.length}:${zlib.crc32(content)}`, async () => ({ content, bytes: await deflate(content) }))
+          .then((kept) => (kept.content.equals(content) ? kept.bytes : deflate(content)))
+      : deflate(content);
     this.streams.push({ ref, bytes });
     return ref;
   }
