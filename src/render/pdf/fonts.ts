@@ -33,7 +33,7 @@ export interface FontProgram {
  * give the same program, so an edit that brings no new character re-uses it instead of subsetting and
  * compressing again.
  */
-export class FontProgramCache extends RenderCache<FontProgram> {}
+export class FontProgramCache extends RenderCache<Promise<FontProgram>> {}
 
 /** What the renderer knows of a face. */
 export interface EmbeddableFace {

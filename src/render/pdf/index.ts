@@ -239,7 +239,7 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
   }
 
   for (const font of fonts.values()) await font.finish(refs, streams);
-  await streams.finish();
+  streams.finish();
   options.programs?.endRender();
   doc.end();
   return done;

@@ -3,16 +3,16 @@
 
 /** Results by key, from the last render: holds what the last render used, no more. */
 export class RenderCache<T> {
-  private kept = new Map<string, Promise<T>>();
-  private used = new Map<string, Promise<T>>();
+  private kept = new Map<string, T>();
+  private used = new Map<string, T>();
 
   /** The result under `key`, made by `make` when the render before did not make it. */
-  get(key: string, make: () => Promise<T>): Promise<T> {
+  get(key: string, make: () => T): T {
     let result = this.used.get(key) ?? this.kept.get(key);
-    if (!result) {
+    if (result === undefined) {
       result = make();
-      // A failure is not kept: the next render tries again.
-      result.catch(() => this.used.delete(key));
+      // A promise that fails is not kept: the next render tries again.
+      if (result instanceof Promise) result.catch(() => this.used.delete(key));
     }
     this.used.set(key, result);
     return result;
