@@ -1,8 +1,8 @@
 // Draw a display list as PDF. Nothing here decides where anything goes:
 // every run, rule and image arrives at its final place. pdfkit writes the
-// document, the rules and the images; text is written here, as glyph codes of
-// the fonts that pdf-fonts.ts embeds: the layout already placed every run,
-// so there is nothing for pdfkit to measure or shape again.
+// document and the images; text and rules are written here, text as glyph
+// codes of the fonts that fonts.ts embeds: the layout already placed every
+// run, so there is nothing for pdfkit to measure or shape again.
 
 import os from 'node:os';
 import PDFDocument from 'pdfkit';
@@ -140,12 +140,6 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
   // The fonts' objects in the order the fonts were first met, numbered before any page's.
   for (const font of fonts.values()) font.attach(refs);
 
-  const paint = (name: string): PDFKit.Mixins.ColorValue => {
-    const c = colors[name];
-    if (!c) return 'black';
-    return 'cmyk' in c ? (c.cmyk as unknown as PDFKit.Mixins.ColorValue) : c.rgb;
-  };
-
   const out = new ContentWriter();
   const streams = new ContentStreams(refs, options.streams);
   const fillOps = new Map<string, string>();
@@ -158,9 +152,9 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     // pdfkit's pages are y-down; text space is y-up.
     const begin = `q 1 0 0 -1 0 ${num(page.height)} cm BT`;
     // What is written goes to pdfkit's content stream only where pdfkit writes too: the tagged edition's
-    // marked content, and between two images. Before a page's first image it is a stream of ours drawn
-    // before pdfkit's (whose first operator turns the page y-down: ours does the same inside q … Q),
-    // after the last image one drawn after pdfkit's.
+    // marked content, and between two images (uncompressed there: rare). Before a page's first image it
+    // is a stream of ours drawn before pdfkit's (whose first operator turns the page y-down: ours does
+    // the same inside q … Q), after the last image one drawn after pdfkit's (streams.ts).
     let before: Ref | undefined;
     let imaged = false;
     const toPdfkit = () => {
