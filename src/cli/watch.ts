@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { say, type Lang } from '../diagnostics/messages.js';
 import { displayPath } from '../paths.js';
 import { FontProgramCache } from '../render/pdf/fonts.js';
+import { StreamCache } from '../render/pdf/streams.js';
 import { WatchSession } from '../watch/session.js';
 import { printDiagnostics } from './common.js';
 import { untilStopped } from './signals.js';
@@ -32,6 +33,8 @@ export async function watchBuild(o: WatchBuildOptions): Promise<number> {
   let good = false;
   // An edit seldom brings a character the issue did not have: the fonts' subsets stay as they were.
   const programs = new FontProgramCache();
+  // And most of its pages are drawn as before: their compressed content is kept too.
+  const streams = new StreamCache();
 
   const session = new WatchSession({
     dir: o.dir,
@@ -40,7 +43,7 @@ export async function watchBuild(o: WatchBuildOptions): Promise<number> {
       const diagnostics: Diagnostic[] = [...result.diagnostics];
       let pages: number | undefined;
       // Rendered while the quiet spell after the save runs; written (and reported) only if no newer change came.
-      const pdf = result.compiled && (await renderIssue(result.compiled, o.date ?? new Date(), { pdfa: !!o.pdfa, programs }));
+      const pdf = result.compiled && (await renderIssue(result.compiled, o.date ?? new Date(), { pdfa: !!o.pdfa, programs, streams }));
       if (!(await settled(!result.compiled))) return;
       if (result.compiled && pdf) {
         const failed = writeOutput(output, pdf);

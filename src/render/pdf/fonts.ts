@@ -16,6 +16,8 @@ import zlib from 'node:zlib';
 import type { FontTables } from '../../fonts/font-tables.js';
 import type { FontkitFont } from '../../fonts/fontkit.js';
 import { subsetCff, type ByteSource } from '../../font-subset/cff/subset.js';
+import { RenderCache } from './reuse.js';
+import type { ContentStreams, Ref, RefMaker } from './streams.js';
 
 const deflate = promisify(zlib.deflate);
 
@@ -27,32 +29,11 @@ export interface FontProgram {
 }
 
 /**
- * Font programs made by earlier renders, kept by a long-lived caller (watch mode): the same face and the
- * same glyphs in the same order give the same program, so an edit that brings no new character re-uses it
- * instead of subsetting and compressing again. Holds what the last render used, no more.
+ * Font programs made by earlier renders (watch mode): the same face and the same glyphs in the same order
+ * give the same program, so an edit that brings no new character re-uses it instead of subsetting and
+ * compressing again.
  */
-export class FontProgramCache {
-  private kept = new Map<string, Promise<FontProgram>>();
-  private used = new Map<string, Promise<FontProgram>>();
-
-  /** The program under `key`, made by `make` when no earlier render made it. */
-  get(key: string, make: () => Promise<FontProgram>): Promise<FontProgram> {
-    let program = this.used.get(key) ?? this.kept.get(key);
-    if (!program) {
-      program = make();
-      // A failure is not kept: the next render tries again.
-      program.catch(() => this.used.delete(key));
-    }
-    this.used.set(key, program);
-    return program;
-  }
-
-  /** After a render: forget the programs it did not use. */
-  endRender(): void {
-    this.kept = this.used;
-    this.used = new Map();
-  }
-}
+export class FontProgramCache extends RenderCache<Promise<FontProgram>> {}
 
 /** What the renderer knows of a face. */
 export interface EmbeddableFace {
@@ -62,16 +43,6 @@ export interface EmbeddableFace {
   tables: FontTables;
   /** fontkit's parse of the face, asked for only when our subsetter cannot do it. */
   fontkitFont: object;
-}
-
-/** A PDF object reference as pdfkit makes them. */
-interface Ref {
-  data: Record<string, unknown>;
-  end(chunk?: Uint8Array | string): void;
-}
-
-export interface RefMaker {
-  ref(data?: Record<string, unknown>): Ref;
 }
 
 /** Glyph codes of the document's runs, one after another; a run's are found by where they start. */
@@ -205,8 +176,8 @@ export class EmbeddedFont {
     return subset.encode();
   }
 
-  /** Write the font program and the font dictionaries. */
-  async finish(doc: RefMaker): Promise<void> {
+  /** Write the font program and the font dictionaries; the ToUnicode map goes with the pages' streams. */
+  async finish(doc: RefMaker, streams: ContentStreams): Promise<void> {
     if (!this.program) this.startProgram();
     const { bytes, length, truetype } = await this.program!;
     const t = this.face.tables;
@@ -243,8 +214,7 @@ export class EmbeddedFont {
     });
     cidFont.end();
 
-    const toUnicode = doc.ref();
-    toUnicode.end(toUnicodeCmap(this.unicode));
+    const toUnicode = streams.add(Buffer.from(toUnicodeCmap(this.unicode), 'latin1'));
 
     Object.assign(this.ref.data, {
       Type: 'Font',

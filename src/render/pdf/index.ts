@@ -1,8 +1,8 @@
 // Draw a display list as PDF. Nothing here decides where anything goes:
 // every run, rule and image arrives at its final place. pdfkit writes the
-// document, the rules and the images; text is written here, as glyph codes of
-// the fonts that pdf-fonts.ts embeds: the layout already placed every run,
-// so there is nothing for pdfkit to measure or shape again.
+// document and the images; text and rules are written here, text as glyph
+// codes of the fonts that fonts.ts embeds: the layout already placed every
+// run, so there is nothing for pdfkit to measure or shape again.
 
 import os from 'node:os';
 import PDFDocument from 'pdfkit';
@@ -10,7 +10,8 @@ import type { FontTables } from '../../fonts/font-tables.js';
 import type { Page } from '../../layout/display-list.js';
 import { rgbHex } from '../../template/color.js';
 import type { Color } from '../../template/model.js';
-import { CodeList, EmbeddedFont, type FontProgramCache, type RefMaker } from './fonts.js';
+import { CodeList, EmbeddedFont, type FontProgramCache } from './fonts.js';
+import { ContentStreams, type Ref, type RefMaker, type StreamCache } from './streams.js';
 import { StructureWriter } from './tags.js';
 
 export interface FaceFile {
@@ -44,12 +45,18 @@ export interface PdfOptions {
   pdfa?: boolean;
   /** Font programs of earlier renders (watch mode), re-used when a face's glyphs are the same. */
   programs?: FontProgramCache;
+  /** Compressed page contents of earlier renders (watch mode), re-used for a page drawn the same. */
+  streams?: StreamCache;
 }
 
-/** The page's font resources (pdfkit's PDFPage.fonts). */
-interface PageResources {
+/**
+ * What is read and written of pdfkit's page (PDFPage of pdfkit 0.20.2, pinned): its font resources (`fonts`),
+ * its dictionary, whose Contents we make an array (PDF 32000, 7.7.3.3), and its own content stream (`content`).
+ */
+interface PdfPage {
   fonts: Record<string, unknown>;
-  height: number;
+  dictionary: { data: { Contents: unknown } };
+  content: Ref;
 }
 
 export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, colors: Record<string, Color>, meta: PdfMeta, options: PdfOptions = {}): Promise<Buffer> {
@@ -107,7 +114,10 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     font: null as unknown as string,
     lang: 'zh-CN',
     displayTitle: true,
-    ...(pdfa ? { pdfVersion: '1.7', subset: 'PDF/A-2a', tagged: true } : {}),
+    // The ordinary edition's streams are all compressed here (ContentStreams) or by their maker (images):
+    // what pdfkit would compress synchronously is its pages' own content, a line each. The tagged
+    // edition's marked content is in pdfkit's content streams: pdfkit compresses them.
+    ...(pdfa ? { pdfVersion: '1.7', subset: 'PDF/A-2a', tagged: true } : { compress: false }),
     info: {
       Title: info.title,
       Author: info.author,
@@ -130,22 +140,27 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
   // The fonts' objects in the order the fonts were first met, numbered before any page's.
   for (const font of fonts.values()) font.attach(refs);
 
-  const paint = (name: string): PDFKit.Mixins.ColorValue => {
-    const c = colors[name];
-    if (!c) return 'black';
-    return 'cmyk' in c ? (c.cmyk as unknown as PDFKit.Mixins.ColorValue) : c.rgb;
-  };
-
   const out = new ContentWriter();
+  const streams = new ContentStreams(refs, options.streams);
   const fillOps = new Map<string, string>();
   const strokeOps = new Map<string, string>();
   let run = 0;
   for (const page of pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     structure?.newPage();
-    const resources = doc.page as unknown as PageResources;
+    const pdfPage = doc.page as unknown as PdfPage;
     // pdfkit's pages are y-down; text space is y-up.
     const begin = `q 1 0 0 -1 0 ${num(page.height)} cm BT`;
+    // What is written goes to pdfkit's content stream only where pdfkit writes too: the tagged edition's
+    // marked content, and between two images (uncompressed there: rare). Before a page's first image it
+    // is a stream of ours drawn before pdfkit's (whose first operator turns the page y-down: ours does
+    // the same inside q … Q), after the last image one drawn after pdfkit's (streams.ts).
+    let before: Ref | undefined;
+    let imaged = false;
+    const toPdfkit = () => {
+      // As bytes: pdfkit would copy a string into bytes one character at a time.
+      if (out.pending) doc.addContent(out.take() as unknown as string);
+    };
     // Runs in a row go in one text object; the text state is set only where it changes.
     let inText = false;
     let font: EmbeddedFont | undefined;
@@ -156,8 +171,6 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     const closeText = () => {
       if (!inText) return;
       out.line('ET Q');
-      // As bytes: pdfkit would copy a string into bytes one character at a time.
-      doc.addContent(out.take() as unknown as string);
       inText = false;
     };
     for (const item of page.items) {
@@ -166,14 +179,19 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
         const mark = structure.markOf(item);
         if (structure.changes(mark)) {
           closeText();
+          toPdfkit();
           structure.begin(mark, item);
         }
       }
       if (item.kind !== 'glyphs') {
         closeText();
         if (item.kind === 'rule') {
-          doc.rect(item.x, item.y - item.thickness / 2, item.width, item.thickness).fill(paint(item.color));
+          out.line(cached(fillOps, item.color, () => colorOps(colors[item.color])));
+          out.line(`${num(item.x)} ${num(item.y - item.thickness / 2)} ${num(item.width)} ${num(item.thickness)} re f`);
         } else {
+          if (structure || imaged) toPdfkit();
+          else if (out.pending) before = streams.add(Buffer.concat([Buffer.from(`q 1 0 0 -1 0 ${num(page.height)} cm\n`), out.take(), Buffer.from('Q\n')]));
+          imaged = true;
           // The bytes read at load time (not the path): the file may have changed since. pdfkit turns a JPEG by its EXIF orientation.
           const b = item.image.bytes;
           doc.image(Buffer.from(b.buffer, b.byteOffset, b.byteLength), item.x, item.y, { width: item.width, height: item.height });
@@ -189,7 +207,7 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
         color = '';
         bold = false;
       }
-      resources.fonts[face.font.name] ??= face.font.ref;
+      pdfPage.fonts[face.font.name] ??= face.font.ref;
       if (font !== face.font || size !== item.size) out.line(`/${face.font.name} ${num(item.size)} Tf`);
       if (tracking !== item.tracking) out.line(`${num(item.tracking)} Tc`);
       if (color !== item.color) out.line(cached(fillOps, item.color, () => colorOps(colors[item.color])));
@@ -209,9 +227,13 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
       bold = face.bold;
     }
     closeText();
+    if (structure) toPdfkit();
+    const after = out.pending ? streams.add(out.take()) : undefined;
+    if (before || after) pdfPage.dictionary.data.Contents = [...(before ? [before] : []), pdfPage.content, ...(after ? [after] : [])];
   }
 
-  for (const font of fonts.values()) await font.finish(refs);
+  for (const font of fonts.values()) await font.finish(refs, streams);
+  streams.finish();
   options.programs?.endRender();
   doc.end();
   return done;
@@ -265,6 +287,11 @@ class ContentWriter {
   line(s: string): void {
     this.text(s);
     this.buf[this.at++] = 10;
+  }
+
+  /** Whether anything was written since the last take. */
+  get pending(): boolean {
+    return this.at > this.start;
   }
 
   /** What was written since the last take. */
