@@ -126,6 +126,7 @@ describe('the key: value fast path', () => {
     ['a flow sequence', 'title: [甲]'],
     ['brackets inside a value', 'title: 甲[1]'],
     ['a document marker', '---\ntitle: 甲'],
+    ['a document end', 'title: 甲\n...\ndepartment: 乙'],
     ['a key over 100 characters', `${'k'.repeat(101)}: 甲`],
     ['only comments', '# 注释'],
     ['nothing', ''],
@@ -139,6 +140,7 @@ describe('the key: value fast path', () => {
     ['blank and comment lines between entries', '# 第一期\ntitle: 甲\n\n# 部门\ndepartment: 乙\n\n'],
     ['unknown and Chinese keys, numeric keys', '标题: 甲\n1: 乙\n0o7: 丙'],
     ['a # and a colon inside a value', 'title: 第#1号:通知\ndepartment: 区发改委（12:30）'],
+    ['keys and values YAML 1.1 gave a meaning to, odd spaces', '<<: 甲\n=: 乙\nnote: 甲\u2028乙\u00a0\ntitle: 1_000\nkind: 0b101'],
   ])('reads %s exactly as yaml does', (_, text) => {
     expect(expectSame(text)).toBe(true);
   });
