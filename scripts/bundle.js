@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 // or to rule it out when a tool's new version breaks it (docs/performance.md,
 // "Start-up machinery"): BULLETIN_BUNDLE_WITHOUT=lazy-pdfkit,builtins,ascii npm run build
 const WITHOUT = new Set((process.env.BULLETIN_BUNDLE_WITHOUT ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-const STEPS = ['lazy-fontkit', 'lazy-pdfkit', 'lazy-child-process', 'brotli', 'builtins', 'ascii'];
+const STEPS = ['lazy-fontkit', 'lazy-pdfkit', 'lazy-child-process', 'brotli', 'builtins', 'ascii', 'prebuilt-template'];
 for (const w of WITHOUT) if (!STEPS.includes(w)) throw new Error(`BULLETIN_BUNDLE_WITHOUT: unknown step ${w} (steps: ${STEPS.join(', ')})`);
 
 // Modules that cost milliseconds to initialise but that most builds never
@@ -99,6 +99,12 @@ const ownBundles = {
   },
 };
 
+// templates/default.yaml as read now, by the code just compiled to dist/ (src/template/prebuilt.ts): a build
+// with that template, its text unchanged, then skips reading 180 lines of YAML. Made anew at every build.
+const prebuilt = WITHOUT.has('prebuilt-template')
+  ? undefined
+  : (await import('../dist/template/prebuilt.js')).makePrebuilt(path.resolve('templates/default.yaml'), (await import('../dist/template/load.js')).loadTemplate);
+
 const outfile = 'dist/bulletin.cjs';
 fs.rmSync(`${outfile}.cache`, { force: true }); // the code cache of earlier versions
 await build({
@@ -115,7 +121,7 @@ await build({
   external: ['pdfjs-dist'],
   plugins: [lazyModules, ...(WITHOUT.has('brotli') ? [] : [nodeBrotli]), ownBundles],
   // src/paths.ts finds templates/ and fonts/ from its own address.
-  define: { 'import.meta.url': '__bundle_url' },
+  define: { 'import.meta.url': '__bundle_url', ...(prebuilt ? { BULLETIN_DEFAULT_TEMPLATE: JSON.stringify(JSON.stringify(prebuilt)) } : {}) },
   // The bundle is the body of a function that bin/bulletin.js calls as Node calls a module's, written so here
   // rather than wrapped there: V8 would copy the 2.6 MB source into one string to join the wrapper to it.
   banner: { js: [

@@ -10,6 +10,7 @@ import { joinLines } from './line-breaks.js';
 import { positionOf, type SourceText } from './source.js';
 import { YAML_REASONS } from './messages.js';
 import { yamlReason, yamlTooDeep } from './yaml-guard.js';
+import { simpleYamlMap } from './yaml-simple.js';
 
 export class YamlText {
   constructor(
@@ -42,8 +43,15 @@ export interface YamlEntry {
  * Parses YAML and reports its syntax errors under `${area}/yaml-syntax` (or
  * `${area}/fullwidth-colon` for the common `key：value` slip).
  * Returns the top-level entries, or undefined when the text is not usable.
+ * Plain `key: value` lines (most front matter) skip the parser: yaml-simple.ts.
  */
 export function parseYamlMap(y: YamlText, area: 'issue' | 'frontmatter', diags: Diagnostics): YamlEntry[] | undefined {
+  const simple = simpleYamlMap(y.yaml);
+  return simple ? simple.map((pair) => entryOf(pair, y)) : parseYamlMapFully(y, area, diags);
+}
+
+/** parseYamlMap through the `yaml` package, for any text (exported for the test that holds the two paths equal). */
+export function parseYamlMapFully(y: YamlText, area: 'issue' | 'frontmatter', diags: Diagnostics): YamlEntry[] | undefined {
   const deep = yamlTooDeep(y.yaml);
   if (deep !== undefined) {
     diags.error(y.src.file, positionOf(y.place(deep)), `${area}/yaml-syntax`, { reason: YAML_REASONS['too-deep']! });

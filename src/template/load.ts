@@ -7,9 +7,10 @@
 import path from 'node:path';
 import { isMap, isScalar, type Document, type Node } from 'yaml';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { templatesDir } from '../paths.js';
+import { displayPath, templatesDir } from '../paths.js';
 import { nearest } from '../text/suggest.js';
 import type { Template } from './model.js';
+import { prebuiltTemplate } from './prebuilt.js';
 import { templateReader, type TemplateReader } from './reader.js';
 import * as section from './sections.js';
 import { keysAt, positionOf, readChain, type TemplateCache, type TemplateDoc } from './source.js';
@@ -29,6 +30,11 @@ export type TemplateResults = Map<string, { docs: Document[]; shown: string[]; t
 
 /** `cache`: parsed templates a long-lived caller keeps between builds (watch mode); `results`: its Templates. */
 export function loadTemplate(file: string, diags: Diagnostics, cache?: TemplateCache, results?: TemplateResults): Template | undefined {
+  // The bundled default, unchanged since the bundle was made: read then (prebuilt.ts).
+  if (file === path.join(templatesDir, 'default.yaml')) {
+    const prebuilt = prebuiltTemplate(file, displayPath(file));
+    if (prebuilt) return prebuilt;
+  }
   const chain = readChain(file, diags, cache);
   if (!chain) return undefined;
   const schema = schemaOf(chain, cache);

@@ -7,16 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, root, tmpDir } from '../helpers/cli.js';
-
-function packageCopy(): string {
-  const dir = tmpDir();
-  fs.cpSync(path.join(root, 'bin'), path.join(dir, 'bin'), { recursive: true });
-  fs.mkdirSync(path.join(dir, 'dist'));
-  fs.copyFileSync(path.join(root, 'dist/bulletin.cjs'), path.join(dir, 'dist/bulletin.cjs'));
-  for (const d of ['templates', 'fonts', 'data', 'node_modules']) fs.symlinkSync(path.join(root, d), path.join(dir, d));
-  return dir;
-}
+import { example, packageCopy, tmpDir } from '../helpers/cli.js';
 
 function build(pkg: string, out: string, cache: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [path.join(pkg, 'bin/bulletin.js'), 'build', example, '-o', out], {

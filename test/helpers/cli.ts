@@ -32,6 +32,17 @@ export function tmpDir(prefix = 'bulletin-test-'): string {
   return dir;
 }
 
+/** A copy of the installed package (bin, the bundle); templates/ copied when `ownTemplates`, else linked like fonts/, data/ and node_modules/. */
+export function packageCopy(ownTemplates = false): string {
+  const dir = tmpDir();
+  fs.cpSync(path.join(root, 'bin'), path.join(dir, 'bin'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'dist'));
+  fs.copyFileSync(path.join(root, 'dist/bulletin.cjs'), path.join(dir, 'dist/bulletin.cjs'));
+  if (ownTemplates) fs.cpSync(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  for (const d of ['templates', 'fonts', 'data', 'node_modules']) if (!(ownTemplates && d === 'templates')) fs.symlinkSync(path.join(root, d), path.join(dir, d));
+  return dir;
+}
+
 export function removeTmpDirs(): void {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
