@@ -29,12 +29,19 @@ const stat = fs.statSync(bundle);
 const key = cacheKey(bundle, stat);
 const folder = cacheDir(process.env);
 const cacheFile = path.join(folder, `code-${hash(bundle)}.cache`);
+// The cache holds what the run that made it compiled. The one every run should start from is a PDF build's: one
+// made by another command or a Word/OFD build holds that code too, and a PDF build of 60 items then read 1.75 MB
+// instead of 1.28 MB (~10 ms). Such a cache serves other runs; the first PDF build compiles without it (once: a
+// cache made from a process that loaded it would hold all it held) and writes its own, which then stays.
+const kind = isPdfBuild(process.argv.slice(2)) ? 'pdf' : 'other';
 let cachedData;
 if (useCache) {
   try {
     const bytes = fs.readFileSync(cacheFile);
     const end = bytes.indexOf(10);
-    if (bytes.toString('utf8', 0, end + 1) === key) cachedData = bytes.subarray(end + 1);
+    const head = bytes.toString('utf8', 0, end);
+    const remake = kind === 'pdf' && head === `${key} other`;
+    if (!remake && (head === `${key} pdf` || head === `${key} other`)) cachedData = bytes.subarray(end + 1);
   } catch {
     // no cache yet
   }
@@ -65,7 +72,7 @@ function writeCache() {
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(key), script.createCachedData()]));
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${key} ${kind}\n`), script.createCachedData()]));
     fs.renameSync(tmp, cacheFile);
   } catch {
     try {
@@ -77,7 +84,13 @@ function writeCache() {
 }
 
 function cacheKey(file, st) {
-  return `${process.version} ${process.arch} ${file} ${st.size} ${st.mtimeMs}\n`;
+  return `${process.version} ${process.arch} ${file} ${st.size} ${st.mtimeMs}`;
+}
+
+/** `build` of the PDF alone (with --watch or --pdfa too): no --format naming docx or ofd. */
+function isPdfBuild(args) {
+  if (args[0] !== 'build') return false;
+  return !args.some((a, i) => (a === '--format' ? /docx|ofd/.test(args[i + 1] ?? '') : a.startsWith('--format=') && /docx|ofd/.test(a)));
 }
 
 /**
@@ -118,8 +131,8 @@ function madeForCurrentBundle(file) {
   } finally {
     fs.closeSync(fd);
   }
-  // "<node> <arch> <bundle path> <size> <mtime>": the path may hold spaces.
-  const m = /^\S+ \S+ (.+) (\d+) ([\d.]+)$/.exec(head.toString('utf8', 0, n).split('\n')[0]);
+  // "<node> <arch> <bundle path> <size> <mtime> <kind>": the path may hold spaces.
+  const m = /^\S+ \S+ (.+) (\d+) ([\d.]+) (?:pdf|other)$/.exec(head.toString('utf8', 0, n).split('\n')[0]);
   if (!m) return false;
   try {
     const st = fs.statSync(m[1]);

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { example, packageCopy, tmpDir } from '../helpers/cli.js';
 
-function build(pkg: string, out: string, cache: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [path.join(pkg, 'bin/bulletin.js'), 'build', example, '-o', out], {
+function build(pkg: string, out: string, cache: string, env: Record<string, string> = {}, extra: string[] = []) {
+  const r = spawnSync(process.execPath, [path.join(pkg, 'bin/bulletin.js'), 'build', example, '-o', out, ...extra], {
     encoding: 'utf8',
     env: { ...process.env, LANG: 'C', SOURCE_DATE_EPOCH: '1737331200', BULLETIN_CACHE_DIR: cache, ...env },
   });
@@ -54,6 +54,30 @@ describe('code cache', () => {
     expect(listing(pkg)).toEqual(installed); // nothing written into the install folder
   });
 
+  it("is a PDF build's: one made by a Word build is replaced by the next PDF build, which then stays", () => {
+    const pkg = packageCopy();
+    const cacheDir = path.join(tmpDir(), 'cache');
+    const dir = tmpDir();
+    const out = (n: number) => path.join(dir, `out-${n}.pdf`);
+    const head = (file: string) => fs.readFileSync(file).toString('utf8', 0, fs.readFileSync(file).indexOf(10));
+
+    expect(build(pkg, out(1), cacheDir, {}, ['--format', 'pdf,docx']).code).toBe(0);
+    const cache = path.join(cacheDir, fs.readdirSync(cacheDir)[0]!);
+    expect(head(cache).endsWith(' other')).toBe(true);
+    const wordSize = fs.statSync(cache).size;
+
+    expect(build(pkg, out(2), cacheDir).code).toBe(0);
+    expect(head(cache).endsWith(' pdf')).toBe(true);
+    // Without the Word writer's functions (a cache remade from the Word build's would still hold them).
+    expect(fs.statSync(cache).size).toBeLessThan(wordSize);
+    const made = fs.statSync(cache).mtimeMs;
+
+    expect(build(pkg, out(3), cacheDir, {}, ['--format=pdf,docx']).code).toBe(0);
+    expect(build(pkg, out(4), cacheDir).code).toBe(0);
+    expect(fs.statSync(cache).mtimeMs).toBe(made); // kept by both kinds of run
+    for (const n of [2, 3, 4]) expect(fs.readFileSync(out(n)).equals(fs.readFileSync(out(1)))).toBe(true);
+  });
+
   it('a cache folder that cannot be made costs only time: nothing on stderr but the build line', () => {
     const pkg = packageCopy();
     // under a file, a folder cannot be made, even by root
@@ -87,14 +111,14 @@ describe('code cache', () => {
     const other = packageCopy(); // another installed copy, whose cache is still good
     const cacheDir = path.join(tmpDir(), 'cache');
     fs.mkdirSync(cacheDir);
-    const key = (bundle: string, size: number, mtimeMs: number) => `${process.version} ${process.arch} ${bundle} ${size} ${mtimeMs}\n`;
+    const key = (bundle: string, size: number, mtimeMs: number) => `${process.version} ${process.arch} ${bundle} ${size} ${mtimeMs} pdf\n`;
     const otherBundle = path.join(other, 'dist/bulletin.cjs');
     const st = fs.statSync(otherBundle);
     const put = (name: string, head: string) => fs.writeFileSync(path.join(cacheDir, name), Buffer.concat([Buffer.from(head), Buffer.alloc(100, 1)]));
     put('code-00000001.cache', key(path.join(tmpDir(), 'gone', 'dist', 'bulletin.cjs'), 123, 456)); // the bundle is gone
     put('code-00000002.cache', key(otherBundle, st.size + 1, st.mtimeMs)); // made for an earlier version of it
     put('code-00000003.cache', key(otherBundle, st.size, st.mtimeMs)); // current: kept
-    put('code-00000004.cache', `v0.0.1 ${process.arch} ${otherBundle} ${st.size} ${st.mtimeMs}\n`); // another Node, bundle current: kept
+    put('code-00000004.cache', `v0.0.1 ${process.arch} ${otherBundle} ${st.size} ${st.mtimeMs} other\n`); // another Node, bundle current: kept
     fs.writeFileSync(path.join(cacheDir, 'font-index.json'), '{}'); // not a code cache: kept
     fs.writeFileSync(path.join(cacheDir, 'code-00000005.cache.1.tmp'), 'x');
     const hoursAgo = new Date(Date.now() - 2 * 3600_000);
