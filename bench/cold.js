@@ -17,9 +17,9 @@ const root = path.join(here, '..');
 const fontDir = path.join(root, 'fonts');
 const rss = path.join(here, 'report-rss.cjs');
 
-function timed(args) {
+function timed(args, env = {}) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', rss, ...args], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1737331200' } });
+  const r = spawnSync(process.execPath, ['--require', rss, ...args], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1737331200', ...env } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
   const kib = Number(/@@maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0);
@@ -39,18 +39,23 @@ export function benchCold({ runs = 5, warmup = 1 } = {}) {
     const ours = ['bin/bulletin.js', 'build', dir, '-o', path.join(tmp, 'b.pdf')].map((a, i) => (i === 0 ? path.join(root, a) : a));
     const theirs = [path.join(here, 'typst/compile.js'), typ, path.join(tmp, 't.pdf'), fontDir];
     const base = process.env.BENCH_BASE ? [path.resolve(process.env.BENCH_BASE), ...ours.slice(1)] : undefined;
+    // Each side its own code-cache folder, made by its warm-up build: one version's sweep may not read the
+    // other's cache key (before December 2026 it removed such caches), and neither starts from a cache that
+    // another command made.
+    const oursEnv = { BULLETIN_CACHE_DIR: path.join(tmp, 'cache-ours') };
+    const baseEnv = { BULLETIN_CACHE_DIR: path.join(tmp, 'cache-before') };
     for (let i = 0; i < warmup; i++) {
-      timed(ours);
+      timed(ours, oursEnv);
       timed(theirs);
-      if (base) timed(base);
+      if (base) timed(base, baseEnv);
     }
     const a = [];
     const b = [];
     const c = [];
     for (let i = 0; i < runs; i++) {
-      a.push(timed(ours));
+      a.push(timed(ours, oursEnv));
       b.push(timed(theirs));
-      if (base) c.push(timed(base));
+      if (base) c.push(timed(base, baseEnv));
     }
     results.push({ name, bulletin: a, typst: b, before: c });
   }

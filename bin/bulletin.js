@@ -131,8 +131,8 @@ function madeForCurrentBundle(file) {
   } finally {
     fs.closeSync(fd);
   }
-  // "<node> <arch> <bundle path> <size> <mtime> <kind>": the path may hold spaces.
-  const m = /^\S+ \S+ (.+) (\d+) ([\d.]+) (?:pdf|other)$/.exec(head.toString('utf8', 0, n).split('\n')[0]);
+  // "<node> <arch> <bundle path> <size> <mtime> <kind>" (no kind before December 2026): the path may hold spaces.
+  const m = /^\S+ \S+ (.+) (\d+) ([\d.]+)(?: pdf| other)?$/.exec(head.toString('utf8', 0, n).split('\n')[0]);
   if (!m) return false;
   try {
     const st = fs.statSync(m[1]);
