@@ -87,9 +87,10 @@ function cacheKey(file, st) {
   return `${process.version} ${process.arch} ${file} ${st.size} ${st.mtimeMs}`;
 }
 
-/** `build` of the PDF alone (with --watch or --pdfa too): no --format naming docx or ofd. */
+/** A one-shot `build` of the PDF alone: no Word or OFD edition (--docx, --format docx/ofd), no watch session. */
 function isPdfBuild(args) {
   if (args[0] !== 'build') return false;
+  if (args.some((a) => a === '--docx' || a === '--docx-embed-fonts' || a === '-w' || a === '--watch')) return false;
   return !args.some((a, i) => (a === '--format' ? /docx|ofd/.test(args[i + 1] ?? '') : a.startsWith('--format=') && /docx|ofd/.test(a)));
 }
 

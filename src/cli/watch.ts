@@ -44,6 +44,7 @@ export async function watchBuild(o: WatchBuildOptions): Promise<number> {
       let pages: number | undefined;
       // Rendered while the quiet spell after the save runs; written (and reported) only if no newer change came.
       const pdf = result.compiled && (await renderIssue(result.compiled, o.date ?? new Date(), { pdfa: !!o.pdfa, programs, streams }));
+      const ms = performance.now() - started; // the work, not the quiet spell waited for below
       if (!(await settled(!result.compiled))) return;
       if (result.compiled && pdf) {
         const failed = writeOutput(output, pdf);
@@ -53,7 +54,7 @@ export async function watchBuild(o: WatchBuildOptions): Promise<number> {
       good ||= pages !== undefined;
       printDiagnostics(diagnostics, o.lang, o.json);
       if (o.verbose) for (const s of result.skipped) process.stderr.write(`${say('say/skipped-draft', o.lang, { path: s })}\n`);
-      const counts = { errors: count(diagnostics, 'error'), warnings: count(diagnostics, 'warning'), ms: performance.now() - started };
+      const counts = { errors: count(diagnostics, 'error'), warnings: count(diagnostics, 'warning'), ms };
       process.stderr.write(statusLine(o.lang, displayPath(output), pages, good, counts) + '\n');
     },
     onError: (e) => process.stderr.write(`${say('say/internal-error', o.lang, { reason: String((e as Error)?.message ?? e) })}\n`),

@@ -72,6 +72,7 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
   const session = new WatchSession({
     dir: o.dir,
     onCompiled: async (result, started, settled) => {
+      const ms = performance.now() - started; // the work, not the quiet spell waited for below
       if (!(await settled(!result.compiled))) return; // a newer change is on its way: show that one
       version++;
       const changed: Record<number, string> = {};
@@ -85,7 +86,6 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       }
       const diagnostics = sortDiagnostics(result.diagnostics).map((d) => ({ severity: d.severity, text: formatDiagnostic(d, o.lang) }));
       const ok = !!result.compiled;
-      const ms = performance.now() - started;
       const status = statusText(o.lang, { version, ok, pageCount: svgs.length, ms }, diagnostics);
       const update: Update = { version, ok, pageCount: svgs.length, pages: changed, faces: good ? usedFaces(good.pages) : [], diagnostics, status, ms };
       last = update;

@@ -47,6 +47,12 @@ export class Rebuilder {
     }
   }
 
+  /** Builds now (the first build): through here, a change during it voids it and makes one more, as for any build. */
+  run(): Promise<void> {
+    if (!this.running) this.start();
+    return this.running!;
+  }
+
   /** Cancels what is scheduled and waits for a running build to finish (it publishes nothing). */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -54,12 +60,13 @@ export class Rebuilder {
     await this.running;
   }
 
-  private wait(): void {
+  /** Starts a build in `ms` (default: a whole spell), unless a change comes first and moves it on. */
+  private wait(ms = this.delay): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.start();
-    }, this.delay);
+    }, ms);
   }
 
   private start(): void {
@@ -68,7 +75,7 @@ export class Rebuilder {
       this.running = undefined;
       if (this.again && !this.stopped) {
         this.again = false;
-        this.wait();
+        this.wait(Math.max(0, this.lastChange + this.delay - performance.now()));
       }
     });
   }

@@ -40,7 +40,7 @@ export class WatchSession {
   /** Builds once, then watches. Resolves after the first build. */
   async start(): Promise<void> {
     this.watcher.addTree(this.opts.dir);
-    await this.build();
+    await this.rebuilder.run();
   }
 
   /** Stops watching; waits for a build in progress, so nothing is left half-written. */
@@ -58,8 +58,7 @@ export class WatchSession {
     this.rebuilder.poke();
   }
 
-  /** The first build has nothing to wait for. */
-  private async build(settled: Settled = async () => true): Promise<void> {
+  private async build(settled: Settled): Promise<void> {
     try {
       const started = performance.now();
       const result = await this.compiler.compile();

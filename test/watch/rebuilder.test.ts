@@ -98,6 +98,20 @@ describe('Rebuilder', () => {
     expect(log).toEqual(['start 1', '1 voided', 'start 2', '2 published']);
   });
 
+  it('treats the first build (run) like any other: a change during it voids it', async () => {
+    const { r, log, release } = harness();
+    const first = r.run();
+    expect(log).toEqual(['start 1']);
+    expect(r.run()).toBe(first); // no second build beside it
+    r.poke();
+    await release();
+    await first;
+    expect(log).toEqual(['start 1', '1 voided']);
+    await advance(DELAY);
+    await release();
+    expect(log).toEqual(['start 1', '1 voided', 'start 2', '2 published']);
+  });
+
   it('holds a failed build back for a quiet spell of its own, so a half-saved file can finish', async () => {
     const { r, log, release } = harness(true);
     r.poke();
@@ -106,7 +120,8 @@ describe('Rebuilder', () => {
     expect(log).toEqual(['start 1']);
     r.poke(); // the rest of the save
     await advance(DELAY);
-    expect(log).toEqual(['start 1', '1 voided']);
+    // Voided, and the next build starts as soon as the spell after that change is over.
+    expect(log).toEqual(['start 1', '1 voided', 'start 2']);
   });
 
   it('publishes a failed build once its own spell passes quietly', async () => {
