@@ -22,15 +22,19 @@ export interface Prebuilt {
 declare const BULLETIN_DEFAULT_TEMPLATE: string | undefined;
 
 /** The Template stored for `file`'s text, placed at `file`; undefined when there is none or the text differs. */
-export function prebuiltTemplate(file: string, shown: string, stored = storedPrebuilt()): Template | undefined {
-  if (!stored) return undefined;
+export function prebuiltTemplate(file: string, shown: string, prebuilt = storedPrebuilt()): Template | undefined {
+  if (!prebuilt) return undefined;
   const read = readRegularFile(file, LIMITS.template);
   const decoded = read.ok ? decodeSource(read.bytes) : undefined;
-  return decoded?.ok && decoded.text === stored.text ? placed(stored.template, file, shown) : undefined;
+  return decoded?.ok && decoded.text === prebuilt.text ? placed(prebuilt.template, file, shown) : undefined;
 }
 
+let stored: Prebuilt | undefined | null = null;
+
+/** Parsed once a process (watch mode asks at every build); each build still gets a Template of its own (placed). */
 function storedPrebuilt(): Prebuilt | undefined {
-  return typeof BULLETIN_DEFAULT_TEMPLATE === 'string' ? (JSON.parse(BULLETIN_DEFAULT_TEMPLATE) as Prebuilt) : undefined;
+  if (stored === null) stored = typeof BULLETIN_DEFAULT_TEMPLATE === 'string' ? (JSON.parse(BULLETIN_DEFAULT_TEMPLATE) as Prebuilt) : undefined;
+  return stored;
 }
 
 /**
