@@ -10,6 +10,7 @@ import { openFace } from '../../src/fonts/face.js';
 import type { DisplayItem, Page } from '../../src/layout/display-list.js';
 import type { ImageFile } from '../../src/issue/model.js';
 import { renderPdf, type FaceFile } from '../../src/render/pdf/index.js';
+import { FontProgramCache } from '../../src/render/pdf/fonts.js';
 import { StreamCache } from '../../src/render/pdf/streams.js';
 import { pdfText, tmpDir } from '../helpers/cli.js';
 import { bundled } from '../helpers/fonts.js';
@@ -98,4 +99,25 @@ describe('page content streams', () => {
     fs.writeFileSync(file, edited);
     expect(pdfText(file).replace(/\s+/g, '')).toBe('一是在部分镇试点，二是试点部分镇三是推广一是二是');
   });
+
+  it('put PNGs with an alpha channel at the same place in the file every time, with and without kept font programs', async () => {
+    // pdfkit decodes such a PNG in zlib's thread pool and writes it when done: unwaited, it landed before or after
+    // the fonts' objects as the pool's timing fell (and always after them with the font programs kept).
+    const rgba = (y: number, rgb: [number, number, number]): DisplayItem => {
+      const bytes = png(120, 90, rgb, true);
+      const file: ImageFile = { path: `${rgb}.png`, format: 'png', width: 120, height: 90, orientation: 1, digest: `a${rgb}`, bytes };
+      return { kind: 'image', image: file, x: 80, y, width: 240, height: 180 };
+    };
+    const pages: Page[] = [
+      { width: 420, height: 595, items: [run('一是图片', 60), rgba(100, [200, 30, 30]), rgba(300, [30, 30, 200]), run('二是图片', 520)] },
+    ];
+    const fresh = await renderPdf(pages, faces, colors, meta);
+    const programs = new FontProgramCache();
+    const streams = new StreamCache();
+    const renders = [];
+    for (let i = 0; i < 4; i++) renders.push(await renderPdf(pages, faces, colors, meta, { programs, streams }));
+    for (let i = 0; i < 3; i++) renders.push(await renderPdf(pages, faces, colors, meta));
+    for (const r of renders) expect(r.equals(fresh)).toBe(true);
+  });
 });
+

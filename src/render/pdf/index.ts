@@ -194,7 +194,9 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
           imaged = true;
           // The bytes read at load time (not the path): the file may have changed since. pdfkit turns a JPEG by its EXIF orientation.
           const b = item.image.bytes;
-          doc.image(Buffer.from(b.buffer, b.byteOffset, b.byteLength), item.x, item.y, { width: item.width, height: item.height });
+          const img = (doc as unknown as ImageOpener).openImage(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+          doc.image(img as unknown as Buffer, item.x, item.y, { width: item.width, height: item.height });
+          await imageWritten(img);
         }
         continue;
       }
@@ -237,6 +239,22 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
   options.programs?.endRender();
   doc.end();
   return done;
+}
+
+/** pdfkit's `openImage` (public, untyped): the image `doc.image` would open, kept so we can wait for it. */
+interface ImageOpener {
+  openImage(src: Buffer): object;
+}
+
+/**
+ * pdfkit embeds a PNG with an alpha channel, transparency or interlacing only once zlib's thread pool has decoded
+ * it, and writes its object then: two builds of the same issue put it at different places in the file (1 build
+ * in 8 differed, two RGBA images). Waiting for it here puts it at the same place every time. Relies on pdfkit
+ * 0.20.2's PNGImage (pinned), which holds its decoder in `image` until the object is written; a JPEG or a plain
+ * PNG is written at once.
+ */
+async function imageWritten(img: object): Promise<void> {
+  while ((img as { image?: unknown }).image) await new Promise((r) => setImmediate(r));
 }
 
 /**
