@@ -62,7 +62,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
         ctx.exit = 2;
         return;
       }
-      // The readers and checks (pdf.js, the OFD and PDF/A checkers, an XML parser, fflate) load only for this command.
+      // The OFD and PDF/A checkers, their XML parser and fflate load only for this command (pdf.js already on demand).
       const { holds, NoPdfReader, Unreadable, verifyFile } = await import('../verify/registry.js');
       let report: VerifyReport;
       try {

@@ -114,9 +114,10 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     font: null as unknown as string,
     lang: 'zh-CN',
     displayTitle: true,
-    // The ordinary edition's streams are all compressed here (ContentStreams) or by their maker (images):
-    // what pdfkit would compress synchronously is its pages' own content, a line each. The tagged
-    // edition's marked content is in pdfkit's content streams: pdfkit compresses them.
+    // The ordinary edition compresses its pages' text and rules here (ContentStreams) and the font programs in
+    // fonts.ts; pdfkit's own page streams then hold the image placements (and, on a page with two images, what is
+    // drawn between them), left uncompressed like a PNG's palette: a few bytes, against a deflate call a page.
+    // The tagged edition's marked content is in pdfkit's content streams: pdfkit compresses them.
     ...(pdfa ? { pdfVersion: '1.7', subset: 'PDF/A-2a', tagged: true } : { compress: false }),
     info: {
       Title: info.title,
@@ -137,7 +138,7 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     doc.on('error', reject);
   });
   const refs = doc as unknown as RefMaker;
-  // The fonts' objects in the order the fonts were first met, numbered before any page's.
+  // The fonts' Type0 dictionaries in the order the fonts were first met, numbered before any page's.
   for (const font of fonts.values()) font.attach(refs);
 
   const out = new ContentWriter();
