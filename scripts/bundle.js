@@ -101,6 +101,16 @@ const ownBundles = {
 
 // templates/default.yaml as read now, by the code just compiled to dist/ (src/template/prebuilt.ts): a build
 // with that template, its text unchanged, then skips reading 180 lines of YAML. Made anew at every build.
+// dist/ must be tsc's output of today's src/ (`npm run build` runs tsc first): a Template read by older code
+// would be stored in a bundle of newer code, and the text check at run time cannot see that.
+for (const dir of ['template', 'issue', 'fonts', 'text', 'diagnostics']) {
+  for (const name of fs.readdirSync(path.join('src', dir)).filter((n) => n.endsWith('.ts'))) {
+    const js = path.join('dist', dir, name.replace(/\.ts$/, '.js'));
+    if (!fs.existsSync(js) || fs.statSync(js).mtimeMs < fs.statSync(path.join('src', dir, name)).mtimeMs) {
+      throw new Error(`bundle.js: ${js} is missing or older than its source; run \`npm run build\` (tsc, then this script)`);
+    }
+  }
+}
 const prebuilt = WITHOUT.has('prebuilt-template')
   ? undefined
   : (await import('../dist/template/prebuilt.js')).makePrebuilt(path.resolve('templates/default.yaml'), (await import('../dist/template/load.js')).loadTemplate);
