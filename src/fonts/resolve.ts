@@ -32,6 +32,11 @@ export type Resolved =
 
 const FONT_EXT = /\.(ttf|otf|ttc|otc|woff2?|dfont|pfb|fon)$/i;
 
+/** A font file's name by its extension (what a bare file name in the template or issue.yaml may find). */
+export function hasFontExtension(name: string): boolean {
+  return FONT_EXT.test(name);
+}
+
 export function looksLikeFile(name: string): boolean {
   return /[\\/]/.test(name) || FONT_EXT.test(name) || name.startsWith('~');
 }

@@ -6,7 +6,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkFile, LIMITS, stampOf, type Why } from '../issue/read-file.js';
+import { checkFile, LIMITS, stampNow, type Why } from '../issue/read-file.js';
 
 /** A font file that cannot be read, and why (said to the user through reasonText). */
 export class FontFileError extends Error {
@@ -112,8 +112,7 @@ const known = new Map<string, { stamp: string; info: FontFileInfo }>();
  */
 export function fontFileInfo(file: string): FontFileInfo {
   const key = path.resolve(file);
-  const info = fs.statSync(file, { throwIfNoEntry: false });
-  const stamp = info?.isFile() ? stampOf(info, Date.now()) : undefined;
+  const stamp = stampNow(file);
   const hit = known.get(key);
   if (stamp && hit?.stamp === stamp) return hit.info;
   known.delete(key);

@@ -140,3 +140,9 @@ export function stampOf(info: fs.Stats, readStart: number): string | undefined {
   if (Math.max(info.mtimeMs, info.ctimeMs) >= readStart - RACY_MS) return undefined;
   return `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
 }
+
+/** The stamp of a regular file now (stat it, then stampOf); undefined for none, a folder, or one changed just now. */
+export function stampNow(file: string): string | undefined {
+  const info = fs.statSync(file, { throwIfNoEntry: false });
+  return info?.isFile() ? stampOf(info, Date.now()) : undefined;
+}

@@ -7,14 +7,15 @@
 // stay open (src/fonts keeps every face for the process); pagination, masthead and footer
 // always rerun.
 
-import fs from 'node:fs';
+import path from 'node:path';
 import { compile, type CompileResult, type StageCaches } from '../pipeline/build.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ItemCoverageCache, Uncovered } from '../fonts/coverage.js';
 import type { FontSet } from '../fonts/fontset.js';
+import { hasFontExtension } from '../fonts/resolve.js';
 import { readIssueYaml } from '../issue/issue-yaml.js';
 import { readItem } from '../issue/item.js';
-import { stampOf } from '../issue/read-file.js';
+import { stampNow } from '../issue/read-file.js';
 import type { SourceText } from '../issue/source.js';
 import type { Issue, Item } from '../issue/model.js';
 import type { Block, BlockCache } from '../layout/blocks.js';
@@ -60,8 +61,9 @@ export class IncrementalCompiler {
   /** The watcher saw `file` change (or appear, or go): the next compile reads it from disk, whatever its stat says. */
   invalidate(file: string): void {
     this.sources.invalidate(file);
-    // A font file, or a file beside the issue that a bare font name may now find.
-    if (!file.toLowerCase().endsWith('.md')) this.fonts = undefined;
+    // A font file (also one a bare font name may now find beside the issue), or a folder the system did not name
+    // the entry of. The template's and issue.yaml's changes reach the font set's key; images and items do not matter.
+    if (hasFontExtension(file) || path.extname(file) === '') this.fonts = undefined;
   }
 
   async compile(): Promise<CompileResult> {
@@ -199,11 +201,6 @@ class ItemMemo<V> {
 class BlockStore {
   byItem = new Map<Item, [Block[] | undefined, Block[] | undefined]>();
   byContent = new Map<string, Block[]>();
-}
-
-function stampNow(file: string): string | undefined {
-  const info = fs.statSync(file, { throwIfNoEntry: false });
-  return info?.isFile() ? stampOf(info, Date.now()) : undefined;
 }
 
 /** An image's bytes stay out of the key (its digest is in it): a photo would make a key of megabytes. */

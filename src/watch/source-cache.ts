@@ -2,11 +2,10 @@
 // stat is unchanged and not recent (stampOf) is not opened again. The watcher
 // also names the files it saw change (invalidate), and those are read.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics } from '../diagnostics/diagnostic.js';
 import { readSource } from '../issue/folder.js';
-import { stampOf } from '../issue/read-file.js';
+import { stampNow } from '../issue/read-file.js';
 import type { SourceText } from '../issue/source.js';
 
 export class SourceCache {
@@ -23,8 +22,7 @@ export class SourceCache {
     const key = path.resolve(file);
     this.used.add(key);
     // Taken before the read: a change after it shows as another stamp next time.
-    const info = fs.statSync(file, { throwIfNoEntry: false });
-    const stamp = info?.isFile() ? stampOf(info, Date.now()) : undefined;
+    const stamp = stampNow(file);
     const hit = this.entries.get(key);
     if (stamp && hit && hit.stamp === stamp && hit.src.file === file) return hit.src;
     this.entries.delete(key);
