@@ -151,7 +151,8 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
     structure?.newPage();
     const pdfPage = doc.page as unknown as PdfPage;
     // pdfkit's pages are y-down; text space is y-up.
-    const begin = `q 1 0 0 -1 0 ${num(page.height)} cm BT`;
+    const flip = `q 1 0 0 -1 0 ${num(page.height)} cm`;
+    const begin = `${flip} BT`;
     // What is written goes to pdfkit's content stream only where pdfkit writes too: the tagged edition's
     // marked content, and between two images (uncompressed there: rare). Before a page's first image it
     // is a stream of ours drawn before pdfkit's (whose first operator turns the page y-down: ours does
@@ -191,7 +192,7 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
           out.line(`${num(item.x)} ${num(item.y - item.thickness / 2)} ${num(item.width)} ${num(item.thickness)} re f`);
         } else {
           if (structure || imaged) toPdfkit();
-          else if (out.pending) before = streams.add(Buffer.concat([Buffer.from(`q 1 0 0 -1 0 ${num(page.height)} cm\n`), out.take(), Buffer.from('Q\n')]));
+          else if (out.pending) before = streams.add(Buffer.concat([Buffer.from(`${flip}\n`), out.take(), Buffer.from('Q\n')]));
           imaged = true;
           // The bytes read at load time (not the path): the file may have changed since. pdfkit turns a JPEG by its EXIF orientation.
           const b = item.image.bytes;
@@ -237,7 +238,9 @@ export async function renderPdf(pages: Page[], faces: Map<string, FaceFile>, col
 
   for (const font of fonts.values()) await font.finish(refs, streams);
   streams.finish();
+  // Both caches now hold what this render used, no more.
   options.programs?.endRender();
+  options.streams?.endRender();
   doc.end();
   return done;
 }

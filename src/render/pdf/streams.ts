@@ -53,6 +53,5 @@ export class ContentStreams {
   /** Writes every stream, in the order they were made. */
   finish(): void {
     for (const { ref, bytes } of this.streams) ref.end(bytes);
-    this.cache?.endRender();
   }
 }
